@@ -1,0 +1,175 @@
+package ru.tsur.pulse.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.normalize.TextNormalizer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ingest API: one message or a batch (JSON array or NDJSON). Answers 202 with the assigned ids only
+ * once the messages are committed in PostgreSQL; a repeated (source, externalId) gets the original id.
+ */
+@Path("/api/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final IngestGateway gateway;
+    private final ObjectMapper json;
+    private final MessageParser parser;
+    private final PulseConfig.Ingest config;
+
+    public MessageResource(IngestGateway gateway, ObjectMapper json, PulseConfig config, TextNormalizer normalizer) {
+        this.gateway = gateway;
+        this.json = json;
+        this.config = config.ingest();
+        this.parser = new MessageParser(Clock.systemUTC(), config.ingest().maxClockSkew(),
+                config.ingest().maxTextLength(), normalizer);
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Accept one message", description = "202 once committed; a repeated (source, externalId) returns the original id")
+    @APIResponse(responseCode = "202", description = "Stored (or already stored)")
+    @APIResponse(responseCode = "400", description = "Invalid message (problem+json naming each bad field)")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "503", description = "PostgreSQL unavailable or pipeline full; see Retry-After")
+    public Uni<Response> accept(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        requireJson(contentType, false);
+        JsonNode node = readJson(checkSize(body));
+        MessageParser.Parsed parsed = parser.parse(node, "");
+        if (!parsed.valid()) {
+            throw IngestProblem.invalid(parsed.errors());
+        }
+        return gateway.submit(List.of(parsed.message()))
+                .map(accepted -> Response.accepted(result(accepted.get(0))).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Accept a batch", description = "A JSON array or NDJSON (application/x-ndjson); all items are validated before any is stored")
+    @APIResponse(responseCode = "202", description = "All stored; results in input order")
+    @APIResponse(responseCode = "400", description = "Some items invalid; nothing stored (problem+json naming [index].field)")
+    @APIResponse(responseCode = "413", description = "Body too large or more items than allowed")
+    @APIResponse(responseCode = "503", description = "PostgreSQL unavailable or pipeline full; see Retry-After")
+    public Uni<Response> acceptBatch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
+        boolean ndjson = requireJson(contentType, true);
+        List<JsonNode> items = ndjson ? readNdjson(checkSize(body)) : readArray(checkSize(body));
+        if (items.isEmpty()) {
+            throw IngestProblem.invalid(List.of(new FieldError("body", "must contain at least one message")));
+        }
+        if (items.size() > config.batchMaxCount()) {
+            throw IngestProblem.tooLarge("A batch holds at most " + config.batchMaxCount() + " messages; this one has "
+                    + items.size());
+        }
+        List<IncomingMessage> messages = new ArrayList<>(items.size());
+        List<FieldError> errors = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            MessageParser.Parsed parsed = parser.parse(items.get(index), "[" + index + "].");
+            errors.addAll(parsed.errors());
+            messages.add(parsed.message());
+        }
+        if (!errors.isEmpty()) {
+            throw IngestProblem.invalid(errors);
+        }
+        return gateway.submit(messages).map(accepted -> {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("accepted", accepted.size());
+            answer.put("duplicates", accepted.stream().filter(IngestGateway.Accepted::duplicate).count());
+            answer.put("results", accepted.stream().map(MessageResource::result).toList());
+            return Response.accepted(answer).build();
+        });
+    }
+
+    private static Map<String, Object> result(IngestGateway.Accepted accepted) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", accepted.id());
+        result.put("duplicate", accepted.duplicate());
+        return result;
+    }
+
+    /** Accepts JSON (and NDJSON where allowed); no content type is taken as JSON. Returns whether NDJSON. */
+    private static boolean requireJson(String contentType, boolean ndjsonAllowed) {
+        if (contentType == null || contentType.isBlank()) {
+            return false;
+        }
+        String type = contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (type.equals(MediaType.APPLICATION_JSON) || type.endsWith("+json")) {
+            return false;
+        }
+        if (ndjsonAllowed && (type.equals(NDJSON) || type.equals("application/ndjson") || type.equals("application/jsonl"))) {
+            return true;
+        }
+        throw IngestProblem.unsupportedMediaType("Content-Type must be application/json"
+                + (ndjsonAllowed ? " or " + NDJSON : "") + ", not " + type);
+    }
+
+    private byte[] checkSize(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw IngestProblem.unreadable("The request body is empty");
+        }
+        if (body.length > config.maxBodyBytes()) {
+            throw IngestProblem.tooLarge("The body has " + body.length + " bytes; at most " + config.maxBodyBytes()
+                    + " are accepted");
+        }
+        return body;
+    }
+
+    private JsonNode readJson(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw IngestProblem.unreadable("The body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw IngestProblem.unreadable("The body cannot be read: " + e.getMessage());
+        }
+    }
+
+    private List<JsonNode> readArray(byte[] body) {
+        JsonNode node = readJson(body);
+        if (!node.isArray()) {
+            throw IngestProblem.invalid(List.of(new FieldError("body", "must be a JSON array of messages (or NDJSON)")));
+        }
+        List<JsonNode> items = new ArrayList<>(node.size());
+        node.forEach(items::add);
+        return items;
+    }
+
+    private List<JsonNode> readNdjson(byte[] body) {
+        List<JsonNode> items = new ArrayList<>();
+        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
+        for (int line = 0; line < lines.length; line++) {
+            if (lines[line].isBlank()) {
+                continue;
+            }
+            try {
+                items.add(json.readTree(lines[line]));
+            } catch (JsonProcessingException e) {
+                throw IngestProblem.unreadable("Line " + (line + 1) + " is not valid JSON: " + e.getOriginalMessage());
+            }
+        }
+        return items;
+    }
+}

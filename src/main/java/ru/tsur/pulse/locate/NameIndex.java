@@ -1,0 +1,85 @@
+package ru.tsur.pulse.locate;
+
+import ru.tsur.pulse.domain.Municipality;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a municipality by a name a source wrote — the map's name, an alias, our own id, or a variant spelling
+ * («муниципальный округ №65», «МО N 65», «округ 65», «г. Колпино»). Names are reduced to a key — lower
+ * case, «ё» as «е», «№»/«N» and type words («муниципальный округ», «город», «посёлок», …) dropped,
+ * punctuation removed — and a key shared by two municipalities is never used.
+ */
+public final class NameIndex {
+
+    private static final Pattern TYPE_WORDS = Pattern.compile(
+            "\\b(внутригородское|внутригородского|муниципальное|муниципального|муниципальный|образование|образования"
+                    + "|санкт-петербурга|города|федерального|значения|мо|вмо|округ|округа|г|город|пос|поселок|п|гп"
+                    + "|городской|поселение|поселения)\\b");
+    private static final Pattern NUMBER_SIGN = Pattern.compile("(№|\\bn\\b)\\s*(?=\\d)");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
+
+    private final Map<String, String> idsByExactName = new HashMap<>();
+    private final Map<String, String> idsByKey = new HashMap<>();
+
+    public NameIndex(List<Municipality> municipalities) {
+        Set<String> ambiguousKeys = new HashSet<>();
+        for (Municipality municipality : municipalities) {
+            idsByExactName.put(fold(municipality.id()), municipality.id());
+            addName(municipality.id(), municipality.name(), ambiguousKeys);
+            addName(municipality.id(), municipality.shortName(), ambiguousKeys);
+            for (String alias : municipality.aliases()) {
+                addName(municipality.id(), alias, ambiguousKeys);
+            }
+        }
+        ambiguousKeys.forEach(idsByKey::remove);
+    }
+
+    /** The municipality id a name designates, if it designates exactly one. */
+    public Optional<String> find(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String exact = idsByExactName.get(fold(name));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String key = key(name);
+        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(idsByKey.get(key));
+    }
+
+    private void addName(String id, String name, Set<String> ambiguousKeys) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        idsByExactName.putIfAbsent(fold(name), id);
+        String key = key(name);
+        if (key.isEmpty()) {
+            return;
+        }
+        String previous = idsByKey.putIfAbsent(key, id);
+        if (previous != null && !previous.equals(id)) {
+            ambiguousKeys.add(key);
+        }
+    }
+
+    static String fold(String name) {
+        return name.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
+    }
+
+    /** The reduced form two spellings of one name share. */
+    static String key(String name) {
+        String folded = fold(name).replace('«', ' ').replace('»', ' ').replace('"', ' ');
+        folded = NUMBER_SIGN.matcher(folded).replaceAll(" ");
+        folded = NOT_WORD.matcher(folded).replaceAll(" ");
+        folded = TYPE_WORDS.matcher(folded).replaceAll(" ");
+        return NOT_WORD.matcher(folded).replaceAll(" ").strip();
+    }
+}

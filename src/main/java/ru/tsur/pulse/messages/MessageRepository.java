@@ -1,0 +1,257 @@
+package ru.tsur.pulse.messages;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import ru.tsur.pulse.domain.CountedCell;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.domain.PreparedMessage;
+import ru.tsur.pulse.domain.StoredMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All SQL on the {@code message} table. Inserts are batched (one {@code INSERT … SELECT unnest(…)} per
+ * batch) and idempotent on (source, external_id); counting is claimed per message with
+ * {@code counted_at}, so a message reaches the Redis counters once even with several workers.
+ */
+@ApplicationScoped
+public class MessageRepository {
+
+    private static final String INSERT_BATCH = """
+            INSERT INTO message (source, external_id, created_at, text, text_normalized, lat, lon, address,
+                                 municipality_hint, source_category, topic, author, municipality_id, locate_method,
+                                 category_id, classify_method, classify_confidence)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::float8[],
+                                 $7::float8[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                                 $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[])
+            ON CONFLICT (source, external_id) DO NOTHING
+            RETURNING id, source, external_id""";
+
+    private static final String SELECT_IDS_BY_KEYS = """
+            SELECT m.id, m.source, m.external_id
+            FROM message m
+            JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
+              ON m.source = k.source AND m.external_id = k.external_id""";
+
+    private static final String CLAIM_FOR_COUNTING = """
+            UPDATE message SET counted_at = now()
+            WHERE id = ANY($1) AND counted_at IS NULL
+            RETURNING id, municipality_id, category_id, created_at, received_at""";
+
+    private static final String RELEASE_CLAIM = "UPDATE message SET counted_at = NULL WHERE id = ANY($1)";
+
+    private static final String SELECT_UNCOUNTED = """
+            SELECT id FROM message
+            WHERE counted_at IS NULL AND received_at < now() - make_interval(secs => $1)
+            ORDER BY id LIMIT $2""";
+
+    private static final String MARK_ALL_COUNTED = "UPDATE message SET counted_at = now() WHERE counted_at IS NULL";
+
+    private static final String COUNT_TOTALS = """
+            SELECT municipality_id, category_id, count(*) AS n FROM message
+            WHERE counted_at IS NOT NULL GROUP BY municipality_id, category_id""";
+
+    private static final String COUNT_ALL_TOTALS = """
+            SELECT municipality_id, category_id, count(*) AS n FROM message GROUP BY municipality_id, category_id""";
+
+    private static final String COUNT_BUCKETS = """
+            SELECT municipality_id, category_id,
+                   floor(extract(epoch FROM created_at) / $2)::bigint AS bucket, count(*) AS n
+            FROM message WHERE created_at >= $1
+            GROUP BY municipality_id, category_id, bucket""";
+
+    private final Pool pool;
+
+    public MessageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Stores a batch in one statement and returns, in input order, each message with its id; a message
+     * whose key was already stored (earlier, or earlier in the same batch) comes back as a duplicate
+     * with the original id.
+     */
+    public Uni<List<StoredMessage>> insertBatch(List<PreparedMessage> batch) {
+        return pool.preparedQuery(INSERT_BATCH).execute(insertParameters(batch))
+                .onItem().transformToUni(inserted -> {
+                    Map<String, Long> newIds = idsByKey(inserted);
+                    List<PreparedMessage> missing = batch.stream()
+                            .filter(message -> !newIds.containsKey(key(message.incoming())))
+                            .toList();
+                    if (missing.isEmpty()) {
+                        return Uni.createFrom().item(toStored(batch, newIds, Map.of()));
+                    }
+                    return pool.preparedQuery(SELECT_IDS_BY_KEYS).execute(keyParameters(missing))
+                            .map(existing -> toStored(batch, newIds, idsByKey(existing)));
+                });
+    }
+
+    /**
+     * Claims the given messages for counting; returns only those not counted before (with what the
+     * counters need). A claim whose counting failed must be {@linkplain #releaseClaim released}.
+     */
+    public Uni<List<CountableMessage>> claimForCounting(List<Long> ids) {
+        return pool.preparedQuery(CLAIM_FOR_COUNTING).execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    List<CountableMessage> claimed = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        claimed.add(CountableMessage.from(row));
+                    }
+                    return claimed;
+                });
+    }
+
+    public Uni<Void> releaseClaim(List<Long> ids) {
+        return pool.preparedQuery(RELEASE_CLAIM).execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
+    }
+
+    /** Ids of messages stored more than {@code age} ago that were never counted (Redis was down). */
+    public Uni<List<Long>> findUncounted(Duration age, int limit) {
+        return pool.preparedQuery(SELECT_UNCOUNTED).execute(Tuple.of(age.toMillis() / 1000.0, limit))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getLong("id")));
+                    return ids;
+                });
+    }
+
+    /** Counts per municipality × category of the messages marked as counted. */
+    public Uni<List<CountedCell>> countedTotals() {
+        return pool.query(COUNT_TOTALS).execute().map(MessageRepository::cells);
+    }
+
+    /**
+     * In one consistent snapshot: marks every message as counted and returns the counts Redis must hold
+     * for all of them — totals, and buckets of {@code bucketSeconds} for each requested span.
+     */
+    public Uni<CounterRebuildData> snapshotForRebuild(Instant minuteBucketsFrom, Instant hourBucketsFrom) {
+        return pool.withTransaction(connection -> connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .execute()
+                .chain(() -> connection.query(MARK_ALL_COUNTED).execute())
+                .chain(() -> connection.query(COUNT_ALL_TOTALS).execute().map(MessageRepository::cells))
+                .chain(totals -> buckets(connection, minuteBucketsFrom, 60)
+                        .chain(minutes -> buckets(connection, hourBucketsFrom, 3600)
+                                .map(hours -> new CounterRebuildData(totals, minutes, hours)))));
+    }
+
+    private static Uni<List<CounterRebuildData.Bucket>> buckets(SqlConnection connection, Instant from, int seconds) {
+        return connection.preparedQuery(COUNT_BUCKETS)
+                .execute(Tuple.of(OffsetDateTime.ofInstant(from, ZoneOffset.UTC), seconds))
+                .map(rows -> {
+                    List<CounterRebuildData.Bucket> buckets = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        buckets.add(new CounterRebuildData.Bucket(row.getString("municipality_id"),
+                                row.getString("category_id"), row.getLong("bucket"), row.getLong("n")));
+                    }
+                    return buckets;
+                });
+    }
+
+    private static List<CountedCell> cells(RowSet<Row> rows) {
+        List<CountedCell> cells = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            cells.add(new CountedCell(row.getString("municipality_id"), row.getString("category_id"),
+                    row.getLong("n")));
+        }
+        return cells;
+    }
+
+    private static Tuple insertParameters(List<PreparedMessage> batch) {
+        int size = batch.size();
+        String[] sources = new String[size];
+        String[] externalIds = new String[size];
+        OffsetDateTime[] createdAt = new OffsetDateTime[size];
+        String[] texts = new String[size];
+        String[] normalized = new String[size];
+        Double[] lats = new Double[size];
+        Double[] lons = new Double[size];
+        String[] addresses = new String[size];
+        String[] hints = new String[size];
+        String[] sourceCategories = new String[size];
+        String[] topics = new String[size];
+        String[] authors = new String[size];
+        String[] municipalities = new String[size];
+        String[] locateMethods = new String[size];
+        String[] categories = new String[size];
+        String[] classifyMethods = new String[size];
+        Double[] confidences = new Double[size];
+        for (int index = 0; index < size; index++) {
+            PreparedMessage message = batch.get(index);
+            IncomingMessage incoming = message.incoming();
+            sources[index] = incoming.source();
+            externalIds[index] = incoming.externalId();
+            createdAt[index] = OffsetDateTime.ofInstant(incoming.createdAt(), ZoneOffset.UTC);
+            texts[index] = incoming.text();
+            normalized[index] = message.normalizedText();
+            lats[index] = incoming.lat();
+            lons[index] = incoming.lon();
+            addresses[index] = incoming.address();
+            hints[index] = incoming.municipalityHint();
+            sourceCategories[index] = incoming.category();
+            topics[index] = message.classification().topic();
+            authors[index] = incoming.author();
+            municipalities[index] = message.location().municipalityId();
+            locateMethods[index] = message.location().method();
+            categories[index] = message.classification().categoryId();
+            classifyMethods[index] = message.classification().method();
+            confidences[index] = message.classification().confidence();
+        }
+        return Tuple.from(List.of(sources, externalIds, createdAt, texts, normalized, lats, lons, addresses, hints,
+                sourceCategories, topics, authors, municipalities, locateMethods, categories, classifyMethods,
+                confidences));
+    }
+
+    private static Tuple keyParameters(List<PreparedMessage> messages) {
+        String[] sources = new String[messages.size()];
+        String[] externalIds = new String[messages.size()];
+        for (int index = 0; index < messages.size(); index++) {
+            sources[index] = messages.get(index).incoming().source();
+            externalIds[index] = messages.get(index).incoming().externalId();
+        }
+        return Tuple.of(sources, externalIds);
+    }
+
+    private static Map<String, Long> idsByKey(RowSet<Row> rows) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Row row : rows) {
+            ids.put(row.getString("source") + '\u0000' + row.getString("external_id"), row.getLong("id"));
+        }
+        return ids;
+    }
+
+    private static String key(IncomingMessage message) {
+        return message.source() + '\u0000' + message.externalId();
+    }
+
+    private static List<StoredMessage> toStored(List<PreparedMessage> batch, Map<String, Long> newIds,
+                                                Map<String, Long> existingIds) {
+        List<StoredMessage> stored = new ArrayList<>(batch.size());
+        Map<String, Boolean> seenInBatch = new HashMap<>();
+        for (PreparedMessage message : batch) {
+            String key = key(message.incoming());
+            Long newId = newIds.get(key);
+            if (newId != null && seenInBatch.putIfAbsent(key, Boolean.TRUE) == null) {
+                stored.add(new StoredMessage(newId, false, message));
+            } else {
+                Long id = newId != null ? newId : existingIds.get(key);
+                if (id == null) {
+                    throw new IllegalStateException("Message " + key.replace('\u0000', '/') + " neither stored nor found");
+                }
+                stored.add(new StoredMessage(id, true, message));
+            }
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,101 @@
+package ru.tsur.pulse.normalize;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what sources send (portal HTML, entities, stray whitespace) into plain text, the form stored
+ * beside the original and read by every later stage. {@link #foldForMatching} further folds case and
+ * «ё» for matching words. Plain code, no framework: shared by serving, training and tests.
+ */
+public final class TextNormalizer {
+
+    private static final Pattern SCRIPT_OR_STYLE =
+            Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
+    private static final Pattern BLOCK_TAG =
+            Pattern.compile("(?i)</?(p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|blockquote)\\b[^>]*>");
+    private static final Pattern ANY_TAG = Pattern.compile("<[!/?]?[a-zA-Z][^<>]*>|<!--.*?-->", Pattern.DOTALL);
+    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});");
+    private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\s&&[^\\n]]+");
+    private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" *\\n[ \\n]*");
+    private static final Pattern ALL_SPACE = Pattern.compile("\\s+");
+
+    private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
+            Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
+            Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("laquo", "«"), Map.entry("raquo", "»"),
+            Map.entry("ndash", "–"), Map.entry("mdash", "—"), Map.entry("hellip", "…"), Map.entry("bdquo", "„"),
+            Map.entry("ldquo", "“"), Map.entry("rdquo", "”"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"),
+            Map.entry("numero", "№"), Map.entry("deg", "°"), Map.entry("shy", ""), Map.entry("thinsp", " "),
+            Map.entry("ensp", " "), Map.entry("emsp", " "), Map.entry("zwnj", ""), Map.entry("zwj", ""),
+            Map.entry("times", "×"), Map.entry("middot", "·"), Map.entry("bull", "•"), Map.entry("copy", "©"),
+            Map.entry("sect", "§"), Map.entry("euro", "€"), Map.entry("minus", "−"));
+
+    /**
+     * Plain text for storage and display: tags removed (block tags become line breaks), entities
+     * decoded, runs of spaces folded to one, blank lines folded, ends trimmed.
+     */
+    public String normalize(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String text = SCRIPT_OR_STYLE.matcher(raw).replaceAll(" ");
+        text = BLOCK_TAG.matcher(text).replaceAll("\n");
+        text = ANY_TAG.matcher(text).replaceAll(" ");
+        text = decodeEntities(text);
+        text = text.replace('\u00A0', ' ').replace("\r\n", "\n").replace('\r', '\n');
+        text = HORIZONTAL_SPACE.matcher(text).replaceAll(" ");
+        text = SPACE_AROUND_NEWLINE.matcher(text).replaceAll("\n");
+        return text.strip();
+    }
+
+    /** One line, lower case, «ё» as «е»: the form words are matched in. */
+    public String foldForMatching(String normalized) {
+        return ALL_SPACE.matcher(normalized).replaceAll(" ").toLowerCase(java.util.Locale.ROOT)
+                .replace('ё', 'е').strip();
+    }
+
+    static String decodeEntities(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        // Decode twice at most: portals sometimes double-escape («&amp;nbsp;»).
+        for (int pass = 0; pass < 2 && text.indexOf('&') >= 0; pass++) {
+            Matcher matcher = ENTITY.matcher(text);
+            StringBuilder decoded = new StringBuilder(text.length());
+            boolean changed = false;
+            while (matcher.find()) {
+                String replacement = decodeEntity(matcher.group(1));
+                if (replacement == null) {
+                    replacement = matcher.group();
+                } else {
+                    changed = true;
+                }
+                matcher.appendReplacement(decoded, Matcher.quoteReplacement(replacement));
+            }
+            matcher.appendTail(decoded);
+            text = decoded.toString();
+            if (!changed) {
+                break;
+            }
+        }
+        return text;
+    }
+
+    private static String decodeEntity(String body) {
+        if (body.charAt(0) == '#') {
+            try {
+                int codePoint = body.charAt(1) == 'x' || body.charAt(1) == 'X'
+                        ? Integer.parseInt(body.substring(2), 16)
+                        : Integer.parseInt(body.substring(1));
+                if (!Character.isValidCodePoint(codePoint) || codePoint == 0) {
+                    return null;
+                }
+                return codePoint == 0xA0 ? " " : new String(Character.toChars(codePoint));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return NAMED_ENTITIES.get(body.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,128 @@
+package ru.tsur.pulse.pipeline;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+import ru.tsur.pulse.classify.Classifier;
+import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.domain.Classification;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.domain.Location;
+import ru.tsur.pulse.domain.PreparedMessage;
+import ru.tsur.pulse.domain.StoredMessage;
+import ru.tsur.pulse.locate.MunicipalityLocator;
+import ru.tsur.pulse.messages.MessageRepository;
+import ru.tsur.pulse.normalize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The spine: normalize → classify → locate → persist (batched). A message is acknowledged — and its
+ * submitter answered — only after its batch is committed; a failed batch is negatively acknowledged so
+ * nothing unconfirmed is reported as accepted. Newly stored messages flow on to the counters.
+ */
+@ApplicationScoped
+public class MessagePipeline {
+
+    private static final Logger LOG = Logger.getLogger(MessagePipeline.class);
+    private static final int PERSIST_CONCURRENCY = 4;
+
+    /** A message on its way to PostgreSQL, with the channel message to acknowledge. */
+    private record Pending(Message<IncomingMessage> message, PreparedMessage prepared) {
+    }
+
+    private final TextNormalizer normalizer;
+    private final Classifier classifier;
+    private final MunicipalityLocator locator;
+    private final MessageRepository repository;
+    private final PipelineMetrics metrics;
+    private final PulseConfig.Ingest config;
+
+    public MessagePipeline(TextNormalizer normalizer, Classifier classifier, MunicipalityLocator locator,
+                           MessageRepository repository, PipelineMetrics metrics, PulseConfig config) {
+        this.normalizer = normalizer;
+        this.classifier = classifier;
+        this.locator = locator;
+        this.repository = repository;
+        this.metrics = metrics;
+        this.config = config.ingest();
+    }
+
+    @Incoming(Channels.MESSAGES_IN)
+    @Outgoing(Channels.MESSAGES_STORED)
+    public Multi<Message<StoredMessage>> process(Multi<Message<IncomingMessage>> incoming) {
+        return incoming
+                .onItem().transformToIterable(this::prepareOrReject)
+                .group().intoLists().of(config.persistBatchSize(), config.persistBatchWindow())
+                .onItem().transformToUni(this::persist).merge(PERSIST_CONCURRENCY)
+                .onItem().transformToIterable(stored -> stored);
+    }
+
+    /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
+    private List<Pending> prepareOrReject(Message<IncomingMessage> message) {
+        try {
+            return List.of(new Pending(message, prepare(message.getPayload())));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Message %s/%s could not be prepared", message.getPayload().source(),
+                    message.getPayload().externalId());
+            message.nack(e);
+            return List.of();
+        }
+    }
+
+    PreparedMessage prepare(IncomingMessage message) {
+        long started = System.nanoTime();
+        String normalized = normalize(message);
+        long normalizedAt = System.nanoTime();
+        Classification classification = classify(message, normalized);
+        long classifiedAt = System.nanoTime();
+        Location location = locate(message);
+        metrics.recordStages(normalizedAt - started, classifiedAt - normalizedAt, System.nanoTime() - classifiedAt,
+                location);
+        return new PreparedMessage(message, normalized, classification, location);
+    }
+
+    private String normalize(IncomingMessage message) {
+        return normalizer.normalize(message.text());
+    }
+
+    private Classification classify(IncomingMessage message, String normalized) {
+        return classifier.classify(message, normalized);
+    }
+
+    private Location locate(IncomingMessage message) {
+        return locator.locate(message);
+    }
+
+    /** Writes one batch; acknowledges each message after the commit, or fails each one. */
+    private Uni<List<Message<StoredMessage>>> persist(List<Pending> batch) {
+        List<PreparedMessage> prepared = batch.stream().map(Pending::prepared).toList();
+        long started = System.nanoTime();
+        return repository.insertBatch(prepared)
+                .map(stored -> {
+                    metrics.recordPersist(System.nanoTime() - started, batch.size());
+                    List<Message<StoredMessage>> forwarded = new ArrayList<>(stored.size());
+                    for (int index = 0; index < batch.size(); index++) {
+                        Message<IncomingMessage> message = batch.get(index).message();
+                        StoredMessage result = stored.get(index);
+                        message.getMetadata(IngestReceipt.class).ifPresent(receipt -> receipt.record(result));
+                        message.ack();
+                        if (!result.duplicate()) {
+                            forwarded.add(Message.of(result));
+                        }
+                    }
+                    return forwarded;
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    metrics.recordPersistFailure();
+                    LOG.warnf("Batch of %d messages not stored: %s", batch.size(), failure.toString());
+                    batch.forEach(pending -> pending.message().nack(failure));
+                    return List.of();
+                });
+    }
+}

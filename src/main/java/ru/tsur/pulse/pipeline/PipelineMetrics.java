@@ -1,0 +1,72 @@
+package ru.tsur.pulse.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import ru.tsur.pulse.domain.Location;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline's own meters: stage latencies, persist batch sizes and failures, locate outcomes.
+ * Names follow Prometheus conventions once exported (base units, {@code _seconds}, {@code _total}).
+ */
+@ApplicationScoped
+public class PipelineMetrics {
+
+    private final Timer normalizeTimer;
+    private final Timer classifyTimer;
+    private final Timer locateTimer;
+    private final Timer persistTimer;
+    private final io.micrometer.core.instrument.DistributionSummary persistBatchSize;
+    private final Counter persistFailures;
+    private final Counter locatedByCoordinates;
+    private final Counter locatedByHint;
+    private final Counter locateMisses;
+
+    public PipelineMetrics(MeterRegistry registry) {
+        this.normalizeTimer = stageTimer(registry, "normalize");
+        this.classifyTimer = stageTimer(registry, "classify");
+        this.locateTimer = stageTimer(registry, "locate");
+        this.persistTimer = stageTimer(registry, "persist");
+        this.persistBatchSize = io.micrometer.core.instrument.DistributionSummary.builder("pulse.persist.batch.size")
+                .description("Messages per PostgreSQL insert batch").baseUnit("messages").register(registry);
+        this.persistFailures = Counter.builder("pulse.persist.failures")
+                .description("Insert batches PostgreSQL did not commit").register(registry);
+        this.locatedByCoordinates = locateCounter(registry, "coordinates");
+        this.locatedByHint = locateCounter(registry, "hint");
+        this.locateMisses = locateCounter(registry, "none");
+    }
+
+    private static Timer stageTimer(MeterRegistry registry, String stage) {
+        return Timer.builder("pulse.pipeline.stage.duration").tag("stage", stage)
+                .description("Time a pipeline stage spends per message (per batch for persist)")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    private static Counter locateCounter(MeterRegistry registry, String method) {
+        return Counter.builder("pulse.locate.results").tag("method", method)
+                .description("Messages placed by coordinates, by name hint, or not at all").register(registry);
+    }
+
+    void recordStages(long normalizeNanos, long classifyNanos, long locateNanos, Location location) {
+        normalizeTimer.record(normalizeNanos, TimeUnit.NANOSECONDS);
+        classifyTimer.record(classifyNanos, TimeUnit.NANOSECONDS);
+        locateTimer.record(locateNanos, TimeUnit.NANOSECONDS);
+        switch (location.method()) {
+            case "coordinates" -> locatedByCoordinates.increment();
+            case "hint" -> locatedByHint.increment();
+            default -> locateMisses.increment();
+        }
+    }
+
+    void recordPersist(long nanos, int size) {
+        persistTimer.record(nanos, TimeUnit.NANOSECONDS);
+        persistBatchSize.record(size);
+    }
+
+    void recordPersistFailure() {
+        persistFailures.increment();
+    }
+}

@@ -1,0 +1,246 @@
+package ru.tsur.pulse.push;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.counters.CountedBatch;
+import ru.tsur.pulse.counters.CounterService;
+import ru.tsur.pulse.counters.CounterStore;
+import ru.tsur.pulse.counters.Window;
+import ru.tsur.pulse.counters.WindowCounts;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.pipeline.Channels;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pushes the heat map to every screen. Counting rounds mark municipalities as changed; every tick the
+ * changed municipalities' windows are read from Redis (one pipeline), compared with what screens were
+ * last sent, and the changed cells go out as one delta per window with the next sequence number. At
+ * each new minute every municipality is re-read, so windows slide even when nothing is posted.
+ */
+@ApplicationScoped
+public class HeatmapBroadcaster {
+
+    private static final Logger LOG = Logger.getLogger(HeatmapBroadcaster.class);
+
+    private final CounterStore store;
+    private final CounterService counters;
+    private final Region region;
+    private final PulseConfig.Push config;
+    private final Vertx vertx;
+    private final HeatmapFrames frames;
+    private final Clock clock = Clock.systemUTC();
+    private final HeatmapState state = new HeatmapState();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final Map<String, ScreenSession> screens = new ConcurrentHashMap<>();
+    private final AtomicBoolean reading = new AtomicBoolean();
+    private final List<Instant> pendingReceivedAt = new ArrayList<>();
+    private final AtomicLong newestPushedAt = new AtomicLong();
+    private volatile long loadedMinute = Long.MIN_VALUE;
+    private final Timer freshness;
+    private final Counter deltasSent;
+    private final Counter bytesSent;
+    private final Counter screenOverflows;
+
+    public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, PulseConfig config,
+                              Vertx vertx, ObjectMapper json, MeterRegistry registry) {
+        this.store = store;
+        this.counters = counters;
+        this.region = region;
+        this.config = config.push();
+        this.vertx = vertx;
+        this.frames = new HeatmapFrames(json);
+        this.freshness = Timer.builder("pulse.push.freshness")
+                .description("From a message's acceptance to the heat-map delta that carries it")
+                .publishPercentileHistogram().serviceLevelObjectives(Duration.ofMillis(250), Duration.ofSeconds(1))
+                .register(registry);
+        this.deltasSent = Counter.builder("pulse.push.deltas").description("Heat-map deltas sent to screens")
+                .register(registry);
+        this.bytesSent = Counter.builder("pulse.push.sent").baseUnit("bytes")
+                .description("Bytes of heat-map frames sent to screens").register(registry);
+        this.screenOverflows = Counter.builder("pulse.push.screen.overflows")
+                .description("Times a screen fell behind and was switched to a fresh snapshot").register(registry);
+        Gauge.builder("pulse.push.screens", screens, Map::size).description("Connected heat-map screens")
+                .register(registry);
+        Gauge.builder("pulse.push.newest.age", this, HeatmapBroadcaster::newestPushedAgeSeconds).baseUnit("seconds")
+                .description("Age of the newest message pushed to screens").register(registry);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        everythingChanged();
+        vertx.setPeriodic(config.tick().toMillis(), ignored -> tick());
+        vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> heartbeat());
+    }
+
+    /** The count stage's output: which municipalities moved. */
+    @Incoming(Channels.COUNTS_CHANGED)
+    public void onCounted(CountedBatch batch) {
+        countsChanged(batch);
+    }
+
+    public void countsChanged(CountedBatch batch) {
+        if (batch.counted() == 0) {
+            return;
+        }
+        changed.addAll(batch.municipalities());
+        if (batch.oldestReceivedAt() != null) {
+            synchronized (pendingReceivedAt) {
+                pendingReceivedAt.add(batch.oldestReceivedAt());
+            }
+        }
+    }
+
+    /** After a rebuild: every municipality is re-read at the next tick. */
+    public void everythingChanged() {
+        changed.addAll(counters.municipalityIds());
+    }
+
+    /** One tick: read what changed, publish deltas. Skipped while the previous read is still running. */
+    void tick() {
+        if (!reading.compareAndSet(false, true)) {
+            return;
+        }
+        Instant now = clock.instant();
+        long minute = CounterStore.epochMinute(now);
+        if (minute != loadedMinute) {
+            everythingChanged();
+        }
+        if (changed.isEmpty()) {
+            reading.set(false);
+            return;
+        }
+        Set<String> toRead = new HashSet<>(changed);
+        changed.removeAll(toRead);
+        List<Instant> receivedAt;
+        synchronized (pendingReceivedAt) {
+            receivedAt = new ArrayList<>(pendingReceivedAt);
+            pendingReceivedAt.clear();
+        }
+        store.readWindows(toRead, now).subscribe().with(
+                fresh -> {
+                    publish(fresh, now, receivedAt);
+                    if (toRead.size() >= counters.municipalityIds().size()) {
+                        loadedMinute = minute;
+                    }
+                    reading.set(false);
+                },
+                failure -> {
+                    changed.addAll(toRead);
+                    synchronized (pendingReceivedAt) {
+                        pendingReceivedAt.addAll(receivedAt);
+                    }
+                    reading.set(false);
+                    LOG.debugf("Heat-map tick skipped, Redis unavailable: %s", failure.toString());
+                });
+    }
+
+    private void publish(List<WindowCounts> fresh, Instant now, List<Instant> receivedAt) {
+        List<HeatmapState.Delta> deltas;
+        synchronized (state) {
+            deltas = state.apply(fresh);
+        }
+        Instant pushedAt = clock.instant();
+        for (HeatmapState.Delta delta : deltas) {
+            String text = frames.delta(delta, now);
+            for (ScreenSession screen : screens.values()) {
+                long overflowsBefore = screen.overflows();
+                screen.offer(delta.window(), delta.seq(), text);
+                if (screen.window() == delta.window()) {
+                    deltasSent.increment();
+                    bytesSent.increment(text.length());
+                }
+                if (screen.overflows() > overflowsBefore) {
+                    screenOverflows.increment();
+                }
+            }
+        }
+        if (!deltas.isEmpty()) {
+            for (Instant received : receivedAt) {
+                freshness.record(Duration.between(received, pushedAt));
+            }
+            newestPushedAt.set(pushedAt.toEpochMilli());
+        }
+    }
+
+    private void heartbeat() {
+        Instant now = clock.instant();
+        for (ScreenSession screen : screens.values()) {
+            screen.offerHeartbeat(frames, now);
+        }
+    }
+
+    private double newestPushedAgeSeconds() {
+        long newest = newestPushedAt.get();
+        return newest == 0 ? Double.NaN : (clock.millis() - newest) / 1000.0;
+    }
+
+    /** The current picture of a window, as a frame body (for the REST snapshot). */
+    public Uni<Map<String, Object>> snapshot(Window window) {
+        return ensureLoaded().map(ignored -> {
+            HeatmapState.Snapshot snapshot;
+            synchronized (state) {
+                snapshot = state.snapshot(window);
+            }
+            return frames.snapshotBody(snapshot, region.id(), clock.instant());
+        });
+    }
+
+    /** Before the first full read, reads everything now so a snapshot is never served empty. */
+    private Uni<Void> ensureLoaded() {
+        if (loadedMinute != Long.MIN_VALUE) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = clock.instant();
+        return store.readWindows(counters.municipalityIds(), now)
+                .invoke(fresh -> publish(fresh, now, List.of()))
+                .replaceWithVoid();
+    }
+
+    void register(WebSocketConnection connection, Window window) {
+        ScreenSession screen = new ScreenSession(connection, window, config.clientBuffer(), this::snapshotFrame);
+        screens.put(connection.id(), screen);
+        ensureLoaded().subscribe().with(ignored -> screen.drain(), failure -> screen.drain());
+    }
+
+    void unregister(WebSocketConnection connection) {
+        screens.remove(connection.id());
+    }
+
+    ScreenSession screen(WebSocketConnection connection) {
+        return screens.get(connection.id());
+    }
+
+    private ScreenSession.SnapshotFrame snapshotFrame(Window window) {
+        HeatmapState.Snapshot snapshot;
+        synchronized (state) {
+            snapshot = state.snapshot(window);
+        }
+        return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, region.id(), clock.instant()));
+    }
+
+    String errorFrame(String message) {
+        return frames.error(message);
+    }
+}

@@ -1,0 +1,50 @@
+package ru.tsur.pulse.region;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import ru.tsur.pulse.domain.Municipality;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.locate.RegionPack;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The loaded region for screens: names of municipalities and categories (heat-map frames carry only
+ * ids) and the boundaries as GeoJSON, with the OpenStreetMap attribution.
+ */
+@Path("/api/v1/region")
+public class RegionResource {
+
+    private final RegionPack pack;
+
+    public RegionResource(RegionPack pack) {
+        this.pack = pack;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The region: municipalities (with «не определено») and categories")
+    public Region region() {
+        Region region = pack.region();
+        List<Municipality> municipalities = new ArrayList<>(region.municipalities());
+        municipalities.add(Municipality.unknown());
+        return new Region(region.id(), region.name(), region.timeZone(), region.attribution(), region.categories(),
+                municipalities);
+    }
+
+    @GET
+    @Path("/boundaries")
+    @Produces("application/geo+json")
+    @Operation(summary = "Municipal boundaries (GeoJSON, © OpenStreetMap contributors, ODbL 1.0)")
+    public Response boundaries() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(3600);
+        return Response.ok(pack.geoJson()).cacheControl(cache).build();
+    }
+}

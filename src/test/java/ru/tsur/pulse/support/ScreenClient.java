@@ -1,0 +1,84 @@
+package ru.tsur.pulse.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A wall screen for tests: a plain JDK WebSocket client that queues every JSON frame it receives.
+ */
+public final class ScreenClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+
+    private ScreenClient(URI uri) throws Exception {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            try {
+                                frames.add(JSON.readTree(partial.toString()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+    }
+
+    public static ScreenClient connect(int port, String pathAndQuery) throws Exception {
+        return new ScreenClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+    }
+
+    /** The next frame matching the predicate, skipping others; fails after the timeout. */
+    public JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode frame = left > 0 ? frames.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (frame == null) {
+                throw new AssertionError("No matching frame within " + timeout);
+            }
+            if (wanted.test(frame)) {
+                return frame;
+            }
+        }
+    }
+
+    public JsonNode awaitType(String type, Duration timeout) throws InterruptedException {
+        return await(frame -> type.equals(frame.path("type").asText()), timeout);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Frames received and not yet taken. */
+    public BlockingQueue<JsonNode> frames() {
+        return frames;
+    }
+
+    @Override
+    public void close() {
+        socket.abort();
+    }
+}
