@@ -1,0 +1,72 @@
+package ru.tsur.pulse.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.ingest.IngestGateway;
+import ru.tsur.pulse.locate.RegionPack;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo profile's live feed: every 200 ms it writes as many messages as the configured rate and the
+ * hour-of-week rhythm call for and submits them through the same gateway as the REST API, so the wall
+ * shows a realistic, moving region. Off unless {@code pulse.demo.enabled}.
+ */
+@ApplicationScoped
+public class DemoFeed {
+
+    private static final Logger LOG = Logger.getLogger(DemoFeed.class);
+    private static final long PERIOD_MILLIS = 200;
+
+    private final PulseConfig config;
+    private final IngestGateway gateway;
+    private final RegionPack pack;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
+    private DemoMessageGenerator generator;
+
+    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Vertx vertx) {
+        this.config = config;
+        this.gateway = gateway;
+        this.pack = pack;
+        this.json = json;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.demo().enabled()) {
+            return;
+        }
+        DemoProfile profile = DemoProfile.load(pack.region().id(), json);
+        generator = new DemoMessageGenerator(profile, pack, config.demo().seed(),
+                "demo-" + Long.toString(clock.millis(), 36));
+        LOG.infof("Demo feed on: about %.1f messages/s for %s", config.demo().rate(), pack.region().name());
+        vertx.setPeriodic(PERIOD_MILLIS, ignored -> emit());
+    }
+
+    private void emit() {
+        Instant now = clock.instant();
+        double mean = config.demo().rate() * generator.intensity(now) * PERIOD_MILLIS / 1000.0;
+        int count = generator.countFor(mean);
+        if (count == 0) {
+            return;
+        }
+        List<IncomingMessage> messages = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            messages.add(generator.next(now));
+        }
+        gateway.submit(messages).subscribe().with(
+                accepted -> { },
+                failure -> LOG.debugf("Demo messages not accepted: %s", failure.getMessage()));
+    }
+}
