@@ -15,6 +15,7 @@ public final class AsyncMutex {
 
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private boolean busy;
+    private Thread drainingThread;
 
     public <T> Uni<T> run(Supplier<Uni<T>> action) {
         return Uni.createFrom().emitter(emitter -> admit(() -> {
@@ -38,24 +39,51 @@ public final class AsyncMutex {
 
     private void admit(Runnable task) {
         synchronized (this) {
-            if (busy) {
-                waiting.add(task);
-                return;
-            }
-            busy = true;
+            waiting.add(task);
         }
-        task.run();
+        startNext();
     }
 
     private void release() {
-        Runnable next;
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                busy = false;
+            busy = false;
+        }
+        startNext();
+    }
+
+    /**
+     * Starts waiting actions while the lock is free. An action that completes at once releases the lock
+     * from inside {@code next.run()}; the nested call returns immediately and this loop starts the next
+     * one, so a long queue of quick actions never deepens the stack.
+     */
+    private void startNext() {
+        synchronized (this) {
+            if (drainingThread == Thread.currentThread()) {
                 return;
             }
         }
-        next.run();
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                if (busy || waiting.isEmpty() || (drainingThread != null && drainingThread != Thread.currentThread())) {
+                    if (drainingThread == Thread.currentThread()) {
+                        drainingThread = null;
+                    }
+                    return;
+                }
+                next = waiting.poll();
+                busy = true;
+                drainingThread = Thread.currentThread();
+            }
+            try {
+                next.run();
+            } finally {
+                synchronized (this) {
+                    if (drainingThread == Thread.currentThread()) {
+                        drainingThread = null;
+                    }
+                }
+            }
+        }
     }
 }
