@@ -23,6 +23,12 @@ public interface PulseConfig {
     /** Ingest API and the pipeline in front of PostgreSQL. */
     Ingest ingest();
 
+    /** The classify stage. */
+    Classify classify();
+
+    /** The route stage. */
+    Routing routing();
+
     /** Live counters in Redis. */
     Counters counters();
 
@@ -78,6 +84,17 @@ public interface PulseConfig {
         /** Longest accepted message text, in characters. */
         @WithDefault("20000")
         int maxTextLength();
+    }
+
+    interface Classify {
+        /** Below this calibrated probability of its category a message is flagged for manual triage. */
+        @WithDefault("0.5")
+        double triageBelow();
+    }
+
+    interface Routing {
+        /** The control room's routing overrides (CSV: topic,category,municipality,executor,deadline_class,comment); none if unset. */
+        java.util.Optional<String> overridesFile();
     }
 
     interface Counters {

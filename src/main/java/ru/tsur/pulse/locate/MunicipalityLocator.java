@@ -18,7 +18,8 @@ import java.util.Optional;
  * Places a message in a municipality: by its point (point-in-polygon over prepared boundaries found
  * through an STR-tree; a point just outside every boundary — on an embankment, across a border street —
  * goes to the nearest boundary within {@link #NEAREST_TOLERANCE_DEGREES}), else by the name hint the
- * source gave, else «не определено». Thread-safe after construction.
+ * source gave, else by a place the hint, the address or the text names ({@link Gazetteer}: «в деревне …
+ * Льговского района», «г. Курск, ул. Союзная»), else «не определено». Thread-safe after construction.
  */
 public final class MunicipalityLocator {
 
@@ -30,8 +31,14 @@ public final class MunicipalityLocator {
 
     private final STRtree index = new STRtree();
     private final NameIndex names;
+    private final Gazetteer gazetteer;
 
     public MunicipalityLocator(RegionPack pack) {
+        this(pack, new Gazetteer(pack.region().municipalities()));
+    }
+
+    public MunicipalityLocator(RegionPack pack, Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         for (Map.Entry<String, Geometry> boundary : pack.boundaries().entrySet()) {
             Geometry geometry = boundary.getValue();
             index.insert(geometry.getEnvelopeInternal(),
@@ -51,6 +58,12 @@ public final class MunicipalityLocator {
         Optional<String> byName = names.find(message.municipalityHint());
         if (byName.isPresent()) {
             return new Location(byName.get(), "hint");
+        }
+        Optional<Gazetteer.Match> named = gazetteer.find(message.municipalityHint() == null ? "" : message.municipalityHint())
+                .or(() -> gazetteer.find(message.address() == null ? "" : message.address()))
+                .or(() -> gazetteer.find(message.text() == null ? "" : message.text()));
+        if (named.isPresent()) {
+            return new Location(named.get().municipalityId(), "text");
         }
         return Location.unknown();
     }

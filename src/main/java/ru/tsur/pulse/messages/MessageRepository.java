@@ -32,10 +32,12 @@ public class MessageRepository {
     private static final String INSERT_BATCH = """
             INSERT INTO message (source, external_id, created_at, text, text_normalized, lat, lon, address,
                                  municipality_hint, source_category, topic, author, municipality_id, locate_method,
-                                 category_id, classify_method, classify_confidence)
+                                 category_id, classify_method, classify_confidence, display_text, executor,
+                                 deadline_class, route_rule, triage)
             SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::float8[],
                                  $7::float8[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
-                                 $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[])
+                                 $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[], $18::text[],
+                                 $19::text[], $20::text[], $21::text[], $22::bool[])
             ON CONFLICT (source, external_id) DO NOTHING
             RETURNING id, source, external_id""";
 
@@ -187,6 +189,11 @@ public class MessageRepository {
         String[] categories = new String[size];
         String[] classifyMethods = new String[size];
         Double[] confidences = new Double[size];
+        String[] displayTexts = new String[size];
+        String[] executors = new String[size];
+        String[] deadlineClasses = new String[size];
+        String[] routeRules = new String[size];
+        Boolean[] triage = new Boolean[size];
         for (int index = 0; index < size; index++) {
             PreparedMessage message = batch.get(index);
             IncomingMessage incoming = message.incoming();
@@ -207,10 +214,15 @@ public class MessageRepository {
             categories[index] = message.classification().categoryId();
             classifyMethods[index] = message.classification().method();
             confidences[index] = message.classification().confidence();
+            displayTexts[index] = message.displayText();
+            executors[index] = message.route() == null ? null : message.route().executor();
+            deadlineClasses[index] = message.route() == null ? null : message.route().deadlineClass();
+            routeRules[index] = message.route() == null ? null : message.route().rule();
+            triage[index] = message.classification().triage();
         }
         return Tuple.from(List.of(sources, externalIds, createdAt, texts, normalized, lats, lons, addresses, hints,
                 sourceCategories, topics, authors, municipalities, locateMethods, categories, classifyMethods,
-                confidences));
+                confidences, displayTexts, executors, deadlineClasses, routeRules, triage));
     }
 
     private static Tuple keyParameters(List<PreparedMessage> messages) {

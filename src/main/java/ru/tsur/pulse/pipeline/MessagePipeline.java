@@ -7,22 +7,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.classify.Classifier;
 import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.Classification;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.PreparedMessage;
+import ru.tsur.pulse.domain.Route;
 import ru.tsur.pulse.domain.StoredMessage;
-import ru.tsur.pulse.locate.MunicipalityLocator;
 import ru.tsur.pulse.messages.MessageRepository;
-import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The spine: normalize → classify → locate → persist (batched). A message is acknowledged — and its
+ * The spine: the decisions ({@link DecisionPath}: normalize → mask → classify → locate → route), then persist
+ * (batched). A message is acknowledged — and its
  * submitter answered — only after its batch is committed; a failed batch is negatively acknowledged so
  * nothing unconfirmed is reported as accepted. Newly stored messages flow on to the counters.
  */
@@ -36,18 +35,14 @@ public class MessagePipeline {
     private record Pending(Message<IncomingMessage> message, PreparedMessage prepared) {
     }
 
-    private final TextNormalizer normalizer;
-    private final Classifier classifier;
-    private final MunicipalityLocator locator;
+    private final DecisionPath decisions;
     private final MessageRepository repository;
     private final PipelineMetrics metrics;
     private final PulseConfig.Ingest config;
 
-    public MessagePipeline(TextNormalizer normalizer, Classifier classifier, MunicipalityLocator locator,
-                           MessageRepository repository, PipelineMetrics metrics, PulseConfig config) {
-        this.normalizer = normalizer;
-        this.classifier = classifier;
-        this.locator = locator;
+    public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
+                           PulseConfig config) {
+        this.decisions = decisions;
         this.repository = repository;
         this.metrics = metrics;
         this.config = config.ingest();
@@ -77,26 +72,17 @@ public class MessagePipeline {
 
     PreparedMessage prepare(IncomingMessage message) {
         long started = System.nanoTime();
-        String normalized = normalize(message);
+        String normalized = decisions.normalize(message);
+        String display = decisions.mask(normalized);
         long normalizedAt = System.nanoTime();
-        Classification classification = classify(message, normalized);
+        Classification classification = decisions.classify(message, normalized);
         long classifiedAt = System.nanoTime();
-        Location location = locate(message);
-        metrics.recordStages(normalizedAt - started, classifiedAt - normalizedAt, System.nanoTime() - classifiedAt,
-                location);
-        return new PreparedMessage(message, normalized, classification, location);
-    }
-
-    private String normalize(IncomingMessage message) {
-        return normalizer.normalize(message.text());
-    }
-
-    private Classification classify(IncomingMessage message, String normalized) {
-        return classifier.classify(message, normalized);
-    }
-
-    private Location locate(IncomingMessage message) {
-        return locator.locate(message);
+        Location location = decisions.locate(message);
+        long locatedAt = System.nanoTime();
+        Route route = decisions.route(classification, location);
+        metrics.recordStages(normalizedAt - started, classifiedAt - normalizedAt, locatedAt - classifiedAt,
+                System.nanoTime() - locatedAt, location, classification);
+        return new PreparedMessage(message, normalized, display, classification, location, route);
     }
 
     /** Writes one batch; acknowledges each message after the commit, or fails each one. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import ru.tsur.pulse.domain.Classification;
 import ru.tsur.pulse.domain.Location;
 
 import java.util.concurrent.TimeUnit;
@@ -18,17 +19,27 @@ public class PipelineMetrics {
     private final Timer normalizeTimer;
     private final Timer classifyTimer;
     private final Timer locateTimer;
+    private final Timer routeTimer;
+    private final io.micrometer.core.instrument.DistributionSummary confidence;
+    private final Counter triaged;
     private final Timer persistTimer;
     private final io.micrometer.core.instrument.DistributionSummary persistBatchSize;
     private final Counter persistFailures;
     private final Counter locatedByCoordinates;
     private final Counter locatedByHint;
+    private final Counter locatedByText;
     private final Counter locateMisses;
 
     public PipelineMetrics(MeterRegistry registry) {
         this.normalizeTimer = stageTimer(registry, "normalize");
         this.classifyTimer = stageTimer(registry, "classify");
         this.locateTimer = stageTimer(registry, "locate");
+        this.routeTimer = stageTimer(registry, "route");
+        this.confidence = io.micrometer.core.instrument.DistributionSummary.builder("pulse.classify.confidence")
+                .description("Calibrated probability of the chosen category (1 when the source gave it)")
+                .serviceLevelObjectives(0.3, 0.5, 0.7, 0.9).register(registry);
+        this.triaged = Counter.builder("pulse.classify.triage")
+                .description("Messages the classifier was not sure of, flagged for manual triage").register(registry);
         this.persistTimer = stageTimer(registry, "persist");
         this.persistBatchSize = io.micrometer.core.instrument.DistributionSummary.builder("pulse.persist.batch.size")
                 .description("Messages per PostgreSQL insert batch").baseUnit("messages").register(registry);
@@ -36,6 +47,7 @@ public class PipelineMetrics {
                 .description("Insert batches PostgreSQL did not commit").register(registry);
         this.locatedByCoordinates = locateCounter(registry, "coordinates");
         this.locatedByHint = locateCounter(registry, "hint");
+        this.locatedByText = locateCounter(registry, "text");
         this.locateMisses = locateCounter(registry, "none");
     }
 
@@ -47,16 +59,23 @@ public class PipelineMetrics {
 
     private static Counter locateCounter(MeterRegistry registry, String method) {
         return Counter.builder("pulse.locate.results").tag("method", method)
-                .description("Messages placed by coordinates, by name hint, or not at all").register(registry);
+                .description("Messages placed by coordinates, by name hint, by a place named in the text, or not at all").register(registry);
     }
 
-    void recordStages(long normalizeNanos, long classifyNanos, long locateNanos, Location location) {
+    void recordStages(long normalizeNanos, long classifyNanos, long locateNanos, long routeNanos, Location location,
+                      Classification classification) {
         normalizeTimer.record(normalizeNanos, TimeUnit.NANOSECONDS);
         classifyTimer.record(classifyNanos, TimeUnit.NANOSECONDS);
         locateTimer.record(locateNanos, TimeUnit.NANOSECONDS);
+        routeTimer.record(routeNanos, TimeUnit.NANOSECONDS);
+        confidence.record(classification.confidence());
+        if (classification.triage()) {
+            triaged.increment();
+        }
         switch (location.method()) {
             case "coordinates" -> locatedByCoordinates.increment();
             case "hint" -> locatedByHint.increment();
+            case "text" -> locatedByText.increment();
             default -> locateMisses.increment();
         }
     }

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Trains a region's classifier and routing table on a labelled CSV (Kursk or St Petersburg format) and
+# writes model.bin and routing.csv into the region pack:
+#   scripts/train.sh --region kursk --data ../shared/data/kursk/train.csv
+#   scripts/train.sh --region spb --data ../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz
+# Options: --out DIR (default src/main/resources/regions/<region>)
+set -euo pipefail
+exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.training.TrainCommand "$@"

@@ -1,0 +1,240 @@
+package ru.tsur.pulse.classify;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a {@link LinearModel} by AdaGrad over shuffled examples (fixed seed: the same data gives the same
+ * model). The default loss is the multiclass hinge (Crammer–Singer): on the shared data it beat softmax
+ * cross-entropy by 0.5–0.7 points of accuracy and trains faster, since each step touches two classes;
+ * probabilities come afterwards from a softmax at a fitted temperature ({@link #fitTemperature}). Class
+ * weights are softened towards balance (rare classes are not ignored — macro-F1 matters to a control
+ * room); L2 is applied to the weights a step touches. Only the largest weights within a budget are kept,
+ * so the shipped model stays small.
+ */
+public final class LinearModelTrainer {
+
+    /** How to train. */
+    public record Settings(Loss loss, int epochs, float learningRate, float l2, double classBalance, int weightBudget,
+                           long seed) {
+
+        public static Settings defaults() {
+            return new Settings(Loss.HINGE, 15, 0.015f, 1e-4f, 0.3, 2_000_000, 20201018L);
+        }
+
+        public Settings withBudget(int budget) {
+            return new Settings(loss, epochs, learningRate, l2, classBalance, budget, seed);
+        }
+    }
+
+    /** Logistic (softmax cross-entropy) or multiclass hinge (Crammer–Singer, margin 1). */
+    public enum Loss { LOGISTIC, HINGE }
+
+    private final Settings settings;
+
+    public LinearModelTrainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public LinearModel train(String name, List<SparseVector> examples, int[] labelIndices, String[] labels,
+                             int buckets) {
+        int classCount = labels.length;
+        float[] weights = new float[buckets * classCount];
+        float[] squaredGradients = new float[buckets * classCount];
+        float[] bias = new float[classCount];
+        float[] biasSquared = new float[classCount];
+        float[] classWeight = classWeights(labelIndices, classCount);
+        int[] order = new int[examples.size()];
+        for (int index = 0; index < order.length; index++) {
+            order[index] = index;
+        }
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        float[] scores = new float[classCount];
+        double[] gradient = new double[classCount];
+        float learningRate = settings.learningRate();
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int example : order) {
+                SparseVector features = examples.get(example);
+                int truth = labelIndices[example];
+                int[] indices = features.indices();
+                float[] values = features.values();
+                System.arraycopy(bias, 0, scores, 0, classCount);
+                for (int feature = 0; feature < indices.length; feature++) {
+                    int row = indices[feature] * classCount;
+                    float value = values[feature];
+                    for (int label = 0; label < classCount; label++) {
+                        scores[label] += weights[row + label] * value;
+                    }
+                }
+                float importance = classWeight[truth];
+                if (settings.loss() == Loss.HINGE) {
+                    int rival = -1;
+                    for (int label = 0; label < classCount; label++) {
+                        gradient[label] = 0;
+                        if (label != truth && (rival < 0 || scores[label] > scores[rival])) {
+                            rival = label;
+                        }
+                    }
+                    if (rival < 0 || scores[truth] - scores[rival] >= 1) {
+                        continue;
+                    }
+                    gradient[rival] = importance;
+                    gradient[truth] = -importance;
+                } else {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (float score : scores) {
+                        max = Math.max(max, score);
+                    }
+                    double sum = 0;
+                    for (int label = 0; label < classCount; label++) {
+                        gradient[label] = Math.exp(scores[label] - max);
+                        sum += gradient[label];
+                    }
+                    for (int label = 0; label < classCount; label++) {
+                        gradient[label] = (gradient[label] / sum - (label == truth ? 1 : 0)) * importance;
+                    }
+                }
+                for (int label = 0; label < classCount; label++) {
+                    float step = (float) gradient[label];
+                    biasSquared[label] += step * step;
+                    bias[label] -= learningRate * step / (float) Math.sqrt(biasSquared[label] + 1e-8f);
+                }
+                for (int feature = 0; feature < indices.length; feature++) {
+                    int row = indices[feature] * classCount;
+                    float value = values[feature];
+                    for (int label = 0; label < classCount; label++) {
+                        double step = gradient[label];
+                        if (step > -1e-5 && step < 1e-5) {
+                            continue;
+                        }
+                        int cell = row + label;
+                        float grad = (float) step * value + settings.l2() * weights[cell];
+                        squaredGradients[cell] += grad * grad;
+                        weights[cell] -= learningRate * grad / (float) Math.sqrt(squaredGradients[cell] + 1e-8f);
+                    }
+                }
+            }
+        }
+        return prune(name, labels, bias, weights, buckets, classCount);
+    }
+
+    /**
+     * The temperature that makes held-out probabilities honest (lowest negative log-likelihood), searched
+     * on a grid from 0.3 to 5.
+     */
+    public static float fitTemperature(LinearModel model, List<SparseVector> heldOut, int[] truth) {
+        float best = 1f;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        float[][] scores = new float[heldOut.size()][];
+        for (int index = 0; index < scores.length; index++) {
+            scores[index] = model.scores(heldOut.get(index));
+        }
+        for (float temperature = 0.3f; temperature <= 5.0f; temperature += 0.05f) {
+            double loss = 0;
+            for (int index = 0; index < scores.length; index++) {
+                if (truth[index] < 0) {
+                    continue;
+                }
+                double[] probabilities = LinearModel.softmax(scores[index], temperature);
+                loss -= Math.log(Math.max(1e-12, probabilities[truth[index]]));
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = temperature;
+            }
+        }
+        return best;
+    }
+
+    /** Inverse class frequency raised to {@code classBalance} (0 = none, 1 = fully balanced), mean 1. */
+    private float[] classWeights(int[] labelIndices, int classCount) {
+        double[] counts = new double[classCount];
+        for (int label : labelIndices) {
+            counts[label]++;
+        }
+        float[] weights = new float[classCount];
+        double sum = 0;
+        for (int label = 0; label < classCount; label++) {
+            weights[label] = counts[label] == 0 ? 0 : (float) Math.pow(labelIndices.length / (classCount * counts[label]),
+                    settings.classBalance());
+            sum += weights[label] * counts[label];
+        }
+        float normaliser = (float) (labelIndices.length / sum);
+        for (int label = 0; label < classCount; label++) {
+            weights[label] *= normaliser;
+        }
+        return weights;
+    }
+
+    private LinearModel prune(String name, String[] labels, float[] bias, float[] weights, int buckets, int classCount) {
+        float threshold = threshold(weights, settings.weightBudget());
+        int[] rowStart = new int[buckets + 1];
+        int kept = 0;
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            rowStart[bucket] = kept;
+            for (int label = 0; label < classCount; label++) {
+                if (Math.abs(weights[bucket * classCount + label]) > threshold) {
+                    kept++;
+                }
+            }
+        }
+        rowStart[buckets] = kept;
+        short[] classes = new short[kept];
+        float[] values = new float[kept];
+        int entry = 0;
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            for (int label = 0; label < classCount; label++) {
+                float weight = weights[bucket * classCount + label];
+                if (Math.abs(weight) > threshold) {
+                    classes[entry] = (short) label;
+                    values[entry] = weight;
+                    entry++;
+                }
+            }
+        }
+        return new LinearModel(name, labels, bias, rowStart, classes, values, 1f);
+    }
+
+    /** The magnitude above which at most {@code budget} weights lie (estimated from a histogram). */
+    static float threshold(float[] weights, int budget) {
+        float largest = 0;
+        int nonZero = 0;
+        for (float weight : weights) {
+            float magnitude = Math.abs(weight);
+            if (magnitude > 0) {
+                nonZero++;
+                largest = Math.max(largest, magnitude);
+            }
+        }
+        if (nonZero <= budget || largest == 0) {
+            return 0f;
+        }
+        int bins = 1 << 16;
+        int[] histogram = new int[bins];
+        for (float weight : weights) {
+            float magnitude = Math.abs(weight);
+            if (magnitude > 0) {
+                histogram[Math.min(bins - 1, (int) (magnitude / largest * (bins - 1)))]++;
+            }
+        }
+        int above = 0;
+        for (int bin = bins - 1; bin >= 0; bin--) {
+            if (above + histogram[bin] > budget) {
+                return (bin + 1) * largest / (bins - 1);
+            }
+            above += histogram[bin];
+        }
+        return 0f;
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int index = order.length - 1; index > 0; index--) {
+            int other = random.nextInt(index + 1);
+            int swap = order[index];
+            order[index] = order[other];
+            order[other] = swap;
+        }
+    }
+
+}

@@ -1,0 +1,267 @@
+package ru.tsur.pulse.classify;
+
+import org.tartarus.snowball.ext.RussianStemmer;
+import ru.tsur.pulse.normalize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a message text into hashed features, identically for training and serving: HTML and entities
+ * removed ({@link TextNormalizer}), portal masks ({@code XXXX}) dropped, lower case, «ё» as «е», numbers
+ * folded to one token, Russian words stemmed with Snowball (Lucene's {@code RussianStemmer}). Two blocks
+ * of features, each TF-IDF weighted (sublinear tf) and L2-normalised on its own, then added:
+ * <ul>
+ *   <li>words: stems, whole words (where the stem differs) and stem bigrams;</li>
+ *   <li>characters: 2- to 5-grams inside each space-padded word (what survives typos and case endings).</li>
+ * </ul>
+ * Features are hashed (FNV-1a, then a 32-bit finaliser) into {@code 2^bits} buckets; no strings are
+ * built for character n-grams. Thread-safe: scratch space is per thread.
+ */
+public final class TextFeatures {
+
+    /** Stands for any run of digits. */
+    static final String NUMBER_TOKEN = "0";
+
+    private static final Pattern PORTAL_MASK = Pattern.compile("(?<![\\p{L}\\p{N}])[XХ]{2,}(?![\\p{L}\\p{N}])");
+    private static final int SHORTEST_CHAR_GRAM = 2;
+    private static final int LONGEST_CHAR_GRAM = 5;
+    private static final int WORD_SEED = 0x2f6b1a3d;
+    private static final int BIGRAM_SEED = 0x5bd1e995;
+    private static final int RAW_WORD_SEED = 0x68e31da4;
+    private static final int CHAR_SEED = 0x1b873593;
+
+    private final TextNormalizer normalizer;
+    private final int bits;
+    private final int mask;
+    private final ThreadLocal<Scratch> scratch;
+
+    /** Per-thread working memory: a stemmer and two accumulators. */
+    private static final class Scratch {
+        final RussianStemmer stemmer = new RussianStemmer();
+        final Accumulator words = new Accumulator();
+        final Accumulator characters = new Accumulator();
+        final Accumulator merged = new Accumulator();
+    }
+
+    public TextFeatures(TextNormalizer normalizer, int bits) {
+        if (bits < 10 || bits > 24) {
+            throw new IllegalArgumentException("bits must be 10..24");
+        }
+        this.normalizer = normalizer;
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
+    }
+
+    public int bits() {
+        return bits;
+    }
+
+    public int buckets() {
+        return 1 << bits;
+    }
+
+    /** The text as the model reads it: one line, lower case, «ё»→«е», masks removed. */
+    public String fold(String rawOrNormalized) {
+        String plain = normalizer.normalize(rawOrNormalized);
+        return normalizer.foldForMatching(PORTAL_MASK.matcher(plain).replaceAll(" "));
+    }
+
+    /** Tokens of a folded text: words (letters, with inner hyphens) and {@link #NUMBER_TOKEN} for numbers. */
+    public static List<String> tokens(String folded) {
+        List<String> tokens = new ArrayList<>();
+        int length = folded.length();
+        int position = 0;
+        while (position < length) {
+            char character = folded.charAt(position);
+            if (Character.isLetter(character)) {
+                int start = position;
+                while (position < length && (Character.isLetter(folded.charAt(position))
+                        || (folded.charAt(position) == '-' && position + 1 < length
+                        && Character.isLetter(folded.charAt(position + 1))))) {
+                    position++;
+                }
+                tokens.add(folded.substring(start, position));
+            } else if (Character.isDigit(character)) {
+                while (position < length && Character.isDigit(folded.charAt(position))) {
+                    position++;
+                }
+                tokens.add(NUMBER_TOKEN);
+            } else {
+                position++;
+            }
+        }
+        return tokens;
+    }
+
+    /**
+     * Term counts of a text per bucket, words and characters separately (before IDF): what training
+     * needs to compute document frequencies and what {@link #vector} weights.
+     */
+    public Counts counts(String text) {
+        Scratch work = scratch.get();
+        work.words.clear();
+        work.characters.clear();
+        List<String> tokens = tokens(fold(text));
+        int previous = 0;
+        boolean hasPrevious = false;
+        for (String token : tokens) {
+            String stem = stem(work.stemmer, token);
+            int stemHash = hash(WORD_SEED, stem, 0, stem.length());
+            work.words.add(stemHash & mask, 1f);
+            if (!stem.equals(token)) {
+                work.words.add(hash(RAW_WORD_SEED, token, 0, token.length()) & mask, 1f);
+            }
+            if (hasPrevious) {
+                work.words.add(mix(previous * 31 + stemHash + BIGRAM_SEED) & mask, 1f);
+            }
+            previous = stemHash;
+            hasPrevious = true;
+            if (token != NUMBER_TOKEN) {
+                addCharacterGrams(work.characters, token);
+            }
+        }
+        return new Counts(work.words.toVector(), work.characters.toVector());
+    }
+
+    /** Raw term counts of the two blocks. */
+    public record Counts(SparseVector words, SparseVector characters) {
+    }
+
+    /** The model's input: TF-IDF per block, each block L2-normalised, blocks added. */
+    public SparseVector vector(String text, float[] idf) {
+        return weigh(counts(text), idf);
+    }
+
+    public SparseVector weigh(Counts counts, float[] idf) {
+        Accumulator merged = scratch.get().merged;
+        merged.clear();
+        addWeighted(merged, counts.words(), idf);
+        addWeighted(merged, counts.characters(), idf);
+        return merged.toVector();
+    }
+
+    private static void addWeighted(Accumulator into, SparseVector counts, float[] idf) {
+        int size = counts.size();
+        float[] weights = new float[size];
+        double norm = 0;
+        for (int index = 0; index < size; index++) {
+            float weight = (float) (1 + Math.log(counts.values()[index])) * idf[counts.indices()[index]];
+            weights[index] = weight;
+            norm += weight * weight;
+        }
+        if (norm == 0) {
+            return;
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int index = 0; index < size; index++) {
+            into.add(counts.indices()[index], weights[index] * scale);
+        }
+    }
+
+    private void addCharacterGrams(Accumulator into, String word) {
+        int length = word.length() + 2;
+        for (int start = 0; start < length; start++) {
+            int hash = CHAR_SEED;
+            for (int end = start; end < length && end - start < LONGEST_CHAR_GRAM; end++) {
+                char character = end == 0 || end == length - 1 ? ' ' : word.charAt(end - 1);
+                hash = (hash ^ character) * 0x01000193;
+                if (end - start + 1 >= SHORTEST_CHAR_GRAM) {
+                    into.add(mix(hash ^ (end - start)) & mask, 1f);
+                }
+            }
+        }
+    }
+
+    private static String stem(RussianStemmer stemmer, String token) {
+        if (token == NUMBER_TOKEN || token.length() < 3 || !isCyrillic(token.charAt(0))) {
+            return token;
+        }
+        stemmer.setCurrent(token);
+        stemmer.stem();
+        return stemmer.getCurrent();
+    }
+
+    private static boolean isCyrillic(char character) {
+        return character >= 'а' && character <= 'я' || character == 'ё';
+    }
+
+    static int hash(int seed, String text, int from, int to) {
+        int hash = seed;
+        for (int index = from; index < to; index++) {
+            hash = (hash ^ text.charAt(index)) * 0x01000193;
+        }
+        return mix(hash);
+    }
+
+    /** MurmurHash3's 32-bit finaliser: spreads FNV's weak low bits over the bucket range. */
+    static int mix(int hash) {
+        hash ^= hash >>> 16;
+        hash *= 0x85ebca6b;
+        hash ^= hash >>> 13;
+        hash *= 0xc2b2ae35;
+        hash ^= hash >>> 16;
+        return hash;
+    }
+
+    /** A small open-addressing map from bucket to value, reused between texts. */
+    static final class Accumulator {
+        private int[] keys = new int[1024];
+        private float[] values = new float[1024];
+        private boolean[] used = new boolean[1024];
+        private int[] order = new int[1024];
+        private int size;
+
+        void clear() {
+            for (int index = 0; index < size; index++) {
+                used[order[index]] = false;
+            }
+            size = 0;
+        }
+
+        void add(int key, float value) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
+            }
+            int slot = mix(key) & (keys.length - 1);
+            while (used[slot]) {
+                if (keys[slot] == key) {
+                    values[slot] += value;
+                    return;
+                }
+                slot = (slot + 1) & (keys.length - 1);
+            }
+            used[slot] = true;
+            keys[slot] = key;
+            values[slot] = value;
+            order[size++] = slot;
+        }
+
+        SparseVector toVector() {
+            int[] indices = new int[size];
+            float[] vector = new float[size];
+            for (int index = 0; index < size; index++) {
+                indices[index] = keys[order[index]];
+                vector[index] = values[order[index]];
+            }
+            return new SparseVector(indices, vector);
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            float[] oldValues = values;
+            int[] oldOrder = order;
+            int oldSize = size;
+            keys = new int[oldKeys.length * 2];
+            values = new float[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            order = new int[oldKeys.length * 2];
+            size = 0;
+            for (int index = 0; index < oldSize; index++) {
+                add(oldKeys[oldOrder[index]], oldValues[oldOrder[index]]);
+            }
+        }
+    }
+}

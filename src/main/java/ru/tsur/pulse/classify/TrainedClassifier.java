@@ -1,0 +1,118 @@
+package ru.tsur.pulse.classify;
+
+import ru.tsur.pulse.domain.Category;
+import ru.tsur.pulse.domain.Classification;
+import ru.tsur.pulse.domain.Classification.Candidate;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.normalize.TextNormalizer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trained classifier: features from {@link TextFeatures}, a category head and a topic head. The
+ * category comes from its head; the topic is chosen jointly (topic probability weighed by the probability
+ * of the topic's category). A category given by the source is kept and the topic is then the most probable
+ * one within it. When the category's calibrated probability is below the triage threshold
+ * the message is flagged for a person to triage (the best guess is still recorded). Thread-safe.
+ */
+public final class TrainedClassifier implements Classifier {
+
+    private static final int CANDIDATES = 3;
+
+    private final ClassifierModel model;
+    private final TextFeatures features;
+    private final double triageBelow;
+    private final Map<String, Category> categoriesBySourceLabel = new HashMap<>();
+    private final int[] topicCategoryIndex;
+    private final TextNormalizer normalizer;
+
+    public TrainedClassifier(ClassifierModel model, List<Category> categories, TextNormalizer normalizer,
+                             double triageBelow) {
+        this.model = model;
+        this.normalizer = normalizer;
+        this.features = new TextFeatures(normalizer, model.bits());
+        this.triageBelow = triageBelow;
+        for (Category category : categories) {
+            categoriesBySourceLabel.put(label(category.id()), category);
+            categoriesBySourceLabel.put(label(category.name()), category);
+            if (category.code() != null) {
+                categoriesBySourceLabel.put(label(category.code()), category);
+            }
+        }
+        LinearModel topics = model.topicHead();
+        topicCategoryIndex = new int[topics == null ? 0 : topics.labels().size()];
+        for (int index = 0; index < topicCategoryIndex.length; index++) {
+            String category = model.topicCategories().get(topics.labels().get(index));
+            topicCategoryIndex[index] = category == null ? -1 : model.categoryHead().indexOf(category);
+        }
+    }
+
+    public ClassifierModel model() {
+        return model;
+    }
+
+    @Override
+    public Classification classify(IncomingMessage message, String normalizedText) {
+        SparseVector vector = features.vector(normalizedText, model.idf());
+        double[] categoryProbabilities = model.categoryHead().probabilities(vector);
+        List<Candidate> categoryCandidates = model.categoryHead().top(categoryProbabilities, CANDIDATES);
+        Category given = message.category() == null ? null : categoriesBySourceLabel.get(label(message.category()));
+        String categoryId = given != null ? given.id() : categoryCandidates.get(0).label();
+        double confidence = given != null ? 1.0 : categoryCandidates.get(0).probability();
+
+        List<Candidate> topicCandidates = List.of();
+        String topic = message.topic();
+        if (model.topicHead() != null) {
+            double[] topicProbabilities = model.topicHead().probabilities(vector);
+            topicCandidates = model.topicHead().top(topicProbabilities, CANDIDATES);
+            if (topic == null) {
+                topic = given != null ? bestTopicWithin(model.categoryHead().indexOf(categoryId), topicProbabilities)
+                        : bestJointTopic(categoryProbabilities, topicProbabilities);
+            }
+        }
+        boolean triage = given == null && confidence < triageBelow;
+        return new Classification(categoryId, topic, confidence, given != null ? "source" : "model",
+                categoryCandidates, topicCandidates, triage);
+    }
+
+    /**
+     * The topic with the highest p(topic) · p(its category)^½: the category head (the more reliable one)
+     * tempers the topic head without overruling it when the topic head is sure.
+     */
+    private String bestJointTopic(double[] categoryProbabilities, double[] topicProbabilities) {
+        int best = -1;
+        double bestScore = -1;
+        for (int index = 0; index < topicProbabilities.length; index++) {
+            int category = topicCategoryIndex[index];
+            double score = topicProbabilities[index] * Math.sqrt(category < 0 ? 1e-3 : categoryProbabilities[category]);
+            if (score > bestScore) {
+                bestScore = score;
+                best = index;
+            }
+        }
+        return best < 0 ? null : model.topicHead().labels().get(best);
+    }
+
+    /** The most probable topic of the category; any topic when the category has none. */
+    private String bestTopicWithin(int categoryIndex, double[] topicProbabilities) {
+        int best = -1;
+        int bestAnywhere = -1;
+        for (int index = 0; index < topicProbabilities.length; index++) {
+            if (bestAnywhere < 0 || topicProbabilities[index] > topicProbabilities[bestAnywhere]) {
+                bestAnywhere = index;
+            }
+            if (topicCategoryIndex[index] == categoryIndex
+                    && (best < 0 || topicProbabilities[index] > topicProbabilities[best])) {
+                best = index;
+            }
+        }
+        int chosen = best >= 0 ? best : bestAnywhere;
+        return chosen < 0 ? null : model.topicHead().labels().get(chosen);
+    }
+
+    private String label(String text) {
+        return normalizer.foldForMatching(text);
+    }
+}

@@ -1,0 +1,65 @@
+package ru.tsur.pulse.pipeline;
+
+import ru.tsur.pulse.classify.Classifier;
+import ru.tsur.pulse.domain.Classification;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.domain.Location;
+import ru.tsur.pulse.domain.PreparedMessage;
+import ru.tsur.pulse.domain.Route;
+import ru.tsur.pulse.locate.MunicipalityLocator;
+import ru.tsur.pulse.normalize.TextNormalizer;
+import ru.tsur.pulse.privacy.PersonalDataMasker;
+import ru.tsur.pulse.route.RoutingTable;
+
+/**
+ * The decisions made about one message, in production order: normalize → mask for display → classify →
+ * locate → route. One plain object shared by the streaming pipeline, the classify endpoint and the
+ * evaluation command, so what is measured is what runs. Thread-safe.
+ */
+public final class DecisionPath {
+
+    private final TextNormalizer normalizer;
+    private final PersonalDataMasker masker;
+    private final Classifier classifier;
+    private final MunicipalityLocator locator;
+    private final RoutingTable routing;
+
+    public DecisionPath(TextNormalizer normalizer, PersonalDataMasker masker, Classifier classifier,
+                        MunicipalityLocator locator, RoutingTable routing) {
+        this.normalizer = normalizer;
+        this.masker = masker;
+        this.classifier = classifier;
+        this.locator = locator;
+        this.routing = routing;
+    }
+
+    public PreparedMessage decide(IncomingMessage message) {
+        String normalized = normalize(message);
+        String display = mask(normalized);
+        Classification classification = classify(message, normalized);
+        Location location = locate(message);
+        Route route = route(classification, location);
+        return new PreparedMessage(message, normalized, display, classification, location, route);
+    }
+
+    String normalize(IncomingMessage message) {
+        return normalizer.normalize(message.text());
+    }
+
+    String mask(String normalized) {
+        return masker.mask(normalized);
+    }
+
+    Classification classify(IncomingMessage message, String normalized) {
+        return classifier.classify(message, normalized);
+    }
+
+    Location locate(IncomingMessage message) {
+        return locator.locate(message);
+    }
+
+    Route route(Classification classification, Location location) {
+        return routing.route(classification.topic(), classification.categoryId(),
+                location.isKnown() ? location.municipalityId() : null);
+    }
+}

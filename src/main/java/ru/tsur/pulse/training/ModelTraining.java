@@ -1,0 +1,148 @@
+package ru.tsur.pulse.training;
+
+import ru.tsur.pulse.classify.ClassifierModel;
+import ru.tsur.pulse.classify.LinearModel;
+import ru.tsur.pulse.classify.LinearModelTrainer;
+import ru.tsur.pulse.classify.SparseVector;
+import ru.tsur.pulse.classify.TextFeatures;
+import ru.tsur.pulse.domain.Category;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.normalize.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Trains a region's {@link ClassifierModel} from labelled messages: features and IDF from the training
+ * texts, a category head and a topic head trained in parallel, each head's temperature fitted on a
+ * held-out tenth (chosen by a hash of the message id, so it is reproducible) before the final heads are
+ * trained on everything. Deterministic for the same data and settings.
+ */
+public final class ModelTraining {
+
+    /** Feature hashing space: 2^19 buckets. */
+    public static final int BITS = 19;
+
+    private final Region region;
+    private final LinearModelTrainer.Settings categorySettings;
+    private final LinearModelTrainer.Settings topicSettings;
+    private final TextFeatures features = new TextFeatures(new TextNormalizer(), BITS);
+
+    public ModelTraining(Region region) {
+        this(region, LinearModelTrainer.Settings.defaults().withBudget(600_000),
+                LinearModelTrainer.Settings.defaults().withBudget(1_400_000));
+    }
+
+    public ModelTraining(Region region, LinearModelTrainer.Settings categorySettings,
+                         LinearModelTrainer.Settings topicSettings) {
+        this.region = region;
+        this.categorySettings = categorySettings;
+        this.topicSettings = topicSettings;
+    }
+
+    /** The region category a label of the data designates (by id, name or source code). */
+    public static Optional<Category> category(Region region, String label) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        String folded = label.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
+        return region.categories().stream()
+                .filter(category -> category.id().equals(label.strip())
+                        || category.name().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').equals(folded)
+                        || label.strip().equals(category.code()))
+                .findFirst();
+    }
+
+    public ClassifierModel train(List<LabelledMessage> messages, String description) {
+        List<TextFeatures.Counts> counts = messages.parallelStream().map(message -> features.counts(message.text()))
+                .toList();
+        float[] idf = idf(counts, features.buckets());
+        List<SparseVector> vectors = counts.parallelStream().map(count -> features.weigh(count, idf)).toList();
+        Function<LabelledMessage, String> categoryOf = message -> category(region, message.category())
+                .map(Category::id).orElse(null);
+        CompletableFuture<LinearModel> category = CompletableFuture.supplyAsync(() ->
+                trainHead("category", messages, vectors, categoryOf, categorySettings));
+        CompletableFuture<LinearModel> topic = CompletableFuture.supplyAsync(() ->
+                messages.stream().anyMatch(message -> message.topic() != null)
+                        ? trainHead("topic", messages, vectors, LabelledMessage::topic, topicSettings) : null);
+        return new ClassifierModel(region.id(), BITS, idf, category.join(), topic.join(),
+                topicCategories(messages, categoryOf), description);
+    }
+
+    private LinearModel trainHead(String name, List<LabelledMessage> messages, List<SparseVector> vectors,
+                                  Function<LabelledMessage, String> labelOf, LinearModelTrainer.Settings settings) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<SparseVector> all = new ArrayList<>();
+        List<Integer> allLabels = new ArrayList<>();
+        List<Boolean> heldOut = new ArrayList<>();
+        for (int row = 0; row < messages.size(); row++) {
+            String label = labelOf.apply(messages.get(row));
+            if (label == null) {
+                continue;
+            }
+            allLabels.add(index.computeIfAbsent(label, key -> index.size()));
+            all.add(vectors.get(row));
+            heldOut.add(Math.floorMod(messages.get(row).id().hashCode() * 0x9E3779B1, 10) == 0);
+        }
+        String[] labels = index.keySet().toArray(String[]::new);
+        LinearModelTrainer trainer = new LinearModelTrainer(settings);
+        List<SparseVector> fitting = new ArrayList<>();
+        List<Integer> fittingLabels = new ArrayList<>();
+        List<SparseVector> calibration = new ArrayList<>();
+        List<Integer> calibrationLabels = new ArrayList<>();
+        for (int row = 0; row < all.size(); row++) {
+            (heldOut.get(row) ? calibration : fitting).add(all.get(row));
+            (heldOut.get(row) ? calibrationLabels : fittingLabels).add(allLabels.get(row));
+        }
+        float temperature = 1f;
+        if (!calibration.isEmpty() && !fitting.isEmpty()) {
+            LinearModel provisional = trainer.train(name, fitting, toArray(fittingLabels), labels, features.buckets());
+            temperature = LinearModelTrainer.fitTemperature(provisional, calibration, toArray(calibrationLabels));
+        }
+        return trainer.train(name, all, toArray(allLabels), labels, features.buckets()).withTemperature(temperature);
+    }
+
+    private static Map<String, String> topicCategories(List<LabelledMessage> messages,
+                                                       Function<LabelledMessage, String> categoryOf) {
+        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        for (LabelledMessage message : messages) {
+            String category = categoryOf.apply(message);
+            if (message.topic() != null && category != null) {
+                votes.computeIfAbsent(message.topic(), key -> new HashMap<>()).merge(category, 1, Integer::sum);
+            }
+        }
+        Map<String, String> majority = new HashMap<>();
+        votes.forEach((topic, byCategory) -> majority.put(topic, byCategory.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey()));
+        return majority;
+    }
+
+    /** Smoothed inverse document frequency per bucket, as scikit-learn computes it. */
+    static float[] idf(List<TextFeatures.Counts> counts, int buckets) {
+        int[] documentFrequency = new int[buckets];
+        for (TextFeatures.Counts count : counts) {
+            for (int bucket : count.words().indices()) {
+                documentFrequency[bucket]++;
+            }
+            for (int bucket : count.characters().indices()) {
+                documentFrequency[bucket]++;
+            }
+        }
+        float[] idf = new float[buckets];
+        for (int bucket = 0; bucket < buckets; bucket++) {
+            idf[bucket] = (float) (Math.log((1.0 + counts.size()) / (1.0 + documentFrequency[bucket])) + 1);
+        }
+        return idf;
+    }
+
+    private static int[] toArray(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

@@ -1,0 +1,77 @@
+package ru.tsur.pulse.training;
+
+import ru.tsur.pulse.classify.ClassifierModel;
+import ru.tsur.pulse.domain.Category;
+import ru.tsur.pulse.domain.Municipality;
+import ru.tsur.pulse.locate.Gazetteer;
+import ru.tsur.pulse.locate.MunicipalityLocator;
+import ru.tsur.pulse.locate.RegionPack;
+import ru.tsur.pulse.route.RoutingTable;
+import ru.tsur.pulse.route.RoutingTableTrainer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Everything a region learns from labelled messages: the classifier model and the routing table. The
+ * municipality of a training row comes from its point (St Petersburg) or, without one, from the places
+ * its text names, else its executor's own name (Kursk: «Администрация Льговского района»).
+ */
+public final class RegionTraining {
+
+    /** What training produced. */
+    public record Trained(ClassifierModel model, RoutingTable routing) {
+    }
+
+    private final RegionPack pack;
+    private final MunicipalityLocator locator;
+    private final Gazetteer gazetteer;
+    private final Function<String, String> districtOf;
+
+    public RegionTraining(RegionPack pack) {
+        this.pack = pack;
+        this.gazetteer = new Gazetteer(pack.region().municipalities());
+        this.locator = new MunicipalityLocator(pack, gazetteer);
+        Map<String, String> districts = new HashMap<>();
+        for (Municipality municipality : pack.region().municipalities()) {
+            if (municipality.district() != null) {
+                districts.put(municipality.id(), municipality.district());
+            }
+        }
+        this.districtOf = districts.isEmpty() ? null : districts::get;
+    }
+
+    public Function<String, String> districtOf() {
+        return districtOf;
+    }
+
+    public Trained train(List<LabelledMessage> messages, String description) {
+        ClassifierModel model = new ModelTraining(pack.region()).train(messages, description);
+        return new Trained(model, trainRouting(messages));
+    }
+
+    public RoutingTable trainRouting(List<LabelledMessage> messages) {
+        List<RoutingTableTrainer.LabelledRow> rows = messages.stream()
+                .filter(message -> message.executor() != null)
+                .map(message -> new RoutingTableTrainer.LabelledRow(message.topic(),
+                        ModelTraining.category(pack.region(), message.category()).map(Category::id).orElse(null),
+                        municipalityOf(message), message.executor()))
+                .toList();
+        RoutingTableTrainer.Options options = RoutingTableTrainer.Options.defaults();
+        if (districtOf != null) {
+            options = options.withDistricts(districtOf);
+        }
+        return RoutingTableTrainer.train(rows, options);
+    }
+
+    /** Where a training row happened, as well as the data tells. */
+    String municipalityOf(LabelledMessage message) {
+        if (message.lat() != null && message.lon() != null) {
+            return locator.byCoordinates(message.lat(), message.lon())
+                    .orElseGet(() -> RoutingTableTrainer.municipalityOf(gazetteer, message.text(), message.executor()));
+        }
+        return RoutingTableTrainer.municipalityOf(gazetteer, message.text(), message.executor());
+    }
+}
