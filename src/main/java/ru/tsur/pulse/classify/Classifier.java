@@ -1,6 +1,7 @@
 package ru.tsur.pulse.classify;
 
 import ru.tsur.pulse.domain.Classification;
+import java.util.Optional;
 import ru.tsur.pulse.domain.IncomingMessage;
 
 /**
@@ -14,4 +15,12 @@ public interface Classifier {
      * @param normalizedText its text after {@link ru.tsur.pulse.normalize.TextNormalizer#normalize}
      */
     Classification classify(IncomingMessage message, String normalizedText);
+
+    /**
+     * The executor this classifier would send the message to, from its text and place, when it has
+     * learned that (the trained model does; the keyword classifier does not).
+     */
+    default Optional<Classification.Candidate> executor(String normalizedText, String municipalityId) {
+        return Optional.empty();
+    }
 }

@@ -14,8 +14,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A region's trained classifier as shipped in its region pack ({@code model.bin}): the feature settings,
- * inverse document frequencies per bucket, a category head and a topic head, and which category each
- * topic belongs to. Written and read as gzipped binary; deterministic (no timestamps inside).
+ * inverse document frequencies per bucket, a category head, a topic head, which category each topic
+ * belongs to, and an executor head that also reads the place. Written and read as gzipped binary; deterministic (no timestamps inside).
  */
 public final class ClassifierModel {
 
@@ -28,16 +28,18 @@ public final class ClassifierModel {
     private final LinearModel categoryHead;
     private final LinearModel topicHead;
     private final Map<String, String> topicCategories;
+    private final LinearModel executorHead;
     private final String description;
 
     public ClassifierModel(String region, int bits, float[] idf, LinearModel categoryHead, LinearModel topicHead,
-                           Map<String, String> topicCategories, String description) {
+                           Map<String, String> topicCategories, LinearModel executorHead, String description) {
         this.region = region;
         this.bits = bits;
         this.idf = idf;
         this.categoryHead = categoryHead;
         this.topicHead = topicHead;
         this.topicCategories = Map.copyOf(topicCategories);
+        this.executorHead = executorHead;
         this.description = description;
     }
 
@@ -67,6 +69,15 @@ public final class ClassifierModel {
         return topicCategories;
     }
 
+    /**
+     * May be null. Reads the text features plus the message's place ({@link TextFeatures#withPlace}): the
+     * body that acts depends on both («ямы» go to a city committee in Kursk, to a district administration
+     * in a village).
+     */
+    public LinearModel executorHead() {
+        return executorHead;
+    }
+
     /** What it was trained on, with which settings. */
     public String description() {
         return description;
@@ -79,11 +90,7 @@ public final class ClassifierModel {
         out.writeUTF(region);
         out.writeUTF(description);
         out.writeInt(bits);
-        float largest = 0;
-        for (float value : idf) {
-            largest = Math.max(largest, value);
-        }
-        float step = largest == 0 ? 1 : largest / 255f;
+        float step = idfStep(idf);
         out.writeFloat(step);
         for (float value : idf) {
             out.writeByte(Math.round(value / step));
@@ -99,8 +106,30 @@ public final class ClassifierModel {
             out.writeUTF(entry.getKey());
             out.writeUTF(entry.getValue());
         }
+        out.writeBoolean(executorHead != null);
+        if (executorHead != null) {
+            executorHead.write(out);
+        }
         out.flush();
         out.close();
+    }
+
+    /** IDF values as the file keeps them (one unsigned byte each); training uses these so memory = file. */
+    public static float[] quantiseIdf(float[] idf) {
+        float step = idfStep(idf);
+        float[] quantised = new float[idf.length];
+        for (int bucket = 0; bucket < idf.length; bucket++) {
+            quantised[bucket] = Math.round(idf[bucket] / step) * step;
+        }
+        return quantised;
+    }
+
+    private static float idfStep(float[] idf) {
+        float largest = 0;
+        for (float value : idf) {
+            largest = Math.max(largest, value);
+        }
+        return largest == 0 ? 1 : largest / 255f;
     }
 
     public static ClassifierModel read(InputStream source) throws IOException {
@@ -127,7 +156,8 @@ public final class ClassifierModel {
             for (int index = 0; index < count; index++) {
                 topicCategories.put(in.readUTF(), in.readUTF());
             }
-            return new ClassifierModel(region, bits, idf, category, topic, topicCategories, description);
+            LinearModel executor = in.readBoolean() ? LinearModel.read(in) : null;
+            return new ClassifierModel(region, bits, idf, category, topic, topicCategories, executor, description);
         }
     }
 }

@@ -132,11 +132,7 @@ public final class LinearModel {
         int buckets = rowStart.length - 1;
         out.writeInt(buckets);
         out.writeInt(weights.length);
-        float largest = 0;
-        for (float weight : weights) {
-            largest = Math.max(largest, Math.abs(weight));
-        }
-        float step = largest == 0 ? 1 : largest / Byte.MAX_VALUE;
+        float step = quantisationStep(weights, 0f);
         out.writeFloat(step);
         int previousBucket = 0;
         for (int bucket = 0; bucket < buckets; bucket++) {
@@ -200,6 +196,18 @@ public final class LinearModel {
             throw new IOException("Model head " + name + " is truncated: " + entry + " of " + total + " weights");
         }
         return new LinearModel(name, labels, bias, rowStart, classes, weights, temperature);
+    }
+
+    /** The weight step of the one-byte quantisation: the largest magnitude kept maps to 127. */
+    static float quantisationStep(float[] weights, float threshold) {
+        float largest = 0;
+        for (float weight : weights) {
+            float magnitude = Math.abs(weight);
+            if (magnitude > threshold) {
+                largest = Math.max(largest, magnitude);
+            }
+        }
+        return largest == 0 ? 1 : largest / Byte.MAX_VALUE;
     }
 
     static void writeVarint(DataOutputStream out, int value) throws IOException {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * probabilities come afterwards from a softmax at a fitted temperature ({@link #fitTemperature}). Class
  * weights are softened towards balance (rare classes are not ignored — macro-F1 matters to a control
  * room); L2 is applied to the weights a step touches. Only the largest weights within a budget are kept,
- * so the shipped model stays small.
+ * quantised to the byte steps the model file stores, so the model in memory is exactly the one saved.
  */
 public final class LinearModelTrainer {
 
@@ -18,8 +18,18 @@ public final class LinearModelTrainer {
     public record Settings(Loss loss, int epochs, float learningRate, float l2, double classBalance, int weightBudget,
                            long seed) {
 
+        /** The tuned settings; each can be overridden by a system property for experiments ({@code pulse.train.*}). */
         public static Settings defaults() {
-            return new Settings(Loss.HINGE, 15, 0.015f, 1e-4f, 0.3, 2_000_000, 20201018L);
+            return new Settings(Loss.valueOf(System.getProperty("pulse.train.loss", "ONE_VS_REST")),
+                    Integer.getInteger("pulse.train.epochs", 15),
+                    Float.parseFloat(System.getProperty("pulse.train.learning-rate", "0.015")),
+                    Float.parseFloat(System.getProperty("pulse.train.l2", "1e-4")),
+                    Double.parseDouble(System.getProperty("pulse.train.class-balance", "0.3")),
+                    2_000_000, 20201018L);
+        }
+
+        public Settings withEpochs(int count) {
+            return new Settings(loss, count, learningRate, l2, classBalance, weightBudget, seed);
         }
 
         public Settings withBudget(int budget) {
@@ -27,8 +37,11 @@ public final class LinearModelTrainer {
         }
     }
 
-    /** Logistic (softmax cross-entropy) or multiclass hinge (Crammer–Singer, margin 1). */
-    public enum Loss { LOGISTIC, HINGE }
+    /**
+     * Logistic (softmax cross-entropy), multiclass hinge (Crammer–Singer, margin 1), or one-vs-rest squared
+     * hinge (every class its own binary margin, as LinearSVC).
+     */
+    public enum Loss { LOGISTIC, HINGE, ONE_VS_REST }
 
     private final Settings settings;
 
@@ -68,7 +81,18 @@ public final class LinearModelTrainer {
                     }
                 }
                 float importance = classWeight[truth];
-                if (settings.loss() == Loss.HINGE) {
+                if (settings.loss() == Loss.ONE_VS_REST) {
+                    boolean any = false;
+                    for (int label = 0; label < classCount; label++) {
+                        double sign = label == truth ? 1 : -1;
+                        double margin = sign * scores[label];
+                        gradient[label] = margin < 1 ? -2 * sign * (1 - margin) * (label == truth ? importance : 1) : 0;
+                        any |= margin < 1;
+                    }
+                    if (!any) {
+                        continue;
+                    }
+                } else if (settings.loss() == Loss.HINGE) {
                     int rival = -1;
                     for (int label = 0; label < classCount; label++) {
                         gradient[label] = 0;
@@ -182,13 +206,14 @@ public final class LinearModelTrainer {
         rowStart[buckets] = kept;
         short[] classes = new short[kept];
         float[] values = new float[kept];
+        float step = LinearModel.quantisationStep(weights, threshold);
         int entry = 0;
         for (int bucket = 0; bucket < buckets; bucket++) {
             for (int label = 0; label < classCount; label++) {
                 float weight = weights[bucket * classCount + label];
                 if (Math.abs(weight) > threshold) {
                     classes[entry] = (short) label;
-                    values[entry] = weight;
+                    values[entry] = Math.round(weight / step) * step;
                     entry++;
                 }
             }

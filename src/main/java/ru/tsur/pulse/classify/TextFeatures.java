@@ -30,6 +30,8 @@ public final class TextFeatures {
     private static final int WORD_SEED = 0x2f6b1a3d;
     private static final int BIGRAM_SEED = 0x5bd1e995;
     private static final int RAW_WORD_SEED = 0x68e31da4;
+    private static final int PLACE_SEED = 0x3c6ef372;
+    private static final int DISTRICT_SEED = 0x510e527f;
     private static final int CHAR_SEED = 0x1b873593;
 
     private final TextNormalizer normalizer;
@@ -159,6 +161,29 @@ public final class TextFeatures {
         for (int index = 0; index < size; index++) {
             into.add(counts.indices()[index], weights[index] * scale);
         }
+    }
+
+    /**
+     * The text vector with the message's place added as features of weight 1: its municipality and, where
+     * the region has them, its district ({@code null} parts are left out).
+     */
+    public SparseVector withPlace(SparseVector text, String municipalityId, String district) {
+        int extra = (municipalityId == null ? 0 : 1) + (district == null ? 0 : 1);
+        if (extra == 0) {
+            return text;
+        }
+        int[] indices = java.util.Arrays.copyOf(text.indices(), text.size() + extra);
+        float[] values = java.util.Arrays.copyOf(text.values(), text.size() + extra);
+        int position = text.size();
+        if (municipalityId != null) {
+            indices[position] = hash(PLACE_SEED, municipalityId, 0, municipalityId.length()) & mask;
+            values[position++] = 1f;
+        }
+        if (district != null) {
+            indices[position] = hash(DISTRICT_SEED, district, 0, district.length()) & mask;
+            values[position] = 1f;
+        }
+        return new SparseVector(indices, values);
     }
 
     private void addCharacterGrams(Accumulator into, String word) {

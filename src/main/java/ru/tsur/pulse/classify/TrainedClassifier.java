@@ -9,6 +9,8 @@ import ru.tsur.pulse.normalize.TextNormalizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The trained classifier: features from {@link TextFeatures}, a category head and a topic head. The
@@ -27,10 +29,23 @@ public final class TrainedClassifier implements Classifier {
     private final Map<String, Category> categoriesBySourceLabel = new HashMap<>();
     private final int[] topicCategoryIndex;
     private final TextNormalizer normalizer;
+    private final Function<String, String> districtOf;
+    private final ThreadLocal<LastVector> lastVector = new ThreadLocal<>();
+
+    /** The text vector of the last text this thread classified, so routing does not compute it again. */
+    private record LastVector(String text, SparseVector vector) {
+    }
 
     public TrainedClassifier(ClassifierModel model, List<Category> categories, TextNormalizer normalizer,
                              double triageBelow) {
+        this(model, categories, normalizer, triageBelow, municipality -> null);
+    }
+
+    /** @param districtOf the district of a municipality id (null when none), a place feature of the executor head */
+    public TrainedClassifier(ClassifierModel model, List<Category> categories, TextNormalizer normalizer,
+                             double triageBelow, Function<String, String> districtOf) {
         this.model = model;
+        this.districtOf = districtOf;
         this.normalizer = normalizer;
         this.features = new TextFeatures(normalizer, model.bits());
         this.triageBelow = triageBelow;
@@ -55,7 +70,7 @@ public final class TrainedClassifier implements Classifier {
 
     @Override
     public Classification classify(IncomingMessage message, String normalizedText) {
-        SparseVector vector = features.vector(normalizedText, model.idf());
+        SparseVector vector = vectorOf(normalizedText);
         double[] categoryProbabilities = model.categoryHead().probabilities(vector);
         List<Candidate> categoryCandidates = model.categoryHead().top(categoryProbabilities, CANDIDATES);
         Category given = message.category() == null ? null : categoriesBySourceLabel.get(label(message.category()));
@@ -110,6 +125,27 @@ public final class TrainedClassifier implements Classifier {
         }
         int chosen = best >= 0 ? best : bestAnywhere;
         return chosen < 0 ? null : model.topicHead().labels().get(chosen);
+    }
+
+    @Override
+    public Optional<Candidate> executor(String normalizedText, String municipalityId) {
+        if (model.executorHead() == null) {
+            return Optional.empty();
+        }
+        SparseVector vector = features.withPlace(vectorOf(normalizedText), municipalityId,
+                municipalityId == null ? null : districtOf.apply(municipalityId));
+        LinearModel head = model.executorHead();
+        return Optional.of(head.top(head.probabilities(vector), 1).get(0));
+    }
+
+    private SparseVector vectorOf(String normalizedText) {
+        LastVector last = lastVector.get();
+        if (last != null && last.text() == normalizedText) {
+            return last.vector();
+        }
+        SparseVector vector = features.vector(normalizedText, model.idf());
+        lastVector.set(new LastVector(normalizedText, vector));
+        return vector;
     }
 
     private String label(String text) {

@@ -95,6 +95,13 @@ public interface PulseConfig {
     interface Routing {
         /** The control room's routing overrides (CSV: topic,category,municipality,executor,deadline_class,comment); none if unset. */
         java.util.Optional<String> overridesFile();
+
+        /**
+         * The trained executor head (text plus place) decides when it is at least this sure; below, the
+         * learned routing table does. Overrides always win.
+         */
+        @WithDefault("0.0")
+        double modelConfidence();
     }
 
     interface Counters {

@@ -11,6 +11,9 @@ import ru.tsur.pulse.normalize.TextNormalizer;
 import ru.tsur.pulse.privacy.PersonalDataMasker;
 import ru.tsur.pulse.route.RoutingTable;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The decisions made about one message, in production order: normalize → mask for display → classify →
  * locate → route. One plain object shared by the streaming pipeline, the classify endpoint and the
@@ -23,9 +26,11 @@ public final class DecisionPath {
     private final Classifier classifier;
     private final MunicipalityLocator locator;
     private final RoutingTable routing;
+    private final double executorConfidence;
 
     public DecisionPath(TextNormalizer normalizer, PersonalDataMasker masker, Classifier classifier,
-                        MunicipalityLocator locator, RoutingTable routing) {
+                        MunicipalityLocator locator, RoutingTable routing, double executorConfidence) {
+        this.executorConfidence = executorConfidence;
         this.normalizer = normalizer;
         this.masker = masker;
         this.classifier = classifier;
@@ -38,7 +43,7 @@ public final class DecisionPath {
         String display = mask(normalized);
         Classification classification = classify(message, normalized);
         Location location = locate(message);
-        Route route = route(classification, location);
+        Route route = route(normalized, classification, location);
         return new PreparedMessage(message, normalized, display, classification, location, route);
     }
 
@@ -58,8 +63,21 @@ public final class DecisionPath {
         return locator.locate(message);
     }
 
-    Route route(Classification classification, Location location) {
-        return routing.route(classification.topic(), classification.categoryId(),
-                location.isKnown() ? location.municipalityId() : null);
+    /**
+     * The control room's overrides always win; otherwise the classifier's executor (text plus place) when
+     * it is at least {@code executorConfidence} sure, else the learned routing table.
+     */
+    Route route(String normalized, Classification classification, Location location) {
+        String municipality = location.isKnown() ? location.municipalityId() : null;
+        Route table = routing.route(classification.topic(), classification.categoryId(), municipality);
+        if (table.rule().startsWith("override")) {
+            return table;
+        }
+        Optional<Classification.Candidate> predicted = classifier.executor(normalized, municipality);
+        if (predicted.isPresent() && predicted.get().probability() >= executorConfidence) {
+            return new Route(predicted.get().label(), table.deadlineClass(), String.format(Locale.ROOT,
+                    "model: text+place (p=%.2f)", predicted.get().probability()));
+        }
+        return table;
     }
 }

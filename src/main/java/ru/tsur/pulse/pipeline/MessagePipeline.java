@@ -79,7 +79,7 @@ public class MessagePipeline {
         long classifiedAt = System.nanoTime();
         Location location = decisions.locate(message);
         long locatedAt = System.nanoTime();
-        Route route = decisions.route(classification, location);
+        Route route = decisions.route(normalized, classification, location);
         metrics.recordStages(normalizedAt - started, classifiedAt - normalizedAt, locatedAt - classifiedAt,
                 System.nanoTime() - locatedAt, location, classification);
         return new PreparedMessage(message, normalized, display, classification, location, route);

@@ -65,7 +65,8 @@ public class RegionProducers {
         return RegionModels.model(region.id())
                 .<Classifier>map(model -> {
                     LOG.infof("Classifier: trained model of %s (%s)", region.id(), model.description());
-                    return new TrainedClassifier(model, region.categories(), normalizer, config.classify().triageBelow());
+                    return new TrainedClassifier(model, region.categories(), normalizer, config.classify().triageBelow(),
+                            districts(region)::get);
                 })
                 .orElseGet(() -> {
                     LOG.warnf("Region %s ships no model.bin: the keyword classifier serves", region.id());
@@ -89,10 +90,7 @@ public class RegionProducers {
         RoutingTable learned = RegionModels.routing(region.id()).orElseGet(() -> new RoutingTable(
                 List.of(new RoutingTable.Row(RoutingTable.Level.DEFAULT, null, null, null,
                         "ЦУР: ручная маршрутизация", DeadlineClass.STANDARD, 0, 0)), null, RoutingOverrides.empty()));
-        Map<String, String> districts = new HashMap<>();
-        region.municipalities().stream().filter(municipality -> municipality.district() != null)
-                .forEach(municipality -> districts.put(municipality.id(), municipality.district()));
-        RoutingTable table = learned.withDistricts(districts::get);
+        RoutingTable table = learned.withDistricts(districts(region)::get);
         if (config.routing().overridesFile().isEmpty()) {
             return table;
         }
@@ -106,6 +104,13 @@ public class RegionProducers {
         }
     }
 
+    private static Map<String, String> districts(Region region) {
+        Map<String, String> districts = new HashMap<>();
+        region.municipalities().stream().filter(municipality -> municipality.district() != null)
+                .forEach(municipality -> districts.put(municipality.id(), municipality.district()));
+        return districts;
+    }
+
     @Produces
     @Singleton
     PersonalDataMasker personalDataMasker() {
@@ -115,7 +120,7 @@ public class RegionProducers {
     @Produces
     @Singleton
     DecisionPath decisionPath(TextNormalizer normalizer, PersonalDataMasker masker, Classifier classifier,
-                              MunicipalityLocator locator, RoutingTable routing) {
-        return new DecisionPath(normalizer, masker, classifier, locator, routing);
+                              MunicipalityLocator locator, RoutingTable routing, PulseConfig config) {
+        return new DecisionPath(normalizer, masker, classifier, locator, routing, config.routing().modelConfidence());
     }
 }

@@ -43,6 +43,9 @@ import java.util.Map;
  */
 public final class EvaluateCommand {
 
+    /** As in production: {@code pulse.routing.model-confidence} (settable here for experiments). */
+    static final double EXECUTOR_CONFIDENCE = Double.parseDouble(System.getProperty("pulse.routing.model-confidence", "0.0"));
+
     private EvaluateCommand() {
     }
 
@@ -106,9 +109,12 @@ public final class EvaluateCommand {
 
     private static DecisionPath path(RegionPack pack, ClassifierModel model, RoutingTable routing) {
         TextNormalizer normalizer = new TextNormalizer();
+        java.util.function.Function<String, String> districtOf = new RegionTraining(pack).districtOf();
         return new DecisionPath(normalizer, new PersonalDataMasker(),
-                new TrainedClassifier(model, pack.region().categories(), normalizer, 0.0),
-                new MunicipalityLocator(pack, new Gazetteer(pack.region().municipalities())), routing);
+                new TrainedClassifier(model, pack.region().categories(), normalizer, 0.0,
+                        districtOf == null ? municipality -> null : districtOf),
+                new MunicipalityLocator(pack, new Gazetteer(pack.region().municipalities())), routing,
+                EXECUTOR_CONFIDENCE);
     }
 
     static List<Prediction> predict(RegionPack pack, DecisionPath path, List<LabelledMessage> rows) {

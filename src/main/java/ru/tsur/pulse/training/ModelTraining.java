@@ -20,9 +20,9 @@ import java.util.function.Function;
 
 /**
  * Trains a region's {@link ClassifierModel} from labelled messages: features and IDF from the training
- * texts, a category head and a topic head trained in parallel, each head's temperature fitted on a
- * held-out tenth (chosen by a hash of the message id, so it is reproducible) before the final heads are
- * trained on everything. Deterministic for the same data and settings.
+ * texts, a category head, a topic head and an executor head (text plus place) trained in parallel, each head's temperature fitted on a
+ * held-out tenth (chosen by a hash of the message id, so it is reproducible; the provisional head for this
+ * trains two thirds of the epochs) before the final heads are trained on everything. Deterministic for the same data and settings.
  */
 public final class ModelTraining {
 
@@ -32,18 +32,21 @@ public final class ModelTraining {
     private final Region region;
     private final LinearModelTrainer.Settings categorySettings;
     private final LinearModelTrainer.Settings topicSettings;
+    private final LinearModelTrainer.Settings executorSettings;
     private final TextFeatures features = new TextFeatures(new TextNormalizer(), BITS);
 
     public ModelTraining(Region region) {
-        this(region, LinearModelTrainer.Settings.defaults().withBudget(600_000),
-                LinearModelTrainer.Settings.defaults().withBudget(1_400_000));
+        this(region, LinearModelTrainer.Settings.defaults().withBudget(500_000),
+                LinearModelTrainer.Settings.defaults().withBudget(1_200_000),
+                LinearModelTrainer.Settings.defaults().withBudget(500_000));
     }
 
     public ModelTraining(Region region, LinearModelTrainer.Settings categorySettings,
-                         LinearModelTrainer.Settings topicSettings) {
+                         LinearModelTrainer.Settings topicSettings, LinearModelTrainer.Settings executorSettings) {
         this.region = region;
         this.categorySettings = categorySettings;
         this.topicSettings = topicSettings;
+        this.executorSettings = executorSettings;
     }
 
     /** The region category a label of the data designates (by id, name or source code). */
@@ -59,7 +62,12 @@ public final class ModelTraining {
                 .findFirst();
     }
 
-    public ClassifierModel train(List<LabelledMessage> messages, String description) {
+    /**
+     * @param placeOf where each message happened, as serving will see it (municipality id and district,
+     *                either may be null) — read by the executor head
+     */
+    public ClassifierModel train(List<LabelledMessage> messages, String description,
+                                 Function<LabelledMessage, String[]> placeOf) {
         List<TextFeatures.Counts> counts = messages.parallelStream().map(message -> features.counts(message.text()))
                 .toList();
         float[] idf = idf(counts, features.buckets());
@@ -71,8 +79,16 @@ public final class ModelTraining {
         CompletableFuture<LinearModel> topic = CompletableFuture.supplyAsync(() ->
                 messages.stream().anyMatch(message -> message.topic() != null)
                         ? trainHead("topic", messages, vectors, LabelledMessage::topic, topicSettings) : null);
+        List<SparseVector> placed = new ArrayList<>(vectors.size());
+        for (int row = 0; row < messages.size(); row++) {
+            String[] place = placeOf.apply(messages.get(row));
+            placed.add(features.withPlace(vectors.get(row), place[0], place[1]));
+        }
+        CompletableFuture<LinearModel> executor = CompletableFuture.supplyAsync(() ->
+                messages.stream().anyMatch(message -> message.executor() != null)
+                        ? trainHead("executor", messages, placed, LabelledMessage::executor, executorSettings) : null);
         return new ClassifierModel(region.id(), BITS, idf, category.join(), topic.join(),
-                topicCategories(messages, categoryOf), description);
+                topicCategories(messages, categoryOf), executor.join(), description);
     }
 
     private LinearModel trainHead(String name, List<LabelledMessage> messages, List<SparseVector> vectors,
@@ -102,7 +118,8 @@ public final class ModelTraining {
         }
         float temperature = 1f;
         if (!calibration.isEmpty() && !fitting.isEmpty()) {
-            LinearModel provisional = trainer.train(name, fitting, toArray(fittingLabels), labels, features.buckets());
+            LinearModel provisional = new LinearModelTrainer(settings.withEpochs(Math.max(5, settings.epochs() * 2 / 3)))
+                    .train(name, fitting, toArray(fittingLabels), labels, features.buckets());
             temperature = LinearModelTrainer.fitTemperature(provisional, calibration, toArray(calibrationLabels));
         }
         return trainer.train(name, all, toArray(allLabels), labels, features.buckets()).withTemperature(temperature);
@@ -139,7 +156,7 @@ public final class ModelTraining {
         for (int bucket = 0; bucket < buckets; bucket++) {
             idf[bucket] = (float) (Math.log((1.0 + counts.size()) / (1.0 + documentFrequency[bucket])) + 1);
         }
-        return idf;
+        return ClassifierModel.quantiseIdf(idf);
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -2,6 +2,8 @@ package ru.tsur.pulse.training;
 
 import ru.tsur.pulse.classify.ClassifierModel;
 import ru.tsur.pulse.domain.Category;
+import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.locate.Gazetteer;
 import ru.tsur.pulse.locate.MunicipalityLocator;
@@ -48,7 +50,7 @@ public final class RegionTraining {
     }
 
     public Trained train(List<LabelledMessage> messages, String description) {
-        ClassifierModel model = new ModelTraining(pack.region()).train(messages, description);
+        ClassifierModel model = new ModelTraining(pack.region()).train(messages, description, this::servedPlace);
         return new Trained(model, trainRouting(messages));
     }
 
@@ -64,6 +66,18 @@ public final class RegionTraining {
             options = options.withDistricts(districtOf);
         }
         return RoutingTableTrainer.train(rows, options);
+    }
+
+    /**
+     * Where serving would place a training row: by its point, else by the places its text names — never by
+     * its executor, which serving does not know.
+     */
+    String[] servedPlace(LabelledMessage message) {
+        IncomingMessage incoming = new IncomingMessage("training", message.id(), java.time.Instant.EPOCH,
+                message.text(), message.lat(), message.lon(), null, null, null, null, null);
+        Location location = locator.locate(incoming);
+        String municipality = location.isKnown() ? location.municipalityId() : null;
+        return new String[]{municipality, municipality == null || districtOf == null ? null : districtOf.apply(municipality)};
     }
 
     /** Where a training row happened, as well as the data tells. */
