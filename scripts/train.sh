@@ -3,6 +3,7 @@
 # writes model.bin and routing.csv into the region pack:
 #   scripts/train.sh --region kursk --data ../shared/data/kursk/train.csv
 #   scripts/train.sh --region spb --data ../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz
-# Options: --out DIR (default src/main/resources/regions/<region>)
+# Options: --out DIR (default src/main/resources/regions/<region>), --class-balance X (0 = none, 1 = fully
+# balanced class weights; default 0.3 — the shipped Kursk model uses 0, see README)
 set -euo pipefail
 exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.training.TrainCommand "$@"

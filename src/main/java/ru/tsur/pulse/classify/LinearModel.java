@@ -23,6 +23,9 @@ public final class LinearModel {
     private final short[] classes;
     private final float[] weights;
     private final float temperature;
+    /** Class and quantised weight of each entry in one int ({@code class << 8 | byte}), for cache-friendly scoring. */
+    private final int[] packed;
+    private final float step;
 
     LinearModel(String name, String[] labels, float[] bias, int[] rowStart, short[] classes, float[] weights,
                 float temperature) {
@@ -33,6 +36,11 @@ public final class LinearModel {
         this.classes = classes;
         this.weights = weights;
         this.temperature = temperature;
+        this.step = quantisationStep(weights, 0f);
+        this.packed = new int[weights.length];
+        for (int entry = 0; entry < weights.length; entry++) {
+            packed[entry] = classes[entry] << 8 | (Math.round(weights[entry] / step) & 0xFF);
+        }
     }
 
     public String name() {
@@ -53,17 +61,21 @@ public final class LinearModel {
 
     /** Raw scores (logits) per label. */
     public float[] scores(SparseVector features) {
-        float[] scores = bias.clone();
+        float[] sums = new float[bias.length];
         int[] indices = features.indices();
         float[] values = features.values();
         for (int feature = 0; feature < indices.length; feature++) {
             int bucket = indices[feature];
             float value = values[feature];
             for (int entry = rowStart[bucket], end = rowStart[bucket + 1]; entry < end; entry++) {
-                scores[classes[entry]] += weights[entry] * value;
+                int cell = packed[entry];
+                sums[cell >>> 8] += (byte) cell * value;
             }
         }
-        return scores;
+        for (int label = 0; label < sums.length; label++) {
+            sums[label] = sums[label] * step + bias[label];
+        }
+        return sums;
     }
 
     /** Calibrated probabilities per label (softmax of scores / temperature). */

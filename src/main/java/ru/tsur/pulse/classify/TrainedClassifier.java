@@ -143,7 +143,7 @@ public final class TrainedClassifier implements Classifier {
         if (last != null && last.text() == normalizedText) {
             return last.vector();
         }
-        SparseVector vector = features.vector(normalizedText, model.idf());
+        SparseVector vector = features.vectorOfNormalized(normalizedText, model.idf());
         lastVector.set(new LastVector(normalizedText, vector));
         return vector;
     }

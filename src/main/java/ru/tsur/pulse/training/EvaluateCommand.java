@@ -51,7 +51,10 @@ public final class EvaluateCommand {
 
     public static void main(String[] args) throws Exception {
         CommandLine options = CommandLine.parse(args, List.of("--region", "--test"),
-                List.of("--train", "--train-before", "--cv", "--folds", "--table"));
+                List.of("--train", "--train-before", "--cv", "--folds", "--table", "--class-balance"));
+        if (options.has("--class-balance")) {
+            System.setProperty("pulse.train.class-balance", options.get("--class-balance"));
+        }
         RegionPack pack = RegionPack.load(options.get("--region"), new ObjectMapper());
         List<LabelledMessage> test = LabelledData.read(Path.of(options.get("--test")));
         int tableRows = Integer.parseInt(options.getOrDefault("--table", "40"));

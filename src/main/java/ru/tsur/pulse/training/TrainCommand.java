@@ -1,6 +1,7 @@
 package ru.tsur.pulse.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.tsur.pulse.classify.LinearModelTrainer;
 import ru.tsur.pulse.locate.RegionPack;
 
 import java.io.BufferedWriter;
@@ -22,16 +23,26 @@ public final class TrainCommand {
     private TrainCommand() {
     }
 
+    /** What the model file says about its training (no timestamp: the file stays reproducible). */
+    static String description(int messages, Path data) {
+        return "trained on " + messages + " messages of " + data.getFileName() + "; "
+                + LinearModelTrainer.Settings.defaults().loss() + " loss, AdaGrad, class balance "
+                + LinearModelTrainer.Settings.defaults().classBalance() + ", 2^" + ModelTraining.BITS
+                + " hashed word/stem/char features";
+    }
+
     public static void main(String[] args) throws Exception {
-        CommandLine options = CommandLine.parse(args, List.of("--region", "--data"), List.of("--out"));
+        CommandLine options = CommandLine.parse(args, List.of("--region", "--data"), List.of("--out", "--class-balance"));
+        if (options.has("--class-balance")) {
+            System.setProperty("pulse.train.class-balance", options.get("--class-balance"));
+        }
         String region = options.get("--region");
         Path data = Path.of(options.get("--data"));
         Path out = Path.of(options.getOrDefault("--out", "src/main/resources/regions/" + region));
         long started = System.nanoTime();
         RegionPack pack = RegionPack.load(region, new ObjectMapper());
         List<LabelledMessage> messages = LabelledData.read(data);
-        String description = "trained on " + messages.size() + " messages of " + data.getFileName()
-                + "; hinge loss, AdaGrad, 2^" + ModelTraining.BITS + " hashed word/stem/char features";
+        String description = description(messages.size(), data);
         RegionTraining.Trained trained = new RegionTraining(pack).train(messages, description);
         Files.createDirectories(out);
         Path modelFile = out.resolve("model.bin");
