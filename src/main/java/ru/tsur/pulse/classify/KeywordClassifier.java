@@ -8,8 +8,8 @@ import ru.tsur.pulse.normalize.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The transparent placeholder classifier: a category given by the source is kept; otherwise every word
@@ -23,7 +23,7 @@ public final class KeywordClassifier implements Classifier {
 
     private final List<Category> categories;
     private final Map<String, int[]> categoriesByPrefix = new HashMap<>();
-    private final Map<String, Category> categoriesBySourceLabel = new HashMap<>();
+    private final CategoryLabels labels;
     private final int longestPrefix;
     private final TextNormalizer normalizer;
 
@@ -45,24 +45,18 @@ public final class KeywordClassifier implements Classifier {
                     owners.add(index);
                 }
             }
-            categoriesBySourceLabel.put(label(category.id()), category);
-            categoriesBySourceLabel.put(label(category.name()), category);
-            if (category.code() != null) {
-                categoriesBySourceLabel.put(label(category.code()), category);
-            }
         }
         byPrefix.forEach((prefix, owners) ->
                 categoriesByPrefix.put(prefix, owners.stream().mapToInt(Integer::intValue).toArray()));
         this.longestPrefix = longest;
+        this.labels = new CategoryLabels(this.categories);
     }
 
     @Override
     public Classification classify(IncomingMessage message, String normalizedText) {
-        if (message.category() != null && !message.category().isBlank()) {
-            Category given = categoriesBySourceLabel.get(label(message.category()));
-            if (given != null) {
-                return new Classification(given.id(), message.topic(), 1.0, "source");
-            }
+        Optional<Category> given = labels.find(message.category());
+        if (given.isPresent()) {
+            return new Classification(given.get().id(), message.topic(), 1.0, "source");
         }
         int[] votes = new int[categories.size()];
         int totalVotes = 0;
@@ -107,7 +101,4 @@ public final class KeywordClassifier implements Classifier {
         return 0;
     }
 
-    private String label(String text) {
-        return normalizer.foldForMatching(text).toLowerCase(Locale.ROOT);
-    }
 }

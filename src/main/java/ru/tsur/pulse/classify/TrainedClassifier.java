@@ -6,7 +6,6 @@ import ru.tsur.pulse.domain.Classification.Candidate;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,9 +25,8 @@ public final class TrainedClassifier implements Classifier {
     private final ClassifierModel model;
     private final TextFeatures features;
     private final double triageBelow;
-    private final Map<String, Category> categoriesBySourceLabel = new HashMap<>();
+    private final CategoryLabels labels;
     private final int[] topicCategoryIndex;
-    private final TextNormalizer normalizer;
     private final Function<String, String> districtOf;
     private final ThreadLocal<LastVector> lastVector = new ThreadLocal<>();
 
@@ -46,16 +44,9 @@ public final class TrainedClassifier implements Classifier {
                              double triageBelow, Function<String, String> districtOf) {
         this.model = model;
         this.districtOf = districtOf;
-        this.normalizer = normalizer;
         this.features = new TextFeatures(normalizer, model.bits());
         this.triageBelow = triageBelow;
-        for (Category category : categories) {
-            categoriesBySourceLabel.put(label(category.id()), category);
-            categoriesBySourceLabel.put(label(category.name()), category);
-            if (category.code() != null) {
-                categoriesBySourceLabel.put(label(category.code()), category);
-            }
-        }
+        this.labels = new CategoryLabels(categories);
         LinearModel topics = model.topicHead();
         topicCategoryIndex = new int[topics == null ? 0 : topics.labels().size()];
         for (int index = 0; index < topicCategoryIndex.length; index++) {
@@ -73,7 +64,7 @@ public final class TrainedClassifier implements Classifier {
         SparseVector vector = vectorOf(normalizedText);
         double[] categoryProbabilities = model.categoryHead().probabilities(vector);
         List<Candidate> categoryCandidates = model.categoryHead().top(categoryProbabilities, CANDIDATES);
-        Category given = message.category() == null ? null : categoriesBySourceLabel.get(label(message.category()));
+        Category given = labels.find(message.category()).orElse(null);
         String categoryId = given != null ? given.id() : categoryCandidates.get(0).label();
         double confidence = given != null ? 1.0 : categoryCandidates.get(0).probability();
 
@@ -148,7 +139,4 @@ public final class TrainedClassifier implements Classifier {
         return vector;
     }
 
-    private String label(String text) {
-        return normalizer.foldForMatching(text);
-    }
 }

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.training;
 
+import ru.tsur.pulse.classify.CategoryLabels;
 import ru.tsur.pulse.classify.ClassifierModel;
 import ru.tsur.pulse.classify.LinearModel;
 import ru.tsur.pulse.classify.LinearModelTrainer;
@@ -51,15 +52,7 @@ public final class ModelTraining {
 
     /** The region category a label of the data designates (by id, name or source code). */
     public static Optional<Category> category(Region region, String label) {
-        if (label == null) {
-            return Optional.empty();
-        }
-        String folded = label.strip().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е');
-        return region.categories().stream()
-                .filter(category -> category.id().equals(label.strip())
-                        || category.name().toLowerCase(java.util.Locale.ROOT).replace('ё', 'е').equals(folded)
-                        || label.strip().equals(category.code()))
-                .findFirst();
+        return new CategoryLabels(region.categories()).find(label);
     }
 
     /**
