@@ -5,9 +5,10 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link LinearModel} by AdaGrad over shuffled examples (fixed seed: the same data gives the same
- * model). The default loss is the multiclass hinge (Crammer–Singer): on the shared data it beat softmax
- * cross-entropy by 0.5–0.7 points of accuracy and trains faster, since each step touches two classes;
- * probabilities come afterwards from a softmax at a fitted temperature ({@link #fitTemperature}). Class
+ * model). The default loss is one-vs-rest squared hinge (as LinearSVC): on the shared data it beat softmax
+ * cross-entropy by 0.5–0.7 points of accuracy, and the multiclass (Crammer–Singer) hinge on Kursk and on St
+ * Petersburg topics (README, «Classification and routing»); probabilities come afterwards from a softmax at
+ * a fitted temperature ({@link #fitTemperature}). Class
  * weights are softened towards balance (rare classes are not ignored — macro-F1 matters to a control
  * room); L2 is applied to the weights a step touches. Only the largest weights within a budget are kept,
  * quantised to the byte steps the model file stores, so the model in memory is exactly the one saved.
