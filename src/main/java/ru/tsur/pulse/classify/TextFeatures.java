@@ -205,7 +205,8 @@ public final class TextFeatures {
 
     /**
      * The same vector with its buckets in ascending order: the models then read their weight rows front to
-     * back, which the memory system prefetches (a third faster than random order on the shipped models).
+     * back, so the memory system can prefetch them; entries of the same bucket (a word and a character
+     * feature hashed together) are summed.
      */
     private static SparseVector sortedByBucket(long[] keyed) {
         java.util.Arrays.sort(keyed);
