@@ -1,5 +1,6 @@
 package ru.tsur.pulse.replay;
 
+import ru.tsur.pulse.csv.CsvReader;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.route;
 
+import ru.tsur.pulse.csv.Csv;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Route;
 

@@ -14,7 +14,7 @@ import ru.tsur.pulse.pipeline.DecisionPath;
 import ru.tsur.pulse.privacy.PersonalDataMasker;
 import ru.tsur.pulse.route.RoutingTable;
 import ru.tsur.pulse.region.RegionModels;
-import ru.tsur.pulse.replay.CsvReader;
+import ru.tsur.pulse.csv.CsvReader;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package ru.tsur.pulse.training;
 
-import ru.tsur.pulse.replay.CsvReader;
+import ru.tsur.pulse.csv.CsvReader;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.normalize.TextNormalizer;
-import ru.tsur.pulse.route.Csv;
+import ru.tsur.pulse.csv.Csv;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.replay;
 
+import ru.tsur.pulse.csv.CsvReader;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
