@@ -26,9 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Wires the plain decision classes (normalizer, masker, classifier, locator, routing table and the decision
@@ -66,7 +64,7 @@ public class RegionProducers {
                 .<Classifier>map(model -> {
                     LOG.infof("Classifier: trained model of %s (%s)", region.id(), model.description());
                     return new TrainedClassifier(model, region.categories(), normalizer, config.classify().triageBelow(),
-                            districts(region)::get);
+                            region.districtsByMunicipality()::get);
                 })
                 .orElseGet(() -> {
                     LOG.warnf("Region %s ships no model.bin: the keyword classifier serves", region.id());
@@ -90,7 +88,7 @@ public class RegionProducers {
         RoutingTable learned = RegionModels.routing(region.id()).orElseGet(() -> new RoutingTable(
                 List.of(new RoutingTable.Row(RoutingTable.Level.DEFAULT, null, null, null,
                         "ЦУР: ручная маршрутизация", DeadlineClass.STANDARD, 0, 0)), null, RoutingOverrides.empty()));
-        RoutingTable table = learned.withDistricts(districts(region)::get);
+        RoutingTable table = learned.withDistricts(region.districtsByMunicipality()::get);
         if (config.routing().overridesFile().isEmpty()) {
             return table;
         }
@@ -102,13 +100,6 @@ public class RegionProducers {
         } catch (IOException e) {
             throw new UncheckedIOException("Routing overrides file " + file + " cannot be read", e);
         }
-    }
-
-    private static Map<String, String> districts(Region region) {
-        Map<String, String> districts = new HashMap<>();
-        region.municipalities().stream().filter(municipality -> municipality.district() != null)
-                .forEach(municipality -> districts.put(municipality.id(), municipality.district()));
-        return districts;
     }
 
     @Produces

@@ -11,7 +11,6 @@ import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.route.RoutingTable;
 import ru.tsur.pulse.route.RoutingTableTrainer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,12 +35,7 @@ public final class RegionTraining {
         this.pack = pack;
         this.gazetteer = new Gazetteer(pack.region().municipalities());
         this.locator = new MunicipalityLocator(pack, gazetteer);
-        Map<String, String> districts = new HashMap<>();
-        for (Municipality municipality : pack.region().municipalities()) {
-            if (municipality.district() != null) {
-                districts.put(municipality.id(), municipality.district());
-            }
-        }
+        Map<String, String> districts = pack.region().districtsByMunicipality();
         this.districtOf = districts.isEmpty() ? null : districts::get;
     }
 
