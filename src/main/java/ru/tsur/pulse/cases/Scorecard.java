@@ -12,7 +12,8 @@ import java.util.Map;
  * lucky cases do not top a ranking: the ranking score is the Wilson lower bound (95%) of the on-time
  * share, and the reopen and repeat shares are shrunk towards the overall share with a prior worth
  * {@code priorWeight} cases ((k + w·p) / (n + w)). Plain logic over outcomes, used by the API and by the
- * replay command alike.
+ * replay command alike. The worst are those with the lowest Wilson upper bound ({@link #worstFirst}): bad
+ * even on the most favourable reading of few cases.
  */
 public final class Scorecard {
 
@@ -23,7 +24,7 @@ public final class Scorecard {
 
     /** One executor's or municipality's figures. */
     public record Row(String key, int cases, int judged, int onTime, double onTimeShare, double onTimeLowerBound,
-                      Double medianFirstReplyHours, double reopenShare, double reopenShareAdjusted, double repeatShare,
+                      double onTimeUpperBound, Double medianFirstReplyHours, double reopenShare, double reopenShareAdjusted, double repeatShare,
                       double repeatShareAdjusted, int flaggedAnswers) {
     }
 
@@ -73,12 +74,30 @@ public final class Scorecard {
         }
         int n = group.size();
         return new Row(key, n, judged, onTime, judged == 0 ? 0 : (double) onTime / judged, wilsonLowerBound(onTime, judged),
-                median(replyHours), (double) reopened / n, shrink(reopened, n, reopenPrior, priorWeight),
+                wilsonUpperBound(onTime, judged), median(replyHours), (double) reopened / n, shrink(reopened, n, reopenPrior, priorWeight),
                 (double) repeats / n, shrink(repeats, n, repeatPrior, priorWeight), flagged);
+    }
+
+    /** The rows from the confidently worst: lowest Wilson upper bound first, then more cases, then key. */
+    public static List<Row> worstFirst(List<Row> rows) {
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(Row::onTimeUpperBound)
+                .thenComparing(Comparator.comparingInt(Row::cases).reversed())
+                .thenComparing(Row::key));
+        return sorted;
     }
 
     /** Lower end of the Wilson score interval (95%) of k successes in n; 0 for n = 0. */
     public static double wilsonLowerBound(int successes, int trials) {
+        return wilson(successes, trials, -1);
+    }
+
+    /** Upper end of the Wilson score interval (95%) of k successes in n; 1 for n = 0. */
+    public static double wilsonUpperBound(int successes, int trials) {
+        return trials == 0 ? 1 : wilson(successes, trials, +1);
+    }
+
+    private static double wilson(int successes, int trials, int side) {
         if (trials == 0) {
             return 0;
         }
@@ -86,7 +105,7 @@ public final class Scorecard {
         double z2 = Z * Z;
         double centre = share + z2 / (2.0 * trials);
         double margin = Z * Math.sqrt(share * (1 - share) / trials + z2 / (4.0 * trials * trials));
-        return Math.max(0, (centre - margin) / (1 + z2 / trials));
+        return Math.min(1, Math.max(0, (centre + side * margin) / (1 + z2 / trials)));
     }
 
     /** (k + w·p) / (n + w): the share pulled towards the prior p with the weight of w cases. */

@@ -31,8 +31,21 @@ class ScorecardTest {
         Scorecard.Row small = rows.get(1);
         assertThat(small.onTimeShare()).isEqualTo(1.0);
         assertThat(small.onTimeLowerBound()).isCloseTo(0.439, within(0.002));
+        assertThat(small.onTimeUpperBound()).isEqualTo(1.0);
+        assertThat(big.onTimeUpperBound()).isCloseTo(0.959, within(0.002));
         // Prior: 10 repeats in 103 cases; 0 of 3 pulled towards it with the weight of 10 cases.
         assertThat(small.repeatShareAdjusted()).isCloseTo((0 + 10 * (10 / 103.0)) / 13, within(1e-9));
+    }
+
+    @Test
+    void theWorstAreThoseBadEvenOnTheMostFavourableReading() {
+        List<Scorecard.Outcome> outcomes = new ArrayList<>();
+        outcomes.add(new Scorecard.Outcome("Один промах", null, false, false, false, false));
+        for (int index = 0; index < 50; index++) {
+            outcomes.add(new Scorecard.Outcome("Систематически поздно", 30.0, index < 5, false, false, false));
+        }
+        assertThat(Scorecard.worstFirst(Scorecard.rank(outcomes, 10))).extracting(Scorecard.Row::key)
+                .containsExactly("Систематически поздно", "Один промах");
     }
 
     @Test
