@@ -15,7 +15,9 @@ import java.util.Set;
  * Working time of a region: its time zone, the working periods of a day (e.g. 09:00–13:00 and
  * 14:00–18:00), weekly days off, public holidays, working days moved onto a weekend, and pre-holiday days
  * shortened at their end. Deadlines "in working hours" are measured and added with it. Plain logic; the
- * dates come from an editable file ({@link WorkingCalendarFile}).
+ * dates come from an editable file ({@link WorkingCalendarFile}). The working seconds of every day from
+ * 2000 to 2059 are summed up front, so measuring or adding months of working time costs a few lookups,
+ * not a walk over every day (the deadline watcher does it for every open case each round).
  */
 public final class WorkingCalendar {
 
@@ -30,6 +32,8 @@ public final class WorkingCalendar {
 
     /** Beyond this many days a search for working time gives up (a calendar with no working days at all). */
     private static final int SEARCH_DAYS = 3660;
+    private static final LocalDate TABLE_FROM = LocalDate.of(2000, 1, 1);
+    private static final LocalDate TABLE_TO = LocalDate.of(2060, 1, 1);
 
     private final ZoneId zone;
     private final List<Period> periods;
@@ -39,6 +43,8 @@ public final class WorkingCalendar {
     private final Set<LocalDate> shortDays;
     private final Duration shortening;
     private final Duration standardDay;
+    /** {@code secondsBefore[i]}: working seconds of the days from {@link #TABLE_FROM} up to, not including, day i. */
+    private final long[] secondsBefore;
 
     public WorkingCalendar(ZoneId zone, List<Period> periods, Set<DayOfWeek> weekend, Set<LocalDate> holidays,
                            Set<LocalDate> workdays, Set<LocalDate> shortDays, Duration shortening) {
@@ -54,6 +60,25 @@ public final class WorkingCalendar {
         this.shortening = shortening;
         this.standardDay = this.periods.stream().map(period -> Duration.between(period.start(), period.end()))
                 .reduce(Duration.ZERO, Duration::plus);
+        int days = (int) (TABLE_TO.toEpochDay() - TABLE_FROM.toEpochDay());
+        this.secondsBefore = new long[days + 1];
+        LocalDate day = TABLE_FROM;
+        for (int index = 0; index < days; index++, day = day.plusDays(1)) {
+            long seconds = 0;
+            for (Instant[] interval : workingIntervals(day)) {
+                seconds += Duration.between(interval[0], interval[1]).toSeconds();
+            }
+            secondsBefore[index + 1] = secondsBefore[index] + seconds;
+        }
+    }
+
+    /** Whether whole days from {@code first} to {@code last} (inclusive) are in the summed table. */
+    private static boolean inTable(LocalDate first, LocalDate last) {
+        return !first.isBefore(TABLE_FROM) && last.isBefore(TABLE_TO);
+    }
+
+    private static int tableIndex(LocalDate day) {
+        return (int) (day.toEpochDay() - TABLE_FROM.toEpochDay());
     }
 
     public ZoneId zone() {
@@ -110,16 +135,34 @@ public final class WorkingCalendar {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        LocalDate day = from.atZone(zone).toLocalDate();
+        LocalDate first = from.atZone(zone).toLocalDate();
         LocalDate last = to.atZone(zone).toLocalDate();
+        if (first.equals(last)) {
+            return workingTimeWithin(first, from, to);
+        }
+        Duration total = workingTimeWithin(first, from, to).plus(workingTimeWithin(last, from, to));
+        LocalDate wholeFrom = first.plusDays(1);
+        LocalDate wholeTo = last.minusDays(1);
+        if (wholeTo.isBefore(wholeFrom)) {
+            return total;
+        }
+        if (inTable(wholeFrom, wholeTo)) {
+            return total.plusSeconds(secondsBefore[tableIndex(wholeTo) + 1] - secondsBefore[tableIndex(wholeFrom)]);
+        }
+        for (LocalDate day = wholeFrom; !day.isAfter(wholeTo); day = day.plusDays(1)) {
+            total = total.plus(workingTimeWithin(day, from, to));
+        }
+        return total;
+    }
+
+    /** Working time of one day that lies between {@code from} and {@code to}. */
+    private Duration workingTimeWithin(LocalDate day, Instant from, Instant to) {
         Duration total = Duration.ZERO;
-        for (; !day.isAfter(last); day = day.plusDays(1)) {
-            for (Instant[] interval : workingIntervals(day)) {
-                Instant start = interval[0].isAfter(from) ? interval[0] : from;
-                Instant end = interval[1].isBefore(to) ? interval[1] : to;
-                if (end.isAfter(start)) {
-                    total = total.plus(Duration.between(start, end));
-                }
+        for (Instant[] interval : workingIntervals(day)) {
+            Instant start = interval[0].isAfter(from) ? interval[0] : from;
+            Instant end = interval[1].isBefore(to) ? interval[1] : to;
+            if (end.isAfter(start)) {
+                total = total.plus(Duration.between(start, end));
             }
         }
         return total;
@@ -136,6 +179,13 @@ public final class WorkingCalendar {
         Duration left = amount;
         LocalDate day = from.atZone(zone).toLocalDate();
         for (int searched = 0; searched < SEARCH_DAYS; searched++, day = day.plusDays(1)) {
+            if (searched == 1 && inTable(day, day)) {
+                // Whole days that do not use up what is left are skipped with the table.
+                LocalDate jumpTo = firstDayNeeded(day, left);
+                left = left.minusSeconds(secondsBefore[tableIndex(jumpTo)] - secondsBefore[tableIndex(day)]);
+                searched += (int) (jumpTo.toEpochDay() - day.toEpochDay());
+                day = jumpTo;
+            }
             for (Instant[] interval : workingIntervals(day)) {
                 Instant start = interval[0].isAfter(from) ? interval[0] : from;
                 if (!interval[1].isAfter(start)) {
@@ -152,6 +202,27 @@ public final class WorkingCalendar {
             }
         }
         throw new IllegalStateException("No working time within " + SEARCH_DAYS + " days of " + from);
+    }
+
+    /**
+     * The first day, from {@code day} on, whose working time is needed to use up {@code left}: every day
+     * before it together has less than {@code left} (the table's last day if none does). {@code day} must
+     * be in the table.
+     */
+    private LocalDate firstDayNeeded(LocalDate day, Duration left) {
+        int start = tableIndex(day);
+        int low = start;
+        int high = secondsBefore.length - 2;
+        // Smallest index i >= start with working time of days [start, i] >= left.
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (Duration.ofSeconds(secondsBefore[middle + 1] - secondsBefore[start]).compareTo(left) >= 0) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return TABLE_FROM.plusDays(low);
     }
 
     /** Working days (weekdays not off, plus moved working days) in a year — to check a calendar file. */

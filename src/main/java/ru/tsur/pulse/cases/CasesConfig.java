@@ -70,6 +70,13 @@ public interface CasesConfig {
     @WithDefault("30s")
     Duration watchInterval();
 
+    /**
+     * Cases whose first message is older than this raise no deadline alerts (they stay listed as overdue):
+     * the wall is for live control, and a replay of old data must not flood it.
+     */
+    @WithDefault("P30D")
+    Duration alertHorizon();
+
     /** Share of the allowed working time after which a case is "at risk" (info). */
     @WithDefault("0.5")
     double warnAt();

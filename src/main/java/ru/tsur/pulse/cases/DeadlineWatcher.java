@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * in {@code job_lease}, so one replica sweeps at a time) assesses every open case, raises its alerts
  * (upserts: unchanged ones are no-ops) and resolves the deadline alerts no longer called for. A case that
  * moves (a transition, a new case from the intake) is evaluated at once by whichever replica moved it,
- * so its alert appears or resolves within the request. Every replica refreshes the case gauges.
+ * so its alert appears or resolves within the request. Cases older than {@code alert-horizon} do not
+ * alert (they stay listed as overdue). Every replica refreshes the case gauges.
  */
 @ApplicationScoped
 public class DeadlineWatcher {
@@ -84,7 +85,7 @@ public class DeadlineWatcher {
         return repository.open().chain(open -> {
             List<DeadlineAssessment.Finding> findings = new ArrayList<>();
             for (ProblemCase problem : open) {
-                assessment.assess(problem, started).ifPresent(findings::add);
+                alertable(problem, started).ifPresent(findings::add);
             }
             List<AlertRaise> raises = assessment.alerts(findings);
             Set<String> firing = new HashSet<>();
@@ -105,7 +106,7 @@ public class DeadlineWatcher {
     }
 
     private Uni<Void> evaluateOne(ProblemCase problem, Instant now) {
-        Optional<DeadlineAssessment.Finding> finding = assessment.assess(problem, now);
+        Optional<DeadlineAssessment.Finding> finding = alertable(problem, now);
         String current = DeadlineAssessment.alertId(problem);
         Uni<Void> raised = finding.isEmpty() ? Uni.createFrom().voidItem()
                 : alerts.find(current).chain(existing -> {
@@ -121,6 +122,14 @@ public class DeadlineWatcher {
                         .select().where(id -> finding.isEmpty() || !id.equals(current))
                         .onItem().transformToUniAndConcatenate(alerts::resolve)
                         .collect().asList().replaceWithVoid());
+    }
+
+    /** The assessment of a case that may alert: none for cases older than the alert horizon. */
+    private Optional<DeadlineAssessment.Finding> alertable(ProblemCase problem, Instant now) {
+        if (problem.createdAt().isBefore(now.minus(config.alertHorizon()))) {
+            return Optional.empty();
+        }
+        return assessment.assess(problem, now);
     }
 
     private Uni<Void> raiseAll(List<AlertRaise> raises) {

@@ -93,6 +93,30 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void longSpansAgreeWithWalkingDayByDay() {
+        // 2020 lies in the summed table; the answer must equal the sum of the days' own working time.
+        Instant from = at("2020-10-18T14:50:40+03:00");
+        Instant to = at("2026-12-01T12:00:00+03:00");
+        Duration walked = Duration.ZERO;
+        for (LocalDate day = LocalDate.of(2020, 10, 18); !day.isAfter(LocalDate.of(2026, 12, 1)); day = day.plusDays(1)) {
+            for (Instant[] interval : SPB.workingIntervals(day)) {
+                Instant start = interval[0].isAfter(from) ? interval[0] : from;
+                Instant end = interval[1].isBefore(to) ? interval[1] : to;
+                if (end.isAfter(start)) {
+                    walked = walked.plus(Duration.between(start, end));
+                }
+            }
+        }
+        assertThat(SPB.workingTimeBetween(from, to)).isEqualTo(walked);
+        assertThat(SPB.plusWorkingTime(from, walked)).isEqualTo(to);
+        assertThat(SPB.plusWorkingTime(from, Duration.ofHours(8 * 400))).isEqualTo(
+                SPB.plusWorkingTime(SPB.plusWorkingTime(from, Duration.ofHours(8 * 200)), Duration.ofHours(8 * 200)));
+        // Before the table (1999) it walks day by day and gives the same kind of answer.
+        assertThat(SPB.workingTimeBetween(at("1999-12-30T09:00:00+03:00"), at("1999-12-31T18:00:00+03:00")))
+                .isEqualTo(Duration.ofHours(16));
+    }
+
+    @Test
     void badCalendarLinesAreNamed() {
         assertThatThrownBy(() -> calendar("hours 18:00-09:00\n"))
                 .hasMessageContaining("line 1").hasMessageContaining("must end after it starts");

@@ -173,6 +173,12 @@ class CaseStoriesTest {
         given().when().get("/api/v1/cases?status=sleeping").then().statusCode(400);
         given().when().get("/api/v1/scorecards?by=executor").then().statusCode(200).body("rows.key", hasItem("ООО Светосервис"));
         given().when().get("/api/v1/scorecards?by=district").then().statusCode(400);
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("pulse_cases_transitions_total{to=\"rejected\"}",
+                "pulse_cases_answers_flagged_total{reason=\"no_action\"}", "pulse_cases_open{deadline_class=\"urgent\"}",
+                "pulse_cases_overdue{deadline_class=\"standard\"}", "pulse_cases_repeat_ratio",
+                "pulse_alerts_active{kind=\"deadline\",severity=\"critical\"}");
     }
 
     private Instant workingTimeAgo(Duration workingTime) {
