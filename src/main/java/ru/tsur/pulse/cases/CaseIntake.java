@@ -81,34 +81,41 @@ public class CaseIntake {
     /** One batch: messages without a case get one; returns how many were handled. */
     Uni<Integer> round() {
         Set<Long> touched = new LinkedHashSet<>();
+        List<Runnable> afterCommit = new ArrayList<>();
         return repository.inTransaction(connection -> repository.claimUncased(connection, config.intakeBatchSize())
-                        .chain(messages -> assignAll(connection, messages, touched).replaceWith(messages.size())))
+                        .chain(messages -> assignAll(connection, messages, touched, afterCommit).replaceWith(messages.size())))
+                .invoke(() -> afterCommit.forEach(Runnable::run))
                 .call(count -> watcher.evaluate(new ArrayList<>(touched)));
     }
 
-    private Uni<Void> assignAll(SqlConnection connection, List<CaseRepository.UncasedMessage> messages, Set<Long> touched) {
+    /** Assigns the batch in order (a message may join a case opened earlier in the same batch). */
+    private Uni<Void> assignAll(SqlConnection connection, List<CaseRepository.UncasedMessage> messages, Set<Long> touched,
+                                List<Runnable> afterCommit) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (CaseRepository.UncasedMessage message : messages) {
-            chain = chain.chain(() -> assign(connection, message).invoke(touched::add).replaceWithVoid());
+            chain = chain.chain(() -> assign(connection, message, afterCommit).invoke(touched::add).replaceWithVoid());
         }
         return chain;
     }
 
-    private Uni<Long> assign(SqlConnection connection, CaseRepository.UncasedMessage message) {
+    private Uni<Long> assign(SqlConnection connection, CaseRepository.UncasedMessage message, List<Runnable> afterCommit) {
         return repository.candidates(connection, message, config.duplicatePeriod(), config.repeatPeriod())
                 .chain(candidates -> {
                     DuplicateMatcher.Decision decision = duplicates.decide(new DuplicateMatcher.Probe(message.createdAt(),
                             message.lat(), message.lon(), message.displayText()), candidates);
                     return switch (decision.outcome()) {
                         case JOIN -> repository.join(connection, decision.caseId(), message).replaceWith(decision.caseId());
-                        case REPEAT -> open(connection, message, decision.caseId())
-                                .call(id -> repository.markCameBack(connection, decision.caseId(), id));
-                        case NEW -> open(connection, message, null);
+                        case REPEAT -> open(connection, message, decision.caseId(), afterCommit)
+                                .call(id -> repository.markCameBack(connection, decision.caseId(), id)
+                                        .invoke(() -> afterCommit.add(() -> metrics.answerFlagged(AnswerQuality.CAME_BACK))));
+                        case NEW -> open(connection, message, null, afterCommit);
                     };
                 });
     }
 
-    private Uni<Long> open(SqlConnection connection, CaseRepository.UncasedMessage message, Long repeatOf) {
+    /** Opens a case; what it counts is counted once the transaction commits ({@code afterCommit}). */
+    private Uni<Long> open(SqlConnection connection, CaseRepository.UncasedMessage message, Long repeatOf,
+                           List<Runnable> afterCommit) {
         String deadlineClass = message.deadlineClass() == null ? "standard" : message.deadlineClass();
         boolean routed = message.executor() != null && !message.executor().isBlank();
         CaseRepository.NewCase fresh = new CaseRepository.NewCase(
@@ -118,9 +125,9 @@ public class CaseIntake {
         return repository.insert(connection, fresh).call(id -> {
             String detail = "message " + message.id() + (repeatOf == null ? "" : ", repeat of case " + repeatOf);
             Uni<Void> opened = repository.event(connection, id, "intake", "opened", null, CaseStatus.NEW.id(), detail)
-                    .invoke(() -> metrics.transition(CaseStatus.NEW.id()));
+                    .invoke(() -> afterCommit.add(() -> metrics.transition(CaseStatus.NEW.id())));
             return routed ? opened.chain(() -> repository.event(connection, id, "routing", "assigned", CaseStatus.NEW.id(),
-                    CaseStatus.ASSIGNED.id(), message.executor()).invoke(() -> metrics.transition(CaseStatus.ASSIGNED.id())))
+                    CaseStatus.ASSIGNED.id(), message.executor()).invoke(() -> afterCommit.add(() -> metrics.transition(CaseStatus.ASSIGNED.id()))))
                     : opened;
         });
     }

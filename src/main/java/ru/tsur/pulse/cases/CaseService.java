@@ -52,13 +52,18 @@ public class CaseService {
                 CaseRepository.TransitionWrite write = new CaseRepository.TransitionWrite(caseId, to, move.executor(),
                         replied, move.text(), answerFlags, move.reason());
                 Uni<Void> answer = answerFlags == null ? Uni.createFrom().voidItem()
-                        : repository.insertAnswer(connection, caseId, current.executor(), move.text(), answerFlags)
-                        .invoke(() -> answerFlags.forEach(metrics::answerFlagged));
+                        : repository.insertAnswer(connection, caseId, current.executor(), move.text(), answerFlags);
                 return answer.chain(() -> repository.transition(connection, write))
                         .call(updated -> repository.event(connection, caseId, move.by(), move.action().name().toLowerCase(),
                                 from.id(), to.id(), detail(move)));
             });
-        })).invoke(updated -> metrics.transition(updated.status()))
+        })).invoke(updated -> {
+                    metrics.transition(updated.status());
+                    if (move.text() != null && (move.action() == CaseLifecycle.Action.ANSWER || move.action() == CaseLifecycle.Action.RESOLVE)) {
+                        updated.answerFlags().stream().filter(flag -> !flag.equals(AnswerQuality.CAME_BACK))
+                                .forEach(metrics::answerFlagged);
+                    }
+                })
                 .call(updated -> watcher.evaluate(List.of(updated.id())))
                 .chain(updated -> repository.find(updated.id()).map(found -> found.orElse(updated)));
     }

@@ -153,9 +153,20 @@ class CaseStoriesTest {
 
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
                 .when().post("/api/v1/cases/" + caseId + "/accept").then().statusCode(200).body("status", equalTo("in_progress"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"Ваше обращение рассмотрено\"}")
+        // A reply of this run's own wording: short and empty, but not yet given before.
+        String reply = "Рассмотрено, код " + TestMessages.uniqueId().substring(0, 8);
+        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"" + reply + "\"}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(200)
                 .body("status", equalTo("answered")).body("answerFlags", equalTo(List.of("too_short", "no_action")));
+        List<String> lastFlags = List.of();
+        for (int index = 0; index < 3; index++) {
+            long again = caseOf(post(topic + " дом " + index, "Темно на лестнице в доме " + index, Instant.now()));
+            lastFlags = given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"" + reply + "\"}")
+                    .when().post("/api/v1/cases/" + again + "/answer").then().statusCode(200)
+                    .extract().jsonPath().getList("answerFlags", String.class);
+        }
+        // The fourth time the same words are boilerplate.
+        assertThat(lastFlags).containsExactly("too_short", "no_action", "boilerplate");
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"Ещё раз\"}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(409);
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"reason\":\"не наш дом\"}")
@@ -176,7 +187,8 @@ class CaseStoriesTest {
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("pulse_cases_transitions_total{to=\"rejected\"}",
-                "pulse_cases_answers_flagged_total{reason=\"no_action\"}", "pulse_cases_open{deadline_class=\"urgent\"}",
+                "pulse_cases_answers_flagged_total{reason=\"no_action\"}",
+                "pulse_cases_answers_flagged_total{reason=\"boilerplate\"}", "pulse_cases_open{deadline_class=\"urgent\"}",
                 "pulse_cases_overdue{deadline_class=\"standard\"}", "pulse_cases_repeat_ratio",
                 "pulse_alerts_active{kind=\"deadline\",severity=\"critical\"}");
     }
