@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -27,6 +28,7 @@ import java.util.concurrent.Semaphore;
  * (overflow policy: reject with 503, never queue without bound). Counts every message by source and
  * outcome ({@code pulse_ingest_messages_total}; the counters exist from startup so rates start at zero).
  */
+@Startup // its meters exist (at 0) from startup, so rates and dashboards start from a quiet system
 @ApplicationScoped
 public class IngestGateway {
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.domain.Classification;
 import ru.tsur.pulse.domain.Location;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * persist batch sizes and PostgreSQL failures. Names follow Prometheus conventions once exported (base
  * units, {@code _seconds}, {@code _total}); labels are small fixed sets (stage, method, operation).
  */
+@Startup // its meters exist (at 0) from startup, so rates and dashboards start from a quiet system
 @ApplicationScoped
 public class PipelineMetrics {
 
