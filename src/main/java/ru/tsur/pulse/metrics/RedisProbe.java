@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Pings Redis on a timer and exports the answer as {@code pulse_redis_up} (1 or 0). Redis is deliberately
  * not part of readiness (ingest goes on without it), so without this gauge a Redis outage would show only
- * as failure counters; the {@code PulseRedisDown} alert reads it. One ping at a time, never on the event
- * loop's critical path (the ping is asynchronous).
+ * as failure counters; the {@code PulseRedisDown} alert reads it. One ping at a time, asynchronous (never
+ * blocks the event loop).
  */
 @ApplicationScoped
 public class RedisProbe {
@@ -55,10 +55,5 @@ public class RedisProbe {
                             up.set(0);
                             pinging.set(false);
                         });
-    }
-
-    /** The last probe's answer: whether Redis was up. */
-    public boolean redisUp() {
-        return up.get() == 1;
     }
 }
