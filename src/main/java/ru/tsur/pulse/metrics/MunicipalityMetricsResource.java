@@ -10,6 +10,7 @@ import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.counters.WindowCounts;
+import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
@@ -68,6 +69,11 @@ public class MunicipalityMetricsResource {
         for (Municipality municipality : municipalities) {
             text.sample("pulse_municipality_info", labels("region", region.id(), "municipality", municipality.id(),
                     "name", municipality.name(), "district", municipality.district()), 1);
+        }
+        text.family("pulse_category_info", "gauge", "A category of the region's taxonomy (always 1); joins ids to names");
+        for (Category category : region.categories()) {
+            text.sample("pulse_category_info", labels("region", region.id(), "category", category.id(),
+                    "name", category.name()), 1);
         }
         text.family("pulse_municipality_window_messages", "gauge",
                 "Messages in a rolling window (by createdAt) per municipality and category");

@@ -200,7 +200,10 @@ class KubernetesManifestsTest {
         assertThat(single(pod.path("containers")).path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
     }
 
-    /** A key the service reads: an environment variable named in application.properties or a known property's env form. */
+    /**
+     * A key the service reads: an environment variable named in application.properties, or the environment
+     * form of a property the configuration knows (in any profile).
+     */
     static boolean isServiceConfigKey(String key) {
         String properties;
         try {
@@ -212,7 +215,8 @@ class KubernetesManifestsTest {
             return true;
         }
         for (String name : ConfigProvider.getConfig().getPropertyNames()) {
-            if (name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT).equals(key)) {
+            String unprofiled = name.replaceFirst("^%[\\w-]+\\.", "");
+            if (unprofiled.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT).equals(key)) {
                 return true;
             }
         }
