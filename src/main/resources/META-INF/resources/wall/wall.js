@@ -330,6 +330,8 @@
     var percapita = el.metricSwitch.querySelector('[data-metric="percapita"]');
     // Per-capita needs every municipality's population in the region pack; without it the choice is hidden.
     percapita.hidden = !perCapitaAvailable();
+    clear(el.feed); // feed items drawn before the names were known are drawn again with them
+    renderFeed();
     loadBoundaries(0);
     scheduleRender();
     startPolls();
