@@ -466,14 +466,17 @@
     return nice * power;
   }
 
-  /** Upper-exclusive class breaks for the current metric and data (four breaks, five classes). */
+  /**
+   * Lower bounds of the classes above the first (four breaks, five classes) for the metric and the data.
+   * Counts start at 1 (zero has its own colour); a class holds [break, next break).
+   */
   function classBreaks(metric, max) {
     if (metric === 'tension') {
       return TENSION_BREAKS;
     }
     if (metric === 'count') {
       var step = Math.max(1, Math.ceil(niceStep(Math.max(max, 5) / 5)));
-      return [1, 2, 3, 4].map(function (k) { return k * step; });
+      return [1, 2, 3, 4].map(function (k) { return 1 + k * step; });
     }
     var stepRate = niceStep(Math.max(max, 0.5) / 5);
     return [1, 2, 3, 4].map(function (k) { return +(k * stepRate).toFixed(3); });
