@@ -9,9 +9,11 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.messages.RecentMessage;
+import ru.tsur.pulse.push.ScreenSession;
 
 import java.time.Clock;
 import java.util.List;
@@ -31,13 +33,16 @@ public class FeedBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(FeedBroadcaster.class);
 
+    /** What a feed screen subscribes to: there is one feed, of every new message. */
+    enum Feed { ALL }
+
     private final MessageRepository repository;
     private final FeedConfig config;
     private final Vertx vertx;
     private final FeedFrames frames;
     private final Clock clock = Clock.systemUTC();
     private final FeedState state;
-    private final Map<String, FeedScreen> screens = new ConcurrentHashMap<>();
+    private final Map<String, ScreenSession<Feed>> screens = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
     private volatile boolean loaded;
     private final Counter framesSent;
@@ -73,7 +78,12 @@ public class FeedBroadcaster {
             return;
         }
         if (!loaded) {
-            repository.newest(config.snapshotSize()).subscribe().with(this::load, this::readFailed);
+            repository.newest(config.snapshotSize()).subscribe().with(newest -> {
+                load(newest);
+                reading.set(false);
+                // Screens that held an older picture get the fresh one.
+                screens.values().forEach(ScreenSession::resync);
+            }, this::readFailed);
             return;
         }
         long after;
@@ -88,8 +98,14 @@ public class FeedBroadcaster {
             state.load(newest);
         }
         loaded = true;
-        reading.set(false);
-        screens.values().forEach(FeedScreen::drain);
+    }
+
+    /** Before a screen's first snapshot: reads the newest messages now unless they are held. */
+    private Uni<Void> ensureLoaded() {
+        if (loaded) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.newest(config.snapshotSize()).invoke(this::load).replaceWithVoid();
     }
 
     private void publish(List<RecentMessage> read) {
@@ -102,9 +118,9 @@ public class FeedBroadcaster {
             return;
         }
         String text = frames.messages(batch.get(), clock.instant());
-        for (FeedScreen screen : screens.values()) {
+        for (ScreenSession<Feed> screen : screens.values()) {
             long overflowsBefore = screen.overflows();
-            screen.offer(batch.get().seq(), text);
+            screen.offer(Feed.ALL, batch.get().seq(), text);
             framesSent.increment();
             if (screen.overflows() > overflowsBefore) {
                 screenOverflows.increment();
@@ -118,38 +134,36 @@ public class FeedBroadcaster {
     }
 
     private void heartbeat() {
-        for (FeedScreen screen : screens.values()) {
-            screen.offerHeartbeat(seq -> frames.heartbeat(seq, clock.instant()));
+        for (ScreenSession<Feed> screen : screens.values()) {
+            screen.offerHeartbeat((feed, seq) -> frames.heartbeat(seq, clock.instant()));
         }
     }
 
-    /** The current snapshot frame, or null before the first read (the screen is drained after it). */
-    private FeedScreen.SnapshotFrame snapshotFrame() {
-        if (!loaded) {
-            return null;
-        }
+    private ScreenSession.SnapshotFrame snapshotFrame(Feed feed) {
         FeedState.Snapshot snapshot;
         synchronized (state) {
             snapshot = state.snapshot();
         }
-        return new FeedScreen.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, clock.instant()));
+        return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, clock.instant()));
     }
 
     void register(WebSocketConnection connection) {
-        FeedScreen screen = new FeedScreen(connection, config.clientBuffer(), this::snapshotFrame);
-        screens.put(connection.id(), screen);
-        if (loaded) {
+        ensureLoaded().subscribe().with(ignored -> {
+            ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(),
+                    this::snapshotFrame);
+            screens.put(connection.id(), screen);
             screen.drain();
-        } else {
-            poll();
-        }
+        }, failure -> {
+            LOG.debugf("Feed screen refused, PostgreSQL unavailable: %s", failure.toString());
+            connection.close().subscribe().with(ignored -> { }, ignored -> { });
+        });
     }
 
     void unregister(WebSocketConnection connection) {
         screens.remove(connection.id());
     }
 
-    FeedScreen screen(WebSocketConnection connection) {
+    ScreenSession<Feed> screen(WebSocketConnection connection) {
         return screens.get(connection.id());
     }
 

@@ -7,6 +7,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import ru.tsur.pulse.push.ScreenSession;
 
 /**
  * {@code /ws/feed}: a snapshot of the newest messages on connect, then each batch of new ones. A screen
@@ -30,7 +31,7 @@ public class FeedSocket {
 
     @OnTextMessage
     public void onMessage(WebSocketConnection connection, String text) {
-        FeedScreen screen = broadcaster.screen(connection);
+        ScreenSession<FeedBroadcaster.Feed> screen = broadcaster.screen(connection);
         if (screen == null) {
             return;
         }

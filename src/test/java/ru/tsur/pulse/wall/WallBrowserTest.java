@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
+import ru.tsur.pulse.alerts.Alert;
+import ru.tsur.pulse.alerts.AlertRaise;
+import ru.tsur.pulse.alerts.AlertService;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.support.TestMessages;
@@ -51,6 +54,9 @@ class WallBrowserTest {
 
     @Inject
     OpenConnections connections;
+
+    @Inject
+    AlertService alerts;
 
     @TestHTTPResource("/")
     URL base;
@@ -259,6 +265,39 @@ class WallBrowserTest {
             browser.awaitTrue("wallState.streams.alerts.snapshots > 0", Duration.ofSeconds(20),
                     "the alerts socket gave no snapshot");
         }
+    }
+
+    @Test
+    void aRaisedAlertAppearsWithItsChildThenShowsItsAcknowledgementAndResolution() {
+        openLive("?metric=count");
+        browser.awaitTrue("wallState.streams.alerts.snapshots > 0", LOAD, "the alerts socket gave no snapshot");
+        String scope = TestMessages.uniqueId();
+        AlertRaise parent = new AlertRaise("tension", Map.of("scope", "region", "topic", scope), "critical",
+                "Всплеск обращений по всему городу", "Обращений о наледи в 4 раза больше нормы", Map.of(),
+                "tension:" + scope, null);
+        AlertRaise child = new AlertRaise("tension", Map.of("municipality", "spb-kolpino", "topic", scope), "warning",
+                "Колпино: наледь на тротуарах", "37 обращений при норме 9", Map.of(), "tension:" + scope, parent.id());
+        Alert raised = alerts.raise(parent).await().atMost(Duration.ofSeconds(10));
+        alerts.raise(child).await().atMost(Duration.ofSeconds(10));
+
+        String item = "document.querySelector('[data-testid=alert-list] li[data-alert-id=\"" + raised.id() + "\"]')";
+        browser.awaitTrue(item, Duration.ofSeconds(5), "the raised alert is not in the panel");
+        assertThat(browser.text(item + ".querySelector('.alert-title').textContent")).isEqualTo(parent.title());
+        assertThat(browser.text(item + ".querySelector('.alert-summary').textContent")).isEqualTo(parent.summary());
+        assertThat(browser.text(item + ".querySelector('.alert-badge').textContent")).isEqualTo("критично");
+        browser.awaitTrue(item + ".querySelector('.alert-children') && " + item
+                + ".querySelector('.alert-children').textContent.includes('" + child.title() + "')",
+                Duration.ofSeconds(5), "the child alert is not shown under its parent");
+        assertThat(browser.number("document.querySelectorAll('[data-testid=alert-list] > li[data-alert-id=\""
+                + child.id() + "\"]').length")).as("a child of a firing parent is not listed on its own").isZero();
+
+        alerts.acknowledge(raised.id(), "дежурный Смирнов").await().atMost(Duration.ofSeconds(10));
+        browser.awaitTrue(item + " && " + item + ".textContent.includes('принято: дежурный Смирнов')",
+                Duration.ofSeconds(5), "the acknowledgement is not shown");
+        alerts.resolve(raised.id()).await().atMost(Duration.ofSeconds(10));
+        browser.awaitTrue(item + " && " + item + ".dataset.state === 'resolved'", Duration.ofSeconds(5),
+                "the resolution is not shown");
+        alerts.resolve(child.id()).await().atMost(Duration.ofSeconds(10));
     }
 
     @Test
