@@ -459,10 +459,11 @@
     return state.metric;
   }
 
+  /** The largest of 1, 2, 2.5, 5 × 10^k not above raw: class widths that read well and let the maximum reach the top class. */
   function niceStep(raw) {
     var power = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
     var scaled = raw / power;
-    var nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 2.5 ? 2.5 : scaled <= 5 ? 5 : 10;
+    var nice = scaled >= 5 ? 5 : scaled >= 2.5 ? 2.5 : scaled >= 2 ? 2 : 1;
     return nice * power;
   }
 
@@ -475,7 +476,7 @@
       return TENSION_BREAKS;
     }
     if (metric === 'count') {
-      var step = Math.max(1, Math.ceil(niceStep(Math.max(max, 5) / 5)));
+      var step = Math.max(1, Math.floor(niceStep(Math.max(max, 5) / 5)));
       return [1, 2, 3, 4].map(function (k) { return 1 + k * step; });
     }
     var stepRate = niceStep(Math.max(max, 0.5) / 5);
