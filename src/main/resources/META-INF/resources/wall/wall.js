@@ -1204,27 +1204,30 @@
   // ------------------------------------------------------------------ polled panels
 
   function loadTension() {
-    fetchJson('api/v1/tension-points?window=' + encodeURIComponent(state.window) + '&limit=8').then(function (answer) {
-      state.missing.tension = answer.status === 404;
-      clear(el.tensionList);
-      if (!answer.body || !Array.isArray(answer.body.points)) {
-        state.tensionPoints = [];
-        placeholder(el.tensionPlaceholder, answer.status === 404 ? 'Оценка напряжённости пока недоступна' : 'Нет связи с сервисом, повтор…');
-        if (!state.selectedByUser) {
-          loadDynamics();
-        }
-        return;
-      }
-      var points = answer.body.points;
-      state.tensionPoints = points;
-      points.forEach(function (p, index) {
-        el.tensionList.appendChild(tensionItem(p, index));
-      });
-      placeholder(el.tensionPlaceholder, points.length ? null : 'Всплесков нет — обстановка спокойная');
+    fetchJson('api/v1/tension-points?window=' + encodeURIComponent(state.window) + '&limit=8').then(renderTension);
+  }
+
+  /** Draws the answer of GET /api/v1/tension-points ({status, body}). */
+  function renderTension(answer) {
+    state.missing.tension = answer.status === 404;
+    clear(el.tensionList);
+    if (!answer.body || !Array.isArray(answer.body.points)) {
+      state.tensionPoints = [];
+      placeholder(el.tensionPlaceholder, answer.status === 404 ? 'Оценка напряжённости пока недоступна' : 'Нет связи с сервисом, повтор…');
       if (!state.selectedByUser) {
         loadDynamics();
       }
+      return;
+    }
+    var points = answer.body.points;
+    state.tensionPoints = points;
+    points.forEach(function (p, index) {
+      el.tensionList.appendChild(tensionItem(p, index));
     });
+    placeholder(el.tensionPlaceholder, points.length ? null : 'Всплесков нет — обстановка спокойная');
+    if (!state.selectedByUser) {
+      loadDynamics();
+    }
   }
 
   var TREND = { up: '▲', down: '▼', flat: '▶' };
@@ -1323,50 +1326,54 @@
   var deadlineSeen = null;  // executor → {overdue, atRisk} of the previous answer (null before the first)
 
   function loadDeadlines() {
-    fetchJson('api/v1/deadlines/summary').then(function (answer) {
-      state.missing.deadlines = answer.status === 404;
-      if (!answer.body || !Array.isArray(answer.body.executors)) {
-        clear(el.deadlineBody);
-        el.deadlineTable.hidden = true;
-        placeholder(el.deadlinesPlaceholder, answer.status === 404 ? 'Сведения о сроках пока недоступны' : 'Нет связи с сервисом, повтор…');
-        return;
-      }
-      var rows = answer.body.executors.filter(function (e) { return e && e.executor; }).slice();
-      rows.sort(function (a, b) {
-        return (b.overdue || 0) - (a.overdue || 0) || (b.atRisk || 0) - (a.atRisk || 0) || (b.open || 0) - (a.open || 0);
-      });
-      var limit = state.layout === 'laptop' ? 6 : 9;
-      var previous = deadlineSeen;
-      deadlineSeen = new Map();
-      rows.forEach(function (r) { deadlineSeen.set(r.executor, { overdue: r.overdue || 0, atRisk: r.atRisk || 0 }); });
+    fetchJson('api/v1/deadlines/summary').then(renderDeadlines);
+  }
+
+  /** Draws the answer of GET /api/v1/deadlines/summary ({status, body}); flashes only counts that grew. */
+  function renderDeadlines(answer) {
+    state.missing.deadlines = answer.status === 404;
+    if (!answer.body || !Array.isArray(answer.body.executors)) {
       clear(el.deadlineBody);
-      rows.slice(0, limit).forEach(function (r) {
-        var before = previous ? previous.get(r.executor) : null;
-        var tr = make('tr');
-        tr.setAttribute('data-executor', r.executor);
-        tr.appendChild(make('td', 'executor', r.executor));
-        var overdue = make('td', 'overdue' + ((r.overdue || 0) > 0 ? ' nonzero' : ''), formatNumber(r.overdue || 0));
-        var atRisk = make('td', 'at-risk' + ((r.atRisk || 0) > 0 ? ' nonzero' : ''), formatNumber(r.atRisk || 0));
-        // Only what is new flashes: a count that grew since the previous answer (nothing on the first one).
-        if (previous && (r.overdue || 0) > (before ? before.overdue : 0)) {
-          overdue.classList.add('flash');
-          tr.setAttribute('data-new', 'overdue');
-        }
-        if (previous && (r.atRisk || 0) > (before ? before.atRisk : 0)) {
-          atRisk.classList.add('flash');
-          tr.setAttribute('data-new', tr.hasAttribute('data-new') ? 'overdue at-risk' : 'at-risk');
-        }
-        tr.appendChild(overdue);
-        tr.appendChild(atRisk);
-        tr.appendChild(make('td', 'open', formatNumber(r.open || 0)));
-        el.deadlineBody.appendChild(tr);
-      });
-      el.deadlineTable.hidden = rows.length === 0;
-      placeholder(el.deadlinesPlaceholder, rows.length ? null : 'Открытых обращений с контролем срока нет');
+      el.deadlineTable.hidden = true;
+      placeholder(el.deadlinesPlaceholder, answer.status === 404 ? 'Сведения о сроках пока недоступны' : 'Нет связи с сервисом, повтор…');
+      return;
+    }
+    var rows = answer.body.executors.filter(function (e) { return e && e.executor; }).slice();
+    rows.sort(function (a, b) {
+      return (b.overdue || 0) - (a.overdue || 0) || (b.atRisk || 0) - (a.atRisk || 0) || (b.open || 0) - (a.open || 0);
     });
+    var limit = state.layout === 'laptop' ? 6 : 9;
+    var previous = deadlineSeen;
+    deadlineSeen = new Map();
+    rows.forEach(function (r) { deadlineSeen.set(r.executor, { overdue: r.overdue || 0, atRisk: r.atRisk || 0 }); });
+    clear(el.deadlineBody);
+    rows.slice(0, limit).forEach(function (r) {
+      var before = previous ? previous.get(r.executor) : null;
+      var tr = make('tr');
+      tr.setAttribute('data-executor', r.executor);
+      tr.appendChild(make('td', 'executor', r.executor));
+      var overdue = make('td', 'overdue' + ((r.overdue || 0) > 0 ? ' nonzero' : ''), formatNumber(r.overdue || 0));
+      var atRisk = make('td', 'at-risk' + ((r.atRisk || 0) > 0 ? ' nonzero' : ''), formatNumber(r.atRisk || 0));
+      // Only what is new flashes: a count that grew since the previous answer (nothing on the first one).
+      if (previous && (r.overdue || 0) > (before ? before.overdue : 0)) {
+        overdue.classList.add('flash');
+        tr.setAttribute('data-new', 'overdue');
+      }
+      if (previous && (r.atRisk || 0) > (before ? before.atRisk : 0)) {
+        atRisk.classList.add('flash');
+        tr.setAttribute('data-new', tr.hasAttribute('data-new') ? 'overdue at-risk' : 'at-risk');
+      }
+      tr.appendChild(overdue);
+      tr.appendChild(atRisk);
+      tr.appendChild(make('td', 'open', formatNumber(r.open || 0)));
+      el.deadlineBody.appendChild(tr);
+    });
+    el.deadlineTable.hidden = rows.length === 0;
+    placeholder(el.deadlinesPlaceholder, rows.length ? null : 'Открытых обращений с контролем срока нет');
   }
 
   var pollsStarted = false;
+  var pollTimers = [];
   function startPolls() {
     if (pollsStarted) {
       return;
@@ -1374,9 +1381,9 @@
     pollsStarted = true;
     loadTension();
     loadDeadlines();
-    setInterval(loadTension, SETTINGS.pollTensionMs);
-    setInterval(loadDeadlines, SETTINGS.pollDeadlinesMs);
-    setInterval(loadDynamics, SETTINGS.pollDynamicsMs);
+    pollTimers.push(setInterval(loadTension, SETTINGS.pollTensionMs));
+    pollTimers.push(setInterval(loadDeadlines, SETTINGS.pollDeadlinesMs));
+    pollTimers.push(setInterval(loadDynamics, SETTINGS.pollDynamicsMs));
   }
 
   // ------------------------------------------------------------------ status bar
@@ -1464,6 +1471,34 @@
       Math.max(0, Math.ceil((rotation.nextAt - Date.now()) / 1000)) + ' с';
     state.view = rotation.index;
   }
+
+  // ------------------------------------------------------------------ hooks for browser tests
+
+  /**
+   * Browser tests drive the page's own code with frames and answers in the shapes of the contracts:
+   * detach() stops the sockets and polls, so what the test feeds in is all the page sees.
+   */
+  window.wallHooks = {
+    detach: function () {
+      heat.stop();
+      feed.stop();
+      alerts.stop();
+      pollTimers.forEach(clearInterval);
+      pollTimers = [];
+    },
+    heatFrame: function (frame) { heat.onFrame(frame); },
+    feedFrame: function (frame) { feed.onFrame(frame); },
+    alertsFrame: function (frame) { alerts.onFrame(frame); },
+    tension: function (answer) {
+      state.selectedByUser = true; // the test's tension points do not reload the dynamics panel
+      renderTension(answer);
+    },
+    deadlines: renderDeadlines,
+    dynamics: function (points) {
+      placeholder(el.dynamicsPlaceholder, null);
+      drawSparkline(points);
+    }
+  };
 
   // ------------------------------------------------------------------ start
 

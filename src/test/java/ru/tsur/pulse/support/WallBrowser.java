@@ -49,10 +49,13 @@ public final class WallBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=ru-RU",
+                // gc() and exact heap sizes, for the bounded-memory test
+                "--js-flags=--expose-gc", "--enable-precise-memory-info",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).build();
         ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(3));
         WallBrowser browser = new WallBrowser(driver, profile);
         browser.viewport(width, height);
         return browser;
