@@ -228,6 +228,28 @@
     }
   }
 
+  /**
+   * Hides the items of a list that would be cut by the bottom edge of the list (or of the panel around a
+   * table body): a wall shows whole items only.
+   */
+  function fitList(list, panel) {
+    var items = list.children;
+    for (var i = 0; i < items.length; i++) {
+      items[i].hidden = false;
+    }
+    var bottom = panel
+      ? panel.getBoundingClientRect().bottom - parseFloat(getComputedStyle(panel).paddingBottom) + 1
+      : list.getBoundingClientRect().bottom + 1;
+    for (var j = 0; j < items.length; j++) {
+      if (items[j].getBoundingClientRect().bottom > bottom) {
+        for (var k = j; k < items.length; k++) {
+          items[k].hidden = true;
+        }
+        break;
+      }
+    }
+  }
+
   function showBanner(text) {
     el.banner.textContent = text || '';
     el.banner.hidden = !text;
@@ -990,7 +1012,20 @@
       noteEvent(parseTime(m.receivedAt));
     });
     state.feed = incoming.concat(state.feed).slice(0, FEED_MAX);
-    renderFeed();
+    scheduleFeedRender();
+  }
+
+  var feedRenderPending = false;
+
+  /** At most one feed render per animation frame, however many messages arrive. */
+  function scheduleFeedRender() {
+    if (!feedRenderPending) {
+      feedRenderPending = true;
+      requestAnimationFrame(function () {
+        feedRenderPending = false;
+        renderFeed();
+      });
+    }
   }
 
   function renderFeed() {
@@ -1020,6 +1055,7 @@
     placeholder(el.feedPlaceholder, state.feed.length ? null
       : (feed.hasState() ? 'Пока нет обращений' : 'Лента недоступна, подключение…'));
     updateAges();
+    fitList(el.feed);
   }
 
   function feedItem(m) {
@@ -1103,11 +1139,15 @@
     if (silenced) {
       return silenced;
     }
-    var severity = (SEVERITY_RANK[a.severity] || 3) - (SEVERITY_RANK[b.severity] || 3);
+    var severity = severityRank(a) - severityRank(b);
     if (severity) {
       return severity;
     }
     return (parseTime(b.updatedAt) || 0) - (parseTime(a.updatedAt) || 0);
+  }
+
+  function severityRank(a) {
+    return Object.prototype.hasOwnProperty.call(SEVERITY_RANK, a.severity) ? SEVERITY_RANK[a.severity] : 3;
   }
 
   function isSilenced(a) {
@@ -1148,6 +1188,7 @@
       }
       el.alertList.appendChild(li);
     });
+    fitList(el.alertList);
     var firing = firingIds.size;
     el.alertsCount.textContent = firing ? String(firing) : '';
     if (!alerts.hasState()) {
@@ -1225,6 +1266,7 @@
       el.tensionList.appendChild(tensionItem(p, index));
     });
     placeholder(el.tensionPlaceholder, points.length ? null : 'Всплесков нет — обстановка спокойная');
+    fitList(el.tensionList);
     if (!state.selectedByUser) {
       loadDynamics();
     }
@@ -1370,6 +1412,7 @@
     });
     el.deadlineTable.hidden = rows.length === 0;
     placeholder(el.deadlinesPlaceholder, rows.length ? null : 'Открытых обращений с контролем срока нет');
+    fitList(el.deadlineBody, el.deadlineTable.parentNode);
   }
 
   var pollsStarted = false;
@@ -1526,6 +1569,8 @@
       chooseLayout();
       drawMap();
       loadDynamics();
+      [el.feed, el.alertList, el.tensionList].forEach(function (list) { fitList(list); });
+      fitList(el.deadlineBody, el.deadlineTable.parentNode);
     }, 200);
   });
 
