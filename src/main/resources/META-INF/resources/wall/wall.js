@@ -50,8 +50,8 @@
     pollDeadlinesMs: 15000,
     pollDynamicsMs: 60000,
     recheckMissingMs: 30000,
-    freshWarnS: 120,
-    freshStaleS: 600,
+    freshWarnS: 120,        // newest event older than this with no live socket: amber
+    freshStaleS: 600,       // older than this: amber while live, red without a live socket
     flashMs: 2500
   };
   // Fixed classes for the tension score: calm is dark, a spike is unmistakable (viridis, colour-blind safe).
@@ -1464,7 +1464,10 @@
     } else {
       var age = Math.max(0, Date.now() - state.newestEventAt);
       text = 'последнее событие ' + formatAge(age) + ' назад';
-      level = age > SETTINGS.freshStaleS * 1000 ? 'stale' : age > SETTINGS.freshWarnS * 1000 ? 'warn' : 'fresh';
+      // A quiet night is not a fault: while the sockets are live (heartbeats confirm the picture) an old
+      // newest event is only amber; red means old data and no live socket to vouch for it.
+      var live = heat.info.connected && !heat.awaitingSnapshot;
+      level = age > SETTINGS.freshStaleS * 1000 ? (live ? 'warn' : 'stale') : age > SETTINGS.freshWarnS * 1000 && !live ? 'warn' : 'fresh';
     }
     if (el.freshness.textContent !== text) {
       el.freshness.textContent = text;
