@@ -1,6 +1,7 @@
 package ru.tsur.pulse.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -41,6 +42,10 @@ public class IngestGateway {
         this.inFlight = new Semaphore(config.ingest().maxInFlight());
         this.retryAfterSeconds = Math.max(1, config.ingest().retryAfter().toSeconds());
         this.registry = registry;
+        int capacity = config.ingest().maxInFlight();
+        Gauge.builder("pulse.ingest.in.flight", inFlight, permits -> capacity - permits.availablePermits())
+                .description("Messages submitted and not yet committed or refused (at most pulse.ingest.max-in-flight)")
+                .register(registry);
     }
 
     /** Submits the messages; the result lists, in order, each one's id, once all are committed. */
