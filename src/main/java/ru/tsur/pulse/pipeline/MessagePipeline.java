@@ -2,6 +2,7 @@ package ru.tsur.pulse.pipeline;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,23 +40,40 @@ public class MessagePipeline {
     private final MessageRepository repository;
     private final PipelineMetrics metrics;
     private final PulseConfig.Ingest config;
+    private final int decisionConcurrency;
 
     public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
-                           PulseConfig config) {
+                           PulseConfig config, PipelineConfig pipelineConfig) {
         this.decisions = decisions;
         this.repository = repository;
         this.metrics = metrics;
         this.config = config.ingest();
+        this.decisionConcurrency = pipelineConfig.effectiveDecisionConcurrency();
     }
 
     @Incoming(Channels.MESSAGES_IN)
     @Outgoing(Channels.MESSAGES_STORED)
     public Multi<Message<StoredMessage>> process(Multi<Message<IncomingMessage>> incoming) {
         return incoming
-                .onItem().transformToIterable(this::prepareOrReject)
+                .onItem().transformToUni(this::prepareOnWorker).merge(decisionConcurrency)
+                .onItem().transformToIterable(prepared -> prepared)
                 .group().intoLists().of(config.persistBatchSize(), config.persistBatchWindow())
+                // While PERSIST_CONCURRENCY inserts run, the timed grouping must still be able to emit (else it
+                // fails the stream for lack of demand). This buffer never fills: every message here holds one of
+                // the gateway's max-in-flight permits, and each waiting batch holds at least one message.
+                .onOverflow().buffer(config.maxInFlight())
                 .onItem().transformToUni(this::persist).merge(PERSIST_CONCURRENCY)
                 .onItem().transformToIterable(stored -> stored);
+    }
+
+    /**
+     * The decision stages are CPU work (the classifier dominates): they run on a worker thread, up to
+     * {@code pulse.pipeline.decision-concurrency} messages at once, so they use every core and never stall
+     * the event loop that serves HTTP and the screens' sockets. Order across messages is not kept (nothing
+     * downstream needs it: each message is acknowledged on its own).
+     */
+    private Uni<List<Pending>> prepareOnWorker(Message<IncomingMessage> message) {
+        return Uni.createFrom().item(() -> prepareOrReject(message)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
