@@ -16,6 +16,8 @@ import ru.tsur.pulse.pipeline.IngestReceipt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -35,6 +37,7 @@ public class IngestGateway {
     private final Semaphore inFlight;
     private final long retryAfterSeconds;
     private final MeterRegistry registry;
+    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
 
     public IngestGateway(@Channel(Channels.MESSAGES_IN) MutinyEmitter<IncomingMessage> emitter, PulseConfig config,
                          MeterRegistry registry) {
@@ -78,9 +81,12 @@ public class IngestGateway {
                 .onFailure().invoke(() -> outcome(message.source(), "failed").increment());
     }
 
+    /** The outcome counter of a source, registered once (not looked up in the registry per message). */
     private Counter outcome(String source, String outcome) {
-        return Counter.builder("pulse.ingest.messages").tag("source", boundedSource(source)).tag("outcome", outcome)
-                .description("Messages submitted to the pipeline, by source and outcome").register(registry);
+        String bounded = boundedSource(source);
+        return outcomes.computeIfAbsent(bounded + '/' + outcome, key -> Counter.builder("pulse.ingest.messages")
+                .tag("source", bounded).tag("outcome", outcome)
+                .description("Messages submitted to the pipeline, by source and outcome").register(registry));
     }
 
     /** Keeps the label set small: well-known sources by name, everything else as «other». */

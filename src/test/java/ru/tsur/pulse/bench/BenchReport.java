@@ -99,8 +99,8 @@ final class BenchReport {
                             / seconds(phase.background())),
                     String.format(Locale.ROOT, "%.2f%%", 100 * phase.background().errorShare())));
             out.append(String.format(Locale.ROOT, "%-34s probes sent %d, reached a screen %d, delta before 202: %d, "
-                            + "contaminated cells: %d%n", "", phase.probesSent(), phase.probesDelivered(),
-                    phase.beforeAccepted(), phase.contaminatedCells()));
+                            + "contaminated cells: %d, screens behind (snapshot instead): %.0f%n", "", phase.probesSent(),
+                    phase.probesDelivered(), phase.beforeAccepted(), phase.contaminatedCells(), phase.screenOverflows()));
         }
         out.append('\n');
         double throughput = throughput();

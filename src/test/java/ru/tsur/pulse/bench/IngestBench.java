@@ -106,7 +106,7 @@ public final class IngestBench {
                 progress.printf("[bench]   %d screens have their snapshot%n", ready);
                 for (int rate : options.latencyRates()) {
                     progress.printf("[bench] latency at %d msgs/s for %d s%n", rate, options.latencyPhase().toSeconds());
-                    LatencyProbes.Phase phase = probes.run(rate, options.latencyPhase(), sender, options.batch());
+                    LatencyProbes.Phase phase = probes.run(rate, options.latencyPhase(), sender, options.batch(), metrics);
                     latency.add(phase);
                     progress.printf("[bench]   p99 %.1f ms over %d samples%n",
                             phase.latencyMicros().getValueAtPercentile(99) / 1000.0, phase.latencyMicros().getTotalCount());

@@ -44,7 +44,7 @@ final class LatencyProbes implements AutoCloseable {
 
     /** The latency distribution of one phase. */
     record Phase(int rate, int screens, long probesSent, long probesDelivered, Histogram latencyMicros,
-                 long beforeAccepted, int contaminatedCells, OpenLoopSender.Step background) {
+                 long beforeAccepted, int contaminatedCells, OpenLoopSender.Step background, double screenOverflows) {
     }
 
     private static final int MAX_PROBES_PER_CELL = 100_000;
@@ -79,6 +79,7 @@ final class LatencyProbes implements AutoCloseable {
     private final List<Cell> cells = new ArrayList<>();
     private final Map<String, Cell> cellsByKey = new HashMap<>();
     private final List<Screen> screens = new ArrayList<>();
+    private final java.util.Set<String> categoryMarkers = new java.util.LinkedHashSet<>();
     private final List<Histogram> phaseHistograms = new ArrayList<>();
     private final AtomicLong beforeAccepted = new AtomicLong();
     private volatile int phase = -1;
@@ -123,6 +124,7 @@ final class LatencyProbes implements AutoCloseable {
                 Cell cell = new Cell(probes.cells.size(), entry.getKey(), category, fields, runId);
                 probes.cells.add(cell);
                 probes.cellsByKey.put(key, cell);
+                probes.categoryMarkers.add("\"c\":\"" + category + "\"");
             }
         }
         return probes;
@@ -163,7 +165,8 @@ final class LatencyProbes implements AutoCloseable {
      * One phase: background load at {@code rate} (less what the probes add) runs on its own thread while
      * probes cycle through the cells; returns the latency distribution of the probes sent in this phase.
      */
-    Phase run(int rate, Duration length, OpenLoopSender background, int batch) throws Exception {
+    Phase run(int rate, Duration length, OpenLoopSender background, int batch, ServiceMetrics metrics) throws Exception {
+        double overflowsBefore = metrics.read().screenOverflows();
         Histogram histogram = new Histogram(HISTOGRAM_MAX_MICROS, 3);
         int phaseIndex;
         synchronized (phaseHistograms) {
@@ -221,7 +224,8 @@ final class LatencyProbes implements AutoCloseable {
         synchronized (screens) {
             live = (int) screens.stream().filter(screen -> screen.baseline != null && screen.open).count();
         }
-        return new Phase(rate, live, sent, deliveredProbes, copy, beforeAccepted.getAndSet(0), contaminated, step);
+        return new Phase(rate, live, sent, deliveredProbes, copy, beforeAccepted.getAndSet(0), contaminated, step,
+                metrics.read().screenOverflows() - overflowsBefore);
     }
 
     private long countSent() {
@@ -363,22 +367,28 @@ final class LatencyProbes implements AutoCloseable {
             webSocket.sendText("{\"type\":\"resync\"}", true);
         }
 
-        /** New absolute counts of the probe cells in the frame; -1 where a delta does not mention the cell. */
+        /**
+         * New absolute counts of the probe cells in the frame; -1 where a delta does not mention the cell.
+         * Only the probe categories are searched for, so a frame of hundreds of cells costs one scan.
+         */
         private long[] probeCounts(String frame, boolean snapshot) {
             long[] counts = new long[cells.size()];
             java.util.Arrays.fill(counts, snapshot ? 0 : -1);
-            int at = 0;
-            while ((at = frame.indexOf("{\"m\":\"", at)) >= 0) {
-                int close = frame.indexOf('}', at);
-                if (close < 0) {
-                    break;
+            for (String marker : categoryMarkers) {
+                int at = 0;
+                while ((at = frame.indexOf(marker, at)) >= 0) {
+                    int open = frame.lastIndexOf('{', at);
+                    int close = frame.indexOf('}', at);
+                    if (open < 0 || close < 0) {
+                        break;
+                    }
+                    String item = frame.substring(open, close);
+                    Cell cell = cellsByKey.get(stringField(item, "m") + '/' + stringField(item, "c"));
+                    if (cell != null) {
+                        counts[cell.index] = longField(item, "n");
+                    }
+                    at = close;
                 }
-                String item = frame.substring(at, close);
-                Cell cell = cellsByKey.get(stringField(item, "m") + '/' + stringField(item, "c"));
-                if (cell != null) {
-                    counts[cell.index] = longField(item, "n");
-                }
-                at = close;
             }
             return counts;
         }

@@ -19,7 +19,7 @@ final class ServiceMetrics {
 
     /** One reading of the service's meters. */
     record Reading(double inFlight, double accepted, double counted, double heapBytes, double allocatedBytes,
-                   long rssBytes) {
+                   long rssBytes, double screenOverflows) {
 
         /** Messages the service has taken but not yet brought to the screens' counters. */
         double backlog() {
@@ -46,7 +46,8 @@ final class ServiceMetrics {
                 sum(text, "pulse_counters_counted_total", null),
                 sum(text, "jvm_memory_used_bytes", "area=\"heap\""),
                 sum(text, "jvm_gc_memory_allocated_bytes_total", null),
-                rss());
+                rss(),
+                sum(text, "pulse_push_screen_overflows_total", null));
     }
 
     /** Sum of a metric's samples whose labels contain {@code labelFilter} (NaN when there is none). */
