@@ -50,15 +50,15 @@ final class BenchReport {
 
     /**
      * A step is sustained when fewer than 1% of its messages failed (503, other errors, or not sent
-     * because every connection was busy), at least 95% of the offered rate was accepted, and the work
-     * queued in the service (in flight plus stored but not yet counted) did not grow over the second
-     * half of the step beyond a quarter second's worth of input.
+     * because every connection was busy) and the work queued in the service (in flight plus stored but
+     * not yet counted) did not grow over the second half of the step by more than a quarter second's
+     * worth of input (at least 50 messages, so tiny rates are not judged on noise). A service that falls
+     * behind shows up in one or the other: open requests pile up (dropped or 503) or the queue grows.
      */
     static boolean sustained(OpenLoopSender.Step step) {
         double offeredRate = step.offered() / Math.max(0.001, step.length().toMillis() / 1000.0);
-        boolean growing = step.end().backlog() > step.middle().backlog() + offeredRate * 0.25
-                && step.end().backlog() > offeredRate * 0.5;
-        return step.errorShare() < 0.01 && step.acceptedRate() >= 0.95 * offeredRate && !growing;
+        boolean growing = step.end().backlog() - step.middle().backlog() > Math.max(50, offeredRate * 0.25);
+        return step.errorShare() < 0.01 && !growing;
     }
 
     /** The highest accepted rate among the sustained steps (0 when none was). */

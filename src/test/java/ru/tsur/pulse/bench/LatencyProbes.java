@@ -10,9 +10,15 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -79,7 +85,7 @@ final class LatencyProbes implements AutoCloseable {
     private final List<Cell> cells = new ArrayList<>();
     private final Map<String, Cell> cellsByKey = new HashMap<>();
     private final List<Screen> screens = new ArrayList<>();
-    private final java.util.Set<String> categoryMarkers = new java.util.LinkedHashSet<>();
+    private final Set<String> categoryMarkers = new LinkedHashSet<>();
     private final List<Histogram> phaseHistograms = new ArrayList<>();
     private final AtomicLong beforeAccepted = new AtomicLong();
     private volatile int phase = -1;
@@ -98,7 +104,7 @@ final class LatencyProbes implements AutoCloseable {
                                 String url, String runId) {
         Map<String, Integer> perCategory = new HashMap<>();
         Map<String, BenchMessages.Pooled> pointIn = new HashMap<>();
-        java.util.Set<String> usedCells = new java.util.HashSet<>();
+        Set<String> usedCells = new HashSet<>();
         for (BenchMessages.Pooled pooled : messages.pool()) {
             perCategory.merge(pooled.category(), 1, Integer::sum);
             usedCells.add(pooled.municipality() + '/' + pooled.category());
@@ -107,10 +113,10 @@ final class LatencyProbes implements AutoCloseable {
             }
         }
         List<String> byRarity = new ArrayList<>(categories);
-        byRarity.sort(java.util.Comparator.comparingInt(category -> perCategory.getOrDefault(category, 0)));
+        byRarity.sort(Comparator.comparingInt(category -> perCategory.getOrDefault(category, 0)));
         LatencyProbes probes = new LatencyProbes(http, url);
         for (String category : byRarity) {
-            for (Map.Entry<String, BenchMessages.Pooled> entry : new java.util.TreeMap<>(pointIn).entrySet()) {
+            for (Map.Entry<String, BenchMessages.Pooled> entry : new TreeMap<>(pointIn).entrySet()) {
                 if (probes.cells.size() >= count) {
                     return probes;
                 }
@@ -373,7 +379,7 @@ final class LatencyProbes implements AutoCloseable {
          */
         private long[] probeCounts(String frame, boolean snapshot) {
             long[] counts = new long[cells.size()];
-            java.util.Arrays.fill(counts, snapshot ? 0 : -1);
+            Arrays.fill(counts, snapshot ? 0 : -1);
             for (String marker : categoryMarkers) {
                 int at = 0;
                 while ((at = frame.indexOf(marker, at)) >= 0) {
