@@ -94,8 +94,9 @@ public final class IngestBench {
             }
             ServiceMetrics.Reading afterRamp = metrics.drain(DRAIN_LIMIT);
             double messagesInRamp = afterRamp.accepted() - warm.accepted();
-            double allocatedPerMessage = messagesInRamp > 0
-                    ? (afterRamp.allocatedBytes() - warm.allocatedBytes()) / messagesInRamp : Double.NaN;
+            // The allocation counter moves only when a GC runs: no GC during the ramp means "not measured".
+            double allocated = afterRamp.allocatedBytes() - warm.allocatedBytes();
+            double allocatedPerMessage = messagesInRamp > 0 && allocated > 0 ? allocated / messagesInRamp : Double.NaN;
             String loadAfterRamp = ServiceMetrics.loadAverage();
 
             List<LatencyProbes.Phase> latency = new ArrayList<>();

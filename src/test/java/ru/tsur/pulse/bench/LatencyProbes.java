@@ -88,7 +88,6 @@ final class LatencyProbes implements AutoCloseable {
     private final Set<String> categoryMarkers = new LinkedHashSet<>();
     private final List<Histogram> phaseHistograms = new ArrayList<>();
     private final AtomicLong beforeAccepted = new AtomicLong();
-    private volatile int phase = -1;
 
     private LatencyProbes(HttpClient http, String url) {
         this.http = http;
@@ -179,7 +178,6 @@ final class LatencyProbes implements AutoCloseable {
             phaseHistograms.add(histogram);
             phaseIndex = phaseHistograms.size() - 1;
         }
-        phase = phaseIndex;
         double probeRate = Math.max(1, Math.min(rate / 10.0, cells.size() * 4.0));
         long cellGapNanos = (long) (1e9 * cells.size() / probeRate);
         int backgroundRate = Math.max(1, (int) Math.round(rate - probeRate));
@@ -220,7 +218,6 @@ final class LatencyProbes implements AutoCloseable {
                 }
             }
         }
-        phase = -1;
         Histogram copy;
         synchronized (histogram) {
             copy = histogram.copy();
