@@ -1380,9 +1380,12 @@
       placeholder(el.deadlinesPlaceholder, answer.status === 404 ? 'Сведения о сроках пока недоступны' : 'Нет связи с сервисом, повтор…');
       return;
     }
-    var rows = answer.body.executors.filter(function (e) { return e && e.executor; }).slice();
+    // Cases with no executor yet form a line of their own (executor null in the summary).
+    var rows = answer.body.executors.filter(function (e) { return e && typeof e === 'object'; }).map(function (e) {
+      return { executor: e.executor ? String(e.executor) : '', overdue: toCount(e.overdue) || 0, atRisk: toCount(e.atRisk) || 0, open: toCount(e.open) || 0 };
+    });
     rows.sort(function (a, b) {
-      return (b.overdue || 0) - (a.overdue || 0) || (b.atRisk || 0) - (a.atRisk || 0) || (b.open || 0) - (a.open || 0);
+      return b.overdue - a.overdue || b.atRisk - a.atRisk || b.open - a.open || (a.executor < b.executor ? -1 : a.executor > b.executor ? 1 : 0);
     });
     var limit = state.layout === 'laptop' ? 6 : 9;
     var previous = deadlineSeen;
@@ -1393,7 +1396,7 @@
       var before = previous ? previous.get(r.executor) : null;
       var tr = make('tr');
       tr.setAttribute('data-executor', r.executor);
-      tr.appendChild(make('td', 'executor', r.executor));
+      tr.appendChild(make('td', 'executor', r.executor || 'исполнитель не назначен'));
       var overdue = make('td', 'overdue' + ((r.overdue || 0) > 0 ? ' nonzero' : ''), formatNumber(r.overdue || 0));
       var atRisk = make('td', 'at-risk' + ((r.atRisk || 0) > 0 ? ' nonzero' : ''), formatNumber(r.atRisk || 0));
       // Only what is new flashes: a count that grew since the previous answer (nothing on the first one).
