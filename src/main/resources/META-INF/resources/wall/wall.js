@@ -276,7 +276,7 @@
   var catById = new Map();
   var timeFormat = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   var shortTimeFormat = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  var dayFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short' });
+  var dayFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
 
   function muniName(id) {
     var m = muniById.get(id);
@@ -339,7 +339,7 @@
       try {
         timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
         shortTimeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-        dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, day: 'numeric', month: 'short' });
+        dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, day: 'numeric', month: 'short', year: 'numeric' });
       } catch (e) {
         // An unknown zone in the pack: the wall computer's own zone is used.
       }
@@ -1080,7 +1080,8 @@
     var now = Date.now();
     Array.prototype.forEach.call(el.feed.querySelectorAll('.feed-age'), function (node) {
       var at = Number(node.getAttribute('data-at'));
-      var text = at ? formatAge(now - at) : '';
+      // Within a day: how long ago; older (a replay, a late source): the date it was written.
+      var text = !at ? '' : now - at < 86400000 ? formatAge(now - at) : dayFormat.format(new Date(at)).replace(/\s*г\.$/, '');
       if (node.textContent !== text) {
         node.textContent = text;
       }
