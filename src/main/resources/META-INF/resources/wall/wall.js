@@ -498,7 +498,8 @@
       return TENSION_BREAKS;
     }
     if (metric === 'count') {
-      var step = Math.max(1, Math.floor(niceStep(Math.max(max, 5) / 5)));
+      // The widest nice class that still lets the maximum reach the top class (1 + 4 steps ≤ max).
+      var step = Math.max(1, Math.floor(niceStep((Math.max(max, 5) - 1) / 4)));
       return [1, 2, 3, 4].map(function (k) { return 1 + k * step; });
     }
     var stepRate = niceStep(Math.max(max, 0.5) / 5);
