@@ -31,24 +31,48 @@ public class CaseMetrics {
         for (DeadlineClass deadlineClass : DeadlineClass.values()) {
             gauges(deadlineClass.id());
         }
+        // Counters exist from the start (at 0) so dashboards and rate() see a series before the first event.
+        for (CaseStatus status : CaseStatus.values()) {
+            transitions(status.id());
+        }
+        for (String reason : List.of(AnswerQuality.TOO_SHORT, AnswerQuality.NO_ACTION, AnswerQuality.BOILERPLATE,
+                AnswerQuality.CAME_BACK)) {
+            answersFlagged(reason);
+        }
+        for (String outcome : List.of("ran", "skipped", "failed")) {
+            watcherRuns(outcome);
+        }
         Gauge.builder("pulse.cases.repeat.ratio", repeatRatio, AtomicReference::get)
                 .description("Share of cases opened in the last 30 days that repeat a recently resolved problem")
                 .register(registry);
     }
 
     void transition(String to) {
-        Counter.builder("pulse.cases.transitions").description("Case transitions by target status").tag("to", to)
-                .register(registry).increment();
+        transitions(to).increment();
     }
 
     void answerFlagged(String reason) {
-        Counter.builder("pulse.cases.answers.flagged").description("Answers flagged by the quality check")
-                .tag("reason", reason).register(registry).increment();
+        answersFlagged(reason).increment();
     }
 
     void watcherRun(String outcome) {
-        Counter.builder("pulse.deadline.watcher.runs").description("Deadline watcher rounds by outcome (ran, skipped, failed)")
-                .tag("outcome", outcome).register(registry).increment();
+        watcherRuns(outcome).increment();
+    }
+
+    private Counter transitions(String to) {
+        return Counter.builder("pulse.cases.transitions").description("Case transitions by target status").tag("to", to)
+                .register(registry);
+    }
+
+    private Counter answersFlagged(String reason) {
+        return Counter.builder("pulse.cases.answers.flagged").description("Answers flagged by the quality check")
+                .tag("reason", reason).register(registry);
+    }
+
+    private Counter watcherRuns(String outcome) {
+        return Counter.builder("pulse.deadline.watcher.runs")
+                .description("Deadline watcher rounds by outcome (ran, skipped, failed)").tag("outcome", outcome)
+                .register(registry);
     }
 
     void counted(List<CaseRepository.ClassCount> counts, long casesLast30Days, long repeatsLast30Days) {

@@ -2,6 +2,7 @@ package ru.tsur.pulse.pipeline;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,7 +25,8 @@ import java.util.List;
  * The spine: the decisions ({@link DecisionPath}: normalize → mask → classify → locate → route), then persist
  * (batched). A message is acknowledged — and its
  * submitter answered — only after its batch is committed; a failed batch is negatively acknowledged so
- * nothing unconfirmed is reported as accepted. Newly stored messages flow on to the counters.
+ * nothing unconfirmed is reported as accepted. Newly stored messages are broadcast to every stage that
+follows the commit (counters, cases, tension).
  */
 @ApplicationScoped
 public class MessagePipeline {
@@ -40,13 +42,15 @@ public class MessagePipeline {
     private final MessageRepository repository;
     private final PipelineMetrics metrics;
     private final PulseConfig.Ingest config;
+    private final int decisionConcurrency;
 
     public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
-                           PulseConfig config) {
+                           PulseConfig config, PipelineConfig pipelineConfig) {
         this.decisions = decisions;
         this.repository = repository;
         this.metrics = metrics;
         this.config = config.ingest();
+        this.decisionConcurrency = pipelineConfig.effectiveDecisionConcurrency();
     }
 
     @Incoming(Channels.MESSAGES_IN)
@@ -54,10 +58,25 @@ public class MessagePipeline {
     @Broadcast
     public Multi<Message<StoredMessage>> process(Multi<Message<IncomingMessage>> incoming) {
         return incoming
-                .onItem().transformToIterable(this::prepareOrReject)
+                .onItem().transformToUni(this::prepareOnWorker).merge(decisionConcurrency)
+                .onItem().transformToIterable(prepared -> prepared)
                 .group().intoLists().of(config.persistBatchSize(), config.persistBatchWindow())
+                // While PERSIST_CONCURRENCY inserts run, the timed grouping must still be able to emit (else it
+                // fails the stream for lack of demand). This buffer never fills: every message here holds one of
+                // the gateway's max-in-flight permits, and each waiting batch holds at least one message.
+                .onOverflow().buffer(config.maxInFlight())
                 .onItem().transformToUni(this::persist).merge(PERSIST_CONCURRENCY)
                 .onItem().transformToIterable(stored -> stored);
+    }
+
+    /**
+     * The decision stages are CPU work (the classifier dominates): they run on a worker thread, up to
+     * {@code pulse.pipeline.decision-concurrency} messages at once, so they use every core and never stall
+     * the event loop that serves HTTP and the screens' sockets. Order across messages is not kept (nothing
+     * downstream needs it: each message is acknowledged on its own).
+     */
+    private Uni<List<Pending>> prepareOnWorker(Message<IncomingMessage> message) {
+        return Uni.createFrom().item(() -> prepareOrReject(message)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
