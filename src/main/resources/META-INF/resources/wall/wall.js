@@ -276,7 +276,7 @@
   var catById = new Map();
   var timeFormat = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   var shortTimeFormat = new Intl.DateTimeFormat('ru-RU', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  var dayFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short' });
+  var dayFormat = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
 
   function muniName(id) {
     var m = muniById.get(id);
@@ -339,7 +339,7 @@
       try {
         timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
         shortTimeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-        dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, day: 'numeric', month: 'short' });
+        dayFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: body.timeZone, day: 'numeric', month: 'short', year: 'numeric' });
       } catch (e) {
         // An unknown zone in the pack: the wall computer's own zone is used.
       }
@@ -498,7 +498,8 @@
       return TENSION_BREAKS;
     }
     if (metric === 'count') {
-      var step = Math.max(1, Math.floor(niceStep(Math.max(max, 5) / 5)));
+      // The widest nice class that still lets the maximum reach the top class (1 + 4 steps ≤ max).
+      var step = Math.max(1, Math.floor(niceStep((Math.max(max, 5) - 1) / 4)));
       return [1, 2, 3, 4].map(function (k) { return 1 + k * step; });
     }
     var stepRate = niceStep(Math.max(max, 0.5) / 5);
@@ -1080,7 +1081,8 @@
     var now = Date.now();
     Array.prototype.forEach.call(el.feed.querySelectorAll('.feed-age'), function (node) {
       var at = Number(node.getAttribute('data-at'));
-      var text = at ? formatAge(now - at) : '';
+      // Within a day: how long ago; older (a replay, a late source): the date it was written.
+      var text = !at ? '' : now - at < 86400000 ? formatAge(now - at) : dayFormat.format(new Date(at)).replace(/\s*г\.$/, '');
       if (node.textContent !== text) {
         node.textContent = text;
       }
@@ -1380,9 +1382,12 @@
       placeholder(el.deadlinesPlaceholder, answer.status === 404 ? 'Сведения о сроках пока недоступны' : 'Нет связи с сервисом, повтор…');
       return;
     }
-    var rows = answer.body.executors.filter(function (e) { return e && e.executor; }).slice();
+    // Cases with no executor yet form a line of their own (executor null in the summary).
+    var rows = answer.body.executors.filter(function (e) { return e && typeof e === 'object'; }).map(function (e) {
+      return { executor: e.executor ? String(e.executor) : '', overdue: toCount(e.overdue) || 0, atRisk: toCount(e.atRisk) || 0, open: toCount(e.open) || 0 };
+    });
     rows.sort(function (a, b) {
-      return (b.overdue || 0) - (a.overdue || 0) || (b.atRisk || 0) - (a.atRisk || 0) || (b.open || 0) - (a.open || 0);
+      return b.overdue - a.overdue || b.atRisk - a.atRisk || b.open - a.open || (a.executor < b.executor ? -1 : a.executor > b.executor ? 1 : 0);
     });
     var limit = state.layout === 'laptop' ? 6 : 9;
     var previous = deadlineSeen;
@@ -1393,7 +1398,7 @@
       var before = previous ? previous.get(r.executor) : null;
       var tr = make('tr');
       tr.setAttribute('data-executor', r.executor);
-      tr.appendChild(make('td', 'executor', r.executor));
+      tr.appendChild(make('td', 'executor', r.executor || 'исполнитель не назначен'));
       var overdue = make('td', 'overdue' + ((r.overdue || 0) > 0 ? ' nonzero' : ''), formatNumber(r.overdue || 0));
       var atRisk = make('td', 'at-risk' + ((r.atRisk || 0) > 0 ? ' nonzero' : ''), formatNumber(r.atRisk || 0));
       // Only what is new flashes: a count that grew since the previous answer (nothing on the first one).

@@ -235,7 +235,7 @@ class WallBrowserTest {
     }
 
     @Test
-    void panelsShowWhatTheirEndpointsAnswerOrAPlaceholderWhileOneIsMissing() {
+    void tensionAndAlertPanelsShowWhatTheirEndpointsAnswerOrAPlaceholderWhileOneIsMissing() {
         openLive("?window=24h");
         int tensionStatus = given().when().get("/api/v1/tension-points?window=24h&limit=8").statusCode();
         if (tensionStatus == 404) {
@@ -245,15 +245,6 @@ class WallBrowserTest {
             int points = given().when().get("/api/v1/tension-points?window=24h&limit=8").jsonPath().getList("points").size();
             browser.awaitTrue("document.querySelectorAll('[data-testid=tension-list] li').length === " + points,
                     Duration.ofSeconds(20), "the tension list does not show the " + points + " points");
-        }
-        int deadlineStatus = given().when().get("/api/v1/deadlines/summary").statusCode();
-        if (deadlineStatus == 404) {
-            browser.awaitTrue("document.querySelector('[data-testid=deadlines-placeholder]').textContent"
-                    + " === 'Сведения о сроках пока недоступны'", Duration.ofSeconds(10), "no deadlines placeholder");
-        } else {
-            int executors = given().when().get("/api/v1/deadlines/summary").jsonPath().getList("executors").size();
-            browser.awaitTrue("document.querySelectorAll('[data-testid=deadline-table] tbody tr').length === "
-                    + Math.min(9, executors), Duration.ofSeconds(20), "the deadline table does not show the executors");
         }
         int alertsStatus = given().when().get("/api/v1/alerts?state=firing").statusCode();
         if (alertsStatus == 404) {
@@ -298,6 +289,35 @@ class WallBrowserTest {
         browser.awaitTrue(item + " && " + item + ".dataset.state === 'resolved'", Duration.ofSeconds(5),
                 "the resolution is not shown");
         alerts.resolve(child.id()).await().atMost(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void theDeadlinePanelShowsTheServicesSummaryByExecutor() {
+        Municipality kolpino = region.municipalities().stream().filter(m -> m.name().contains("Колпино"))
+                .findFirst().orElseThrow();
+        post(kolpino, 1, "Не вывезен мусор с контейнерной площадки");
+        openLive("?metric=count");
+        browser.await(page -> {
+            List<String> expected = expectedDeadlineRows();
+            return !expected.isEmpty() && expected.equals(browser.script("return Array.from(document.querySelectorAll("
+                    + "'[data-testid=deadline-table] tbody tr')).map(tr => Array.from(tr.cells).map(td => td.textContent).join('|'));"));
+        }, Duration.ofSeconds(25), "the deadline panel does not show the top executors of /api/v1/deadlines/summary");
+        assertThat(browser.text("document.querySelector('[data-testid=deadlines-placeholder]').hidden")).isEqualTo("true");
+    }
+
+    /** The first nine lines of the summary as the panel orders them: most overdue, most at risk, most open, name. */
+    private List<String> expectedDeadlineRows() {
+        List<Map<String, Object>> executors = given().when().get("/api/v1/deadlines/summary").then().statusCode(200)
+                .extract().jsonPath().getList("executors");
+        return executors.stream()
+                .sorted(java.util.Comparator.<Map<String, Object>>comparingInt(line -> -((Number) line.get("overdue")).intValue())
+                        .thenComparingInt(line -> -((Number) line.get("atRisk")).intValue())
+                        .thenComparingInt(line -> -((Number) line.get("open")).intValue())
+                        .thenComparing(line -> line.get("executor") == null ? "" : (String) line.get("executor")))
+                .limit(9)
+                .map(line -> (line.get("executor") == null ? "исполнитель не назначен" : line.get("executor")) + "|"
+                        + line.get("overdue") + "|" + line.get("atRisk") + "|" + line.get("open"))
+                .toList();
     }
 
     @Test
