@@ -1,0 +1,56 @@
+package ru.tsur.pulse.tension;
+
+import java.util.List;
+
+/**
+ * The life of one tension alert on one series: raised when the excess is significant, kept while it
+ * lasts, resolved by itself after some quiet buckets, reopened (not duplicated) when the excess returns
+ * within the cooldown. Mutable, owned by the detector; {@link #view} is what leaves it.
+ */
+final class TensionAlert {
+
+    final CountSeries series;
+    final long startBucket;
+    long lastBucket;
+    Long endBucket;
+    int peakScore;
+    int quietBuckets;
+    SeriesKey parent;
+
+    TensionAlert(CountSeries series, long startBucket) {
+        this.series = series;
+        this.startBucket = startBucket;
+        this.lastBucket = startBucket;
+    }
+
+    /** The same alert on a copied series. */
+    TensionAlert copyFor(CountSeries copiedSeries) {
+        TensionAlert copy = new TensionAlert(copiedSeries, startBucket);
+        copy.lastBucket = lastBucket;
+        copy.endBucket = endBucket;
+        copy.peakScore = peakScore;
+        copy.quietBuckets = quietBuckets;
+        copy.parent = parent;
+        return copy;
+    }
+
+    boolean firing() {
+        return endBucket == null;
+    }
+
+    TensionAlertView view(BucketClock clock, int currentScore, int topicLimit) {
+        long to = endBucket == null ? lastBucket : endBucket - 1;
+        long observed = series.observedBetween(startBucket, to);
+        double expected = series.expectedBetween(startBucket, to);
+        List<TensionAlertView.TopicExcess> drivers = series.topics.stream()
+                .map(topic -> new TensionAlertView.TopicExcess(topic.key.topic(), topic.observedBetween(startBucket, to),
+                        topic.expectedBetween(startBucket, to)))
+                .filter(topic -> topic.observed() > topic.expected())
+                .sorted((left, right) -> Double.compare(right.excess(), left.excess()))
+                .limit(topicLimit)
+                .toList();
+        return new TensionAlertView(series.key, clock.start(startBucket),
+                endBucket == null ? null : clock.start(endBucket), clock.start(to + 1), observed, expected,
+                currentScore, peakScore, firing(), drivers, parent);
+    }
+}
