@@ -54,7 +54,7 @@ public class HeatmapBroadcaster {
     private final Clock clock = Clock.systemUTC();
     private final HeatmapState state = new HeatmapState();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
-    private final Map<String, ScreenSession> screens = new ConcurrentHashMap<>();
+    private final Map<String, ScreenSession<Window>> screens = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
     private final List<Instant> pendingReceivedAt = new ArrayList<>();
     private final AtomicLong newestPushedAt = new AtomicLong();
@@ -164,10 +164,10 @@ public class HeatmapBroadcaster {
         Instant pushedAt = clock.instant();
         for (HeatmapState.Delta delta : deltas) {
             String text = frames.delta(delta, now);
-            for (ScreenSession screen : screens.values()) {
+            for (ScreenSession<Window> screen : screens.values()) {
                 long overflowsBefore = screen.overflows();
                 screen.offer(delta.window(), delta.seq(), text);
-                if (screen.window() == delta.window()) {
+                if (screen.subscription() == delta.window()) {
                     deltasSent.increment();
                     bytesSent.increment(text.length());
                 }
@@ -186,8 +186,8 @@ public class HeatmapBroadcaster {
 
     private void heartbeat() {
         Instant now = clock.instant();
-        for (ScreenSession screen : screens.values()) {
-            screen.offerHeartbeat(frames, now);
+        for (ScreenSession<Window> screen : screens.values()) {
+            screen.offerHeartbeat((window, seq) -> frames.heartbeat(window, seq, now));
         }
     }
 
@@ -219,7 +219,7 @@ public class HeatmapBroadcaster {
     }
 
     void register(WebSocketConnection connection, Window window) {
-        ScreenSession screen = new ScreenSession(connection, window, config.clientBuffer(), this::snapshotFrame);
+        ScreenSession<Window> screen = new ScreenSession<>(connection, window, config.clientBuffer(), this::snapshotFrame);
         screens.put(connection.id(), screen);
         ensureLoaded().subscribe().with(ignored -> screen.drain(), failure -> screen.drain());
     }
@@ -228,7 +228,7 @@ public class HeatmapBroadcaster {
         screens.remove(connection.id());
     }
 
-    ScreenSession screen(WebSocketConnection connection) {
+    ScreenSession<Window> screen(WebSocketConnection connection) {
         return screens.get(connection.id());
     }
 

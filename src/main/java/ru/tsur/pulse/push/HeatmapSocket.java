@@ -42,7 +42,7 @@ public class HeatmapSocket {
 
     @OnTextMessage
     public void onMessage(WebSocketConnection connection, String text) {
-        ScreenSession screen = broadcaster.screen(connection);
+        ScreenSession<Window> screen = broadcaster.screen(connection);
         if (screen == null) {
             return;
         }

@@ -1,18 +1,20 @@
 package ru.tsur.pulse.push;
 
 import io.quarkus.websockets.next.WebSocketConnection;
-import ru.tsur.pulse.counters.Window;
 
 import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One connected screen: its window and its own bounded queue of frames, sent one at a time in order.
+ * One connected screen: what it subscribed to ({@code S}: a heat-map window, the alert feed) and its own
+ * bounded queue of frames, sent one at a time in order.
  * When the queue is full the screen has fallen behind: its queued deltas are dropped and, once the
  * socket drains, it gets a fresh snapshot instead — a slow screen never holds up the others and never
  * applies a delta out of order.
  */
-final class ScreenSession {
+public final class ScreenSession<S> {
 
     /** A frame and the sequence number it brings the screen to. */
     private record Frame(long seq, String text) {
@@ -20,42 +22,42 @@ final class ScreenSession {
 
     private final WebSocketConnection connection;
     private final int capacity;
-    private final Function<Window, SnapshotFrame> snapshots;
+    private final Function<S, SnapshotFrame> snapshots;
     private final ArrayDeque<Frame> queue = new ArrayDeque<>();
-    private Window window;
+    private S subscription;
     private boolean sending;
     private boolean needsSnapshot = true;
     private long lastSeq = -1;
     private long overflows;
 
     /** A snapshot frame with the sequence number it stands at. */
-    record SnapshotFrame(long seq, String text) {
+    public record SnapshotFrame(long seq, String text) {
     }
 
-    ScreenSession(WebSocketConnection connection, Window window, int capacity,
-                  Function<Window, SnapshotFrame> snapshots) {
+    public ScreenSession(WebSocketConnection connection, S subscription, int capacity,
+                         Function<S, SnapshotFrame> snapshots) {
         this.connection = connection;
-        this.window = window;
+        this.subscription = subscription;
         this.capacity = capacity;
         this.snapshots = snapshots;
     }
 
-    synchronized Window window() {
-        return window;
+    public synchronized S subscription() {
+        return subscription;
     }
 
-    String id() {
+    public String id() {
         return connection.id();
     }
 
-    synchronized long overflows() {
+    public synchronized long overflows() {
         return overflows;
     }
 
-    /** Switches the screen to another window (a snapshot of it follows). */
-    void subscribe(Window newWindow) {
+    /** Switches the screen to another subscription (a snapshot of it follows). */
+    public void subscribe(S newSubscription) {
         synchronized (this) {
-            window = newWindow;
+            subscription = newSubscription;
             lastSeq = -1;
             queue.clear();
             needsSnapshot = true;
@@ -64,7 +66,7 @@ final class ScreenSession {
     }
 
     /** The screen asked for a snapshot (it saw a gap). */
-    void resync() {
+    public void resync() {
         synchronized (this) {
             queue.clear();
             needsSnapshot = true;
@@ -72,10 +74,10 @@ final class ScreenSession {
         drain();
     }
 
-    /** Queues a frame for this screen's window; on overflow switches to "send a snapshot". */
-    void offer(Window frameWindow, long seq, String text) {
+    /** Queues a frame meant for screens of this subscription; on overflow switches to "send a snapshot". */
+    public void offer(S frameSubscription, long seq, String text) {
         synchronized (this) {
-            if (frameWindow != window || needsSnapshot || seq <= lastSeq) {
+            if (!Objects.equals(frameSubscription, subscription) || needsSnapshot || seq <= lastSeq) {
                 return;
             }
             if (queue.size() >= capacity) {
@@ -94,25 +96,25 @@ final class ScreenSession {
      * Queues a heartbeat carrying the last sequence number queued to this screen, so a screen that
      * lost the last delta notices it without waiting for the next one.
      */
-    void offerHeartbeat(HeatmapFrames frames, java.time.Instant now) {
+    public void offerHeartbeat(BiFunction<S, Long, String> heartbeat) {
         synchronized (this) {
             if (needsSnapshot || lastSeq < 0 || queue.size() >= capacity) {
                 return;
             }
-            queue.add(new Frame(Long.MIN_VALUE, frames.heartbeat(window, lastSeq, now)));
+            queue.add(new Frame(Long.MIN_VALUE, heartbeat.apply(subscription, lastSeq)));
         }
         drain();
     }
 
     /** Sends the next frame unless one is on its way; continues when it has been written. */
-    void drain() {
+    public void drain() {
         String text;
         synchronized (this) {
             if (sending || !connection.isOpen()) {
                 return;
             }
             if (needsSnapshot) {
-                SnapshotFrame snapshot = snapshots.apply(window);
+                SnapshotFrame snapshot = snapshots.apply(subscription);
                 needsSnapshot = false;
                 queue.removeIf(frame -> frame.seq() <= snapshot.seq());
                 lastSeq = Math.max(lastSeq, snapshot.seq());

@@ -1,0 +1,88 @@
+package ru.tsur.pulse.alerts;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alerts core's API for producers and operators. Raising is an idempotent upsert by fingerprint;
+ * every write that changed an alert is counted, pushed to this replica's screens and announced to the
+ * others. Operators acknowledge ("I am on it") and silence (hidden from attention until a time, with a
+ * reason); a silence ends by itself at its expiry.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    private final AlertRepository repository;
+    private final AlertBroadcaster broadcaster;
+    private final AlertMetrics metrics;
+
+    public AlertService(AlertRepository repository, AlertBroadcaster broadcaster, AlertMetrics metrics) {
+        this.repository = repository;
+        this.broadcaster = broadcaster;
+        this.metrics = metrics;
+    }
+
+    /** Makes the alert firing (creating it, updating it, or starting it anew after a resolution). */
+    public Uni<Alert> raise(AlertRaise raise) {
+        return repository.upsert(raise).chain(written -> {
+            if (written.isPresent()) {
+                Alert alert = written.get();
+                // A (re)started alert has starts_at = updated_at: both were stamped by this very write.
+                changed(alert.startsAt().equals(alert.updatedAt()) ? "raised" : "updated", List.of(alert));
+                return Uni.createFrom().item(alert);
+            }
+            return repository.find(raise.id()).map(Optional::orElseThrow);
+        });
+    }
+
+    /** Resolves the alert if it is firing; nothing otherwise. */
+    public Uni<Void> resolve(String id) {
+        return repository.resolve(id).invoke(resolved -> resolved.ifPresent(alert -> changed("resolved", List.of(alert))))
+                .replaceWithVoid();
+    }
+
+    /** Resolves every firing alert of the kind that is not still firing according to its producer. */
+    public Uni<Void> resolveAllExcept(String kind, Set<String> stillFiring) {
+        return repository.resolveAllExcept(kind, stillFiring).invoke(resolved -> changed("resolved", resolved))
+                .replaceWithVoid();
+    }
+
+    /** Empty when there is no such alert. */
+    public Uni<Optional<Alert>> acknowledge(String id, String by) {
+        return repository.acknowledge(id, by).invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));
+    }
+
+    /** Empty when there is no such alert. */
+    public Uni<Optional<Alert>> silence(String id, Instant until, String reason, String by) {
+        return repository.silence(id, until, reason, by)
+                .invoke(alert -> alert.ifPresent(done -> changed("silenced", List.of(done))));
+    }
+
+    /** Empty when there is no such alert. */
+    public Uni<Optional<Alert>> unsilence(String id) {
+        return repository.unsilence(id).invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+    }
+
+    public Uni<Optional<Alert>> find(String id) {
+        return repository.find(id);
+    }
+
+    /** Alerts filtered by state, kind, municipality and executor (null = any), newest change first. */
+    public Uni<List<Alert>> list(String state, String kind, String municipality, String executor, int limit) {
+        return repository.list(state, kind, municipality, executor, limit);
+    }
+
+    private void changed(String change, List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        alerts.stream().map(Alert::kind).distinct().forEach(kind ->
+                metrics.changed(kind, change, (int) alerts.stream().filter(alert -> alert.kind().equals(kind)).count()));
+        broadcaster.changedHere(alerts);
+    }
+}
