@@ -16,6 +16,8 @@ final class TensionAlert {
     int peakScore;
     int quietBuckets;
     SeriesKey parent;
+    /** Observed count since the start as last told to the outside (a change is worth an update). */
+    long toldObserved = -1;
 
     TensionAlert(CountSeries series, long startBucket) {
         this.series = series;
@@ -31,11 +33,17 @@ final class TensionAlert {
         copy.peakScore = peakScore;
         copy.quietBuckets = quietBuckets;
         copy.parent = parent;
+        copy.toldObserved = toldObserved;
         return copy;
     }
 
     boolean firing() {
         return endBucket == null;
+    }
+
+    /** Whether the observed count moved since the outside last heard of this alert. */
+    boolean observedChanged() {
+        return series.observedBetween(startBucket, endBucket == null ? lastBucket : endBucket - 1) != toldObserved;
     }
 
     TensionAlertView view(BucketClock clock, int currentScore, int topicLimit) {

@@ -23,8 +23,10 @@ import java.util.Optional;
  * while a lasting change still comes through within weeks.
  *
  * <p><b>Test.</b> For each window of w buckets ending now, the observed sum against the expected sum
- * under a negative binomial ({@link CountTail}; over-dispersed counts — Poisson would alarm on every busy
- * series' ordinary bad day). EARS C2/C3 assume near-normal counts with a stable variance, wrong below
+ * under a negative binomial with variance {@code dispersion × expected} ({@link CountTail}): residents post
+ * in clusters (one person, several messages about one yard), so counts are over-dispersed and plain
+ * Poisson alarms on every cluster; a variance proportional to the mean keeps a busy series' 3× rise
+ * significant, which a fixed NB size would not. EARS C2/C3 assume near-normal counts with a stable variance, wrong below
  * one message per bucket; CUSUM is tuned to one shift size and has no p-value to correct across series.
  * A tail probability per window, Bonferroni over the (nested, so strongly correlated) windows, then
  * Benjamini–Hochberg over every tested series ({@link FalseDiscovery}) gives one calibrated number per
@@ -34,7 +36,8 @@ import java.util.Optional;
  * <p><b>Score.</b> 0–100 for colouring: {@code 50 × log10(adjusted p) / log10(alpha)}, so 50 is exactly the
  * alert threshold, 100 is a p-value the square of alpha; a series not eligible to alert stays below 50.
  *
- * <p><b>Alerts.</b> Raised when significant (start = first bucket of the significant window), resolved
+ * <p><b>Alerts.</b> Raised when significant (start = first bucket of the significant window), updated when
+ * a bucket closes or its count moves, resolved
  * after {@code resolveAfter} closed buckets with a score below {@code resolveScore}, reopened if the
  * excess returns within {@code cooldown}. A municipal alert whose category also fires region-wide is
  * grouped under that region-wide alert (its parent), as Alertmanager groups and inhibits.
@@ -71,6 +74,7 @@ public final class TensionDetector {
     private final int familyFloor;
     private final List<Integer> windows;
     private long openBucket = Long.MIN_VALUE;
+    private double openElapsed = 1.0;
     private int openHourOfWeek;
     private final Map<String, Double> openShares = new HashMap<>();
 
@@ -115,6 +119,7 @@ public final class TensionDetector {
             }
         }
         copy.openBucket = openBucket;
+        copy.openElapsed = openElapsed;
         copy.openHourOfWeek = openHourOfWeek;
         copy.openShares.putAll(openShares);
         return copy;
@@ -147,6 +152,7 @@ public final class TensionDetector {
             throw new IllegalArgumentException("bucket " + bucket + " is not after the open bucket " + openBucket);
         }
         openBucket = bucket;
+        openElapsed = 1.0;
         openHourOfWeek = clock.hourOfWeek(clock.start(bucket));
         openShares.clear();
         for (CountSeries one : series.values()) {
@@ -220,6 +226,7 @@ public final class TensionDetector {
      */
     public List<AlertChange> evaluate(double elapsed, boolean closing) {
         long bucket = openBucket;
+        openElapsed = elapsed;
         int count = tested.size();
         double[] pValues = new double[count];
         boolean[] eligible = new boolean[count];
@@ -275,7 +282,7 @@ public final class TensionDetector {
             if (!windows.contains(length) || observed <= expected) {
                 continue;
             }
-            double p = Math.min(1.0, CountTail.negativeBinomial(observed, expected, settings.dispersion()) * windows.size());
+            double p = Math.min(1.0, CountTail.negativeBinomial(observed, expected, sizeFor(expected)) * windows.size());
             if (p < best) {
                 best = p;
             }
@@ -287,6 +294,16 @@ public final class TensionDetector {
         one.lastEligible = bestEligible < 1.0;
         one.lastPValue = one.lastEligible ? bestEligible : best;
         one.lastWindow = bestWindow;
+    }
+
+    /**
+     * The negative-binomial size that makes the variance {@code dispersion × mean} (Poisson at 1): the
+     * quasi-Poisson reading of over-dispersion, right for clustered posting (one resident, several
+     * messages) whose variance grows with the mean, not with its square.
+     */
+    private double sizeFor(double expected) {
+        double dispersion = settings.dispersion();
+        return dispersion == 1 ? CountTail.POISSON : expected / (dispersion - 1);
     }
 
     private int score(double adjustedP, boolean eligible) {
@@ -307,7 +324,7 @@ public final class TensionDetector {
                 one.alert = alert;
                 alert.peakScore = score;
                 alert.parent = parentOf(one);
-                changes.add(new AlertChange(Change.RAISED, alert.view(clock, score, TOPIC_LIMIT)));
+                tell(changes, Change.RAISED, alert, score);
                 return;
             }
             boolean reopened = !alert.firing();
@@ -320,8 +337,8 @@ public final class TensionDetector {
             if (regrouped) {
                 alert.parent = parent;
             }
-            if (reopened || regrouped || closing) {
-                changes.add(new AlertChange(reopened ? Change.RAISED : Change.UPDATED, alert.view(clock, score, TOPIC_LIMIT)));
+            if (reopened || regrouped || closing || alert.observedChanged()) {
+                tell(changes, reopened ? Change.RAISED : Change.UPDATED, alert, score);
             }
             return;
         }
@@ -330,15 +347,25 @@ public final class TensionDetector {
         }
         alert.lastBucket = bucket;
         if (!closing) {
+            if (alert.observedChanged()) {
+                tell(changes, Change.UPDATED, alert, score);
+            }
             return;
         }
         alert.quietBuckets = score < settings.resolveScore() ? alert.quietBuckets + 1 : 0;
         if (alert.quietBuckets >= settings.resolveAfter()) {
             alert.endBucket = bucket + 1;
-            changes.add(new AlertChange(Change.RESOLVED, alert.view(clock, score, TOPIC_LIMIT)));
+            tell(changes, Change.RESOLVED, alert, score);
         } else {
-            changes.add(new AlertChange(Change.UPDATED, alert.view(clock, score, TOPIC_LIMIT)));
+            tell(changes, Change.UPDATED, alert, score);
         }
+    }
+
+    /** Adds a change to the list and remembers what the outside now knows of the alert. */
+    private void tell(List<AlertChange> changes, Change change, TensionAlert alert, int score) {
+        TensionAlertView view = alert.view(clock, score, TOPIC_LIMIT);
+        alert.toldObserved = view.observed();
+        changes.add(new AlertChange(change, view));
     }
 
     private boolean withinCooldown(TensionAlert alert, long bucket) {
@@ -385,6 +412,15 @@ public final class TensionDetector {
         return Optional.of(one.alert.view(clock, one.lastScore, TOPIC_LIMIT));
     }
 
+    /** The highest score of any tested series at the latest evaluation. */
+    public int maxScore() {
+        int max = 0;
+        for (CountSeries one : tested) {
+            max = Math.max(max, one.lastScore);
+        }
+        return max;
+    }
+
     /** Score per municipality × category at the latest evaluation (only those above 0). */
     public Map<SeriesKey, Integer> municipalScores() {
         Map<SeriesKey, Integer> scores = new HashMap<>();
@@ -412,9 +448,40 @@ public final class TensionDetector {
             for (long bucket = from; bucket < openBucket; bucket++) {
                 peak = Math.max(peak, one.scores[one.slot(bucket)]);
             }
-            result.add(new SeriesScore(one.key, peak, observed, one.expectedBetween(from, openBucket)));
+            result.add(new SeriesScore(one.key, peak, observed, elapsedExpected(one, from, openBucket)));
         }
         return result;
+    }
+
+    /** Which way a series is heading: up, flat or down. */
+    public enum Trend { UP, FLAT, DOWN }
+
+    /**
+     * The last {@code span} buckets (the open one judged by its elapsed share) against the {@code span}
+     * before them, each as (observed + 1) / (expected + 1): a quarter more is up, a fifth less is down.
+     */
+    public Trend trend(SeriesKey key, int span) {
+        CountSeries one = series.get(key);
+        if (one == null) {
+            return Trend.FLAT;
+        }
+        double recent = (one.observedBetween(openBucket - span + 1, openBucket) + 1.0)
+                / (elapsedExpected(one, openBucket - span + 1, openBucket) + 1.0);
+        double before = (one.observedBetween(openBucket - 2L * span + 1, openBucket - span) + 1.0)
+                / (one.expectedBetween(openBucket - 2L * span + 1, openBucket - span) + 1.0);
+        if (recent > before * 1.25) {
+            return Trend.UP;
+        }
+        return recent < before * 0.8 ? Trend.DOWN : Trend.FLAT;
+    }
+
+    /** Expected sum over {@code [from, to]} with the open bucket counted by its elapsed share. */
+    private double elapsedExpected(CountSeries one, long from, long to) {
+        double expected = one.expectedBetween(from, to);
+        if (to == openBucket && from <= openBucket) {
+            expected -= one.expected(openBucket) * (1 - openElapsed);
+        }
+        return expected;
     }
 
     /** Topic series of a category series with their sums over {@code [from, to]}, largest excess first. */
@@ -432,7 +499,10 @@ public final class TensionDetector {
                 .toList();
     }
 
-    /** Observed and expected per bucket over {@code [from, to]}, summed over the series the filter picks. */
+    /**
+     * Observed and expected per bucket over {@code [from, to]}, summed over the series the filter picks
+     * (the open bucket's expectation is its elapsed share).
+     */
     public List<BucketFigures> figures(SeriesFilter filter, long from, long to) {
         long first = Math.max(from, openBucket - settings.historyBuckets() + 1);
         long last = Math.min(to, openBucket);
@@ -443,7 +513,7 @@ public final class TensionDetector {
             double expected = 0;
             for (CountSeries one : picked) {
                 observed += one.count(bucket);
-                expected += one.expected(bucket);
+                expected += one.expected(bucket) * (bucket == openBucket ? openElapsed : 1.0);
             }
             figures.add(new BucketFigures(bucket, observed, expected));
         }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param windows         evaluation windows in buckets, e.g. 1, 3, 6: a sharp burst shows in the shortest,
  *                        a sustained 3× rise in a sparse series only in the longer ones
  * @param alpha           false-discovery level of the Benjamini–Hochberg correction over all series at once
- * @param dispersion      negative-binomial size (variance = mean + mean²/size); {@link CountTail#POISSON} for none
+ * @param dispersion      variance-to-mean ratio of the counts (1 = Poisson), see {@link TensionDetector}
  * @param minCount        fewest messages in the window before an alert may be raised
  * @param minRatio        smallest observed/expected ratio before an alert may be raised
  * @param resolveScore    score below which a firing series counts as quiet
@@ -42,14 +42,17 @@ public record TensionSettings(Duration bucket, ZoneId zone, List<Integer> window
         if (historyBuckets < longest + 1) {
             throw new IllegalArgumentException("historyBuckets must exceed the longest window");
         }
+        if (!(dispersion >= 1) || Double.isInfinite(dispersion)) {
+            throw new IllegalArgumentException("dispersion (variance / mean) must be at least 1");
+        }
         if (alpha <= 0 || alpha >= 1) {
             throw new IllegalArgumentException("alpha must be in (0, 1)");
         }
     }
 
-    /** The production defaults (hourly buckets, the figures measured in the README). */
+    /** The production defaults, as in {@link TensionConfig} (hourly buckets, the figures measured in the README). */
     public static TensionSettings defaults(ZoneId zone) {
-        return new TensionSettings(Duration.ofHours(1), zone, List.of(1, 3, 6), 0.01, 8.0, 5, 2.0, 25, 3,
+        return new TensionSettings(Duration.ofHours(1), zone, List.of(1, 3, 6), 0.01, 1.5, 5, 2.0, 25, 3,
                 Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 28 * 24);
     }
 

@@ -28,7 +28,7 @@ class TensionDetectorTest {
     private static final int WEEK = 168;
 
     private static TensionSettings settings() {
-        return new TensionSettings(Duration.ofHours(1), ZoneOffset.UTC, List.of(1), 0.01, CountTail.POISSON, 6, 2.0,
+        return new TensionSettings(Duration.ofHours(1), ZoneOffset.UTC, List.of(1), 0.01, 1.0, 6, 2.0,
                 25, 3, Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 4 * WEEK);
     }
 
