@@ -76,6 +76,17 @@ final class CountSeries {
         return sum;
     }
 
+    /** The topics of this category series over {@code [from, to]} (those above expectation, or with any message), largest excess first. */
+    List<TensionAlertView.TopicExcess> topicExcess(long from, long to, int limit, boolean aboveExpectedOnly) {
+        return topics.stream()
+                .map(topic -> new TensionAlertView.TopicExcess(topic.key.topic(), topic.observedBetween(from, to),
+                        topic.expectedBetween(from, to)))
+                .filter(topic -> aboveExpectedOnly ? topic.observed() > topic.expected() : topic.observed() > 0)
+                .sorted((left, right) -> Double.compare(right.excess(), left.excess()))
+                .limit(limit)
+                .toList();
+    }
+
     /**
      * Messages per week the baseline expects: the weighted ratio with a prior of {@code priorWeekly} worth
      * {@link #PRIOR_WEEKS} of exposure (enough to keep a new series' expectation above zero, too little to

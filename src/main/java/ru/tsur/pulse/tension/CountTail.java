@@ -7,7 +7,8 @@ package ru.tsur.pulse.tension;
  * the baseline itself is uncertain), so the detector uses the negative binomial with variance
  * {@code mean + mean²/size}: for sparse series it is practically Poisson, for busy region-wide series it
  * stops a 10% wobble from looking like a miracle. Exact sums of the probability mass, no normal
- * approximation, because most series have expected counts far below 1 where approximations fail.
+ * approximation, because most series have expected counts far below 1 where approximations fail. Also
+ * draws Poisson counts, for synthetic messages (the demo feed, injected spikes).
  */
 public final class CountTail {
 
@@ -76,6 +77,21 @@ public final class CountTail {
         double logP = Math.log(size / (size + mean));
         double logOneMinusP = Math.log(mean / (size + mean));
         return logGamma(count + size) - logGamma(size) - logGamma(count + 1.0) + size * logP + count * logOneMinusP;
+    }
+
+    /** A Poisson-distributed count with the given mean (Knuth's product of uniforms; means above 500 capped). */
+    public static int samplePoisson(double mean, java.util.random.RandomGenerator random) {
+        if (mean <= 0) {
+            return 0;
+        }
+        double limit = Math.exp(-Math.min(mean, 500));
+        double product = random.nextDouble();
+        int count = 0;
+        while (product > limit) {
+            count++;
+            product *= random.nextDouble();
+        }
+        return count;
     }
 
     /** Natural logarithm of the gamma function for {@code x > 0} (Lanczos, g = 7, 9 terms; ~15 digits). */

@@ -50,13 +50,7 @@ final class TensionAlert {
         long to = endBucket == null ? lastBucket : endBucket - 1;
         long observed = series.observedBetween(startBucket, to);
         double expected = series.expectedBetween(startBucket, to);
-        List<TensionAlertView.TopicExcess> drivers = series.topics.stream()
-                .map(topic -> new TensionAlertView.TopicExcess(topic.key.topic(), topic.observedBetween(startBucket, to),
-                        topic.expectedBetween(startBucket, to)))
-                .filter(topic -> topic.observed() > topic.expected())
-                .sorted((left, right) -> Double.compare(right.excess(), left.excess()))
-                .limit(topicLimit)
-                .toList();
+        List<TensionAlertView.TopicExcess> drivers = series.topicExcess(startBucket, to, topicLimit, true);
         return new TensionAlertView(series.key, clock.start(startBucket),
                 endBucket == null ? null : clock.start(endBucket), clock.start(to + 1), observed, expected,
                 currentScore, peakScore, firing(), drivers, parent);

@@ -490,13 +490,7 @@ public final class TensionDetector {
         if (one == null) {
             return List.of();
         }
-        return one.topics.stream()
-                .map(topic -> new TensionAlertView.TopicExcess(topic.key.topic(), topic.observedBetween(from, to),
-                        topic.expectedBetween(from, to)))
-                .filter(topic -> topic.observed() > 0)
-                .sorted((left, right) -> Double.compare(right.excess(), left.excess()))
-                .limit(limit)
-                .toList();
+        return one.topicExcess(from, to, limit, false);
     }
 
     /**

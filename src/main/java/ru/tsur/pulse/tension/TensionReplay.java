@@ -268,7 +268,7 @@ public final class TensionReplay {
         List<Cell> extra = new ArrayList<>();
         for (long bucket = start; bucket < end; bucket++) {
             double mean = (injection.factor() - 1) * usual[clock.hourOfWeek(clock.start(bucket))] * bucketSeconds / 3600.0;
-            int messages = poisson(mean, random);
+            int messages = CountTail.samplePoisson(mean, random);
             if (messages > 0) {
                 extra.add(new Cell(injection.municipality(), injection.category(), null, bucket, messages));
             }
@@ -292,17 +292,4 @@ public final class TensionReplay {
         return sums;
     }
 
-    private static int poisson(double mean, Random random) {
-        if (mean <= 0) {
-            return 0;
-        }
-        double limit = Math.exp(-mean);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            count++;
-            product *= random.nextDouble();
-        }
-        return count;
-    }
 }

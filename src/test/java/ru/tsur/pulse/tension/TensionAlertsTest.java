@@ -116,6 +116,10 @@ class TensionAlertsTest {
         List<Integer> observed = dynamics.getList("points.observed", Integer.class);
         assertThat(observed.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(BURST);
         assertThat(dynamics.getList("points.upper", Float.class)).allSatisfy(upper -> assertThat(upper).isGreaterThanOrEqualTo(0f));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("pulse_tension_series ", "pulse_tension_score_max ",
+                "pulse_tension_alerts_raised_total{scope=\"municipality\"}", "pulse_tension_detector_seconds_count");
     }
 
     @Test
