@@ -80,7 +80,17 @@ public final class EvaluateTensionCommand {
                     Double.parseDouble(one(options, "--factor", "3")), Integer.parseInt(one(options, "--hours", "6")),
                     within, one(options, "--volume-band", "0.4-0.6"), clock);
         }
-        System.err.printf(Locale.ROOT, "elapsed=%.1fs%n", (System.nanoTime() - began) / 1e9);
+        System.err.printf(Locale.ROOT, "elapsed=%.1fs cpu=%.1fs (reading, replay and reports; the JVM start not included)%n",
+                (System.nanoTime() - began) / 1e9, processCpuSeconds());
+    }
+
+    /** CPU time of this process so far (all threads), or NaN where the JVM does not tell. */
+    private static double processCpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean system) {
+            return system.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     static String line(TensionAlertView alert, BucketClock clock) {
