@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pushes the heat map to every screen. Counting rounds mark municipalities as changed; every tick the
@@ -57,8 +58,7 @@ public class HeatmapBroadcaster {
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final Map<String, ScreenSession<Window>> screens = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicReference<Map<String, Map<String, Integer>>> pendingTension =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Map<String, Map<String, Integer>>> pendingTension = new AtomicReference<>();
     private final List<Instant> pendingReceivedAt = new ArrayList<>();
     private final AtomicLong newestPushedAt = new AtomicLong();
     private volatile long loadedMinute = Long.MIN_VALUE;

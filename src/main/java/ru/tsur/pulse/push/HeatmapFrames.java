@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON frames of {@code /ws/heatmap} (and the body of {@code GET /api/v1/heatmap}):
@@ -91,7 +92,7 @@ public final class HeatmapFrames {
 
     private static List<Map<String, Object>> scores(Map<String, Integer> scores) {
         List<Map<String, Object>> list = new ArrayList<>(scores.size());
-        new java.util.TreeMap<>(scores).forEach((municipality, score) -> {
+        new TreeMap<>(scores).forEach((municipality, score) -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("m", municipality);
             item.put("t", score);

@@ -9,7 +9,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The heat map as last published to screens: per window, count per municipality × category, and a
@@ -97,13 +100,13 @@ public final class HeatmapState {
                 kept.computeIfAbsent(municipality, ignored -> new HashMap<>()).put(category, score);
             }
         }));
-        Map<String, java.util.Set<String>> changedCells = new TreeMap<>();
+        Map<String, Set<String>> changedCells = new TreeMap<>();
         for (Map<String, Map<String, Integer>> side : List.of(tension, kept)) {
             side.forEach((municipality, categories) -> categories.keySet().forEach(category -> {
                 Integer before = tension.getOrDefault(municipality, Map.of()).get(category);
                 Integer after = kept.getOrDefault(municipality, Map.of()).get(category);
-                if (!java.util.Objects.equals(before, after)) {
-                    changedCells.computeIfAbsent(municipality, ignored -> new java.util.TreeSet<>()).add(category);
+                if (!Objects.equals(before, after)) {
+                    changedCells.computeIfAbsent(municipality, ignored -> new TreeSet<>()).add(category);
                 }
             }));
         }
@@ -146,8 +149,8 @@ public final class HeatmapState {
         return scores;
     }
 
-    private static java.util.Set<String> union(java.util.Set<String> left, java.util.Set<String> right) {
-        java.util.Set<String> all = new java.util.TreeSet<>(left);
+    private static Set<String> union(Set<String> left, Set<String> right) {
+        Set<String> all = new TreeSet<>(left);
         all.addAll(right);
         return all;
     }

@@ -56,6 +56,7 @@ public class TensionService {
     private volatile TensionDetector detector;
     private volatile boolean staleAlertsResolved;
     private long timer = -1;
+    private volatile boolean failing;
 
     public TensionService(TensionConfig config, Region region, TensionRepository repository,
                           TensionAlertPublisher publisher, HeatmapBroadcaster heatmap, Vertx vertx, MeterRegistry registry) {
@@ -114,9 +115,17 @@ public class TensionService {
             return;
         }
         Uni<Void> round = detector == null ? warmUp() : evaluate();
-        round.subscribe().with(ignored -> running.set(false), failure -> {
+        round.subscribe().with(ignored -> {
+            failing = false;
             running.set(false);
-            LOG.warnf("Tension round failed (retried at the next tick): %s", failure.toString());
+        }, failure -> {
+            running.set(false);
+            if (!failing) {
+                LOG.warnf("Tension round failed (retried every tick; further failures logged at DEBUG): %s", failure.toString());
+            } else {
+                LOG.debugf("Tension round failed again: %s", failure.toString());
+            }
+            failing = true;
         });
     }
 
