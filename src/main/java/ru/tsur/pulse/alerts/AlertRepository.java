@@ -69,6 +69,14 @@ public class AlertRepository {
             WHERE kind = $1 AND state = 'firing' AND NOT (id = ANY($2))
             RETURNING\s""" + COLUMNS;
 
+    private static final String RESOLVE_STALE = """
+            UPDATE alert SET state = 'resolved', ends_at = clock_timestamp(), updated_at = clock_timestamp()
+            WHERE kind = $1 AND state = 'firing' AND NOT (id = ANY($2)) AND updated_at < $3
+            RETURNING\s""" + COLUMNS;
+
+    private static final String FIRING_WITH_LABEL = """
+            SELECT id FROM alert WHERE kind = $1 AND state = 'firing' AND labels->>$2 = $3""";
+
     private static final String ACKNOWLEDGE = """
             UPDATE alert SET acknowledged_by = $2, acknowledged_at = clock_timestamp(), updated_at = clock_timestamp()
             WHERE id = $1
@@ -140,6 +148,21 @@ public class AlertRepository {
     public Uni<List<Alert>> resolveAllExcept(String kind, Collection<String> stillFiring) {
         return pool.preparedQuery(RESOLVE_ALL_EXCEPT).execute(Tuple.of(kind, stillFiring.toArray(String[]::new)))
                 .map(this::all);
+    }
+
+    /** Like {@link #resolveAllExcept}, sparing alerts changed since {@code before} (raised after a sweep began). */
+    public Uni<List<Alert>> resolveStale(String kind, Collection<String> stillFiring, Instant before) {
+        return pool.preparedQuery(RESOLVE_STALE)
+                .execute(Tuple.of(kind, stillFiring.toArray(String[]::new), utc(before))).map(this::all);
+    }
+
+    /** Ids of the firing alerts of a kind whose label has the value. */
+    public Uni<List<String>> firingIdsWithLabel(String kind, String label, String value) {
+        return pool.preparedQuery(FIRING_WITH_LABEL).execute(Tuple.of(kind, label, value)).map(rows -> {
+            List<String> ids = new ArrayList<>(rows.size());
+            rows.forEach(row -> ids.add(row.getString("id")));
+            return ids;
+        });
     }
 
     public Uni<Optional<Alert>> acknowledge(String id, String by) {

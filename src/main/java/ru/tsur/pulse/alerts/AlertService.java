@@ -52,6 +52,20 @@ public class AlertService {
                 .replaceWithVoid();
     }
 
+    /**
+     * For a producer's sweep that began at {@code sweepStart}: resolves the kind's firing alerts not in
+     * {@code stillFiring} unless they were raised or changed after the sweep began (by a quicker path).
+     */
+    public Uni<Void> resolveStale(String kind, Set<String> stillFiring, Instant sweepStart) {
+        return repository.resolveStale(kind, stillFiring, sweepStart).invoke(resolved -> changed("resolved", resolved))
+                .replaceWithVoid();
+    }
+
+    /** Ids of the firing alerts of a kind with the given label value (e.g. every deadline alert of a case). */
+    public Uni<List<String>> firingIdsWithLabel(String kind, String label, String value) {
+        return repository.firingIdsWithLabel(kind, label, value);
+    }
+
     /** Empty when there is no such alert. */
     public Uni<Optional<Alert>> acknowledge(String id, String by) {
         return repository.acknowledge(id, by).invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));

@@ -1,13 +1,12 @@
 package ru.tsur.pulse.alerts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import ru.tsur.pulse.push.ScreenSession;
+import ru.tsur.pulse.push.ResyncRequests;
 
 /**
  * {@code /ws/alerts}: a snapshot on connect, then changes and heartbeats; a screen that sees a gap in the
@@ -31,22 +30,7 @@ public class AlertSocket {
 
     @OnTextMessage
     public void onMessage(WebSocketConnection connection, String text) {
-        ScreenSession<AlertBroadcaster.Feed> screen = broadcaster.screen(connection);
-        if (screen == null) {
-            return;
-        }
-        JsonNode request;
-        try {
-            request = json.readTree(text);
-        } catch (java.io.IOException e) {
-            connection.sendTextAndAwait(broadcaster.errorFrame("Frames must be JSON objects"));
-            return;
-        }
-        if ("resync".equals(request.path("type").asText())) {
-            screen.resync();
-        } else {
-            connection.sendTextAndAwait(broadcaster.errorFrame("Unknown request; send {\"type\":\"resync\"}"));
-        }
+        ResyncRequests.handle(connection, broadcaster.screen(connection), text, json, broadcaster::errorFrame);
     }
 
     @OnClose

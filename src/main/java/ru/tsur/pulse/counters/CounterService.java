@@ -1,6 +1,7 @@
 package ru.tsur.pulse.counters;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,8 @@ public class CounterService {
     private final Clock clock;
     private final Counter redisFailures;
     private final Counter countedMessages;
+    private final Counter claimFailures;
+    private final DistributionSummary batchSize;
 
     public CounterService(MessageRepository repository, CounterStore store, Region region, MeterRegistry registry) {
         this.repository = repository;
@@ -57,6 +60,11 @@ public class CounterService {
                 .description("Redis operations that failed").register(registry);
         this.countedMessages = Counter.builder("pulse.counters.counted")
                 .description("Messages counted into the Redis view").register(registry);
+        this.claimFailures = Counter.builder("pulse.postgres.failures").tag("operation", "claim")
+                .description("PostgreSQL operations that failed (claim: marking messages for counting)").register(registry);
+        this.batchSize = DistributionSummary.builder("pulse.counters.batch").baseUnit("messages")
+                .description("Messages claimed and counted in one Redis pipeline")
+                .serviceLevelObjectives(1, 10, 50, 100, 250, 500).register(registry);
     }
 
     /** Every municipality id the view has cells for, «не определено» included. */
@@ -70,6 +78,7 @@ public class CounterService {
             return Uni.createFrom().item(new CountedBatch(Set.of(), 0, null));
         }
         return writers.run(() -> repository.claimForCounting(messageIds)
+                .onFailure().invoke(failure -> claimFailures.increment())
                 .chain(claimed -> claimed.isEmpty()
                         ? Uni.createFrom().item(new CountedBatch(Set.of(), 0, null))
                         : countClaimed(claimed)));
@@ -79,6 +88,7 @@ public class CounterService {
         return store.count(claimed, clock.instant())
                 .map(counted -> {
                     countedMessages.increment(counted);
+                    batchSize.record(claimed.size());
                     Set<String> municipalities = new LinkedHashSet<>();
                     Instant oldest = null;
                     for (CountableMessage message : claimed) {

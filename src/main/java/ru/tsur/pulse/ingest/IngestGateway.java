@@ -1,9 +1,11 @@
 package ru.tsur.pulse.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -14,15 +16,19 @@ import ru.tsur.pulse.pipeline.Channels;
 import ru.tsur.pulse.pipeline.IngestReceipt;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
  * The one door into the pipeline for every source (REST, demo feed, replay): puts messages on
  * {@link Channels#MESSAGES_IN} and completes when PostgreSQL has committed them. At most
  * {@code pulse.ingest.max-in-flight} messages wait at once; past that, callers are refused at once
- * (overflow policy: reject with 503, never queue without bound).
+ * (overflow policy: reject with 503, never queue without bound). Counts every message by source and
+ * outcome ({@code pulse_ingest_messages_total}; the counters exist from startup so rates start at zero).
  */
+@Startup // its meters exist (at 0) from startup, so rates and dashboards start from a quiet system
 @ApplicationScoped
 public class IngestGateway {
 
@@ -30,17 +36,41 @@ public class IngestGateway {
     public record Accepted(long id, boolean duplicate) {
     }
 
+    /** Sources named in the metrics; any other source is counted as {@code other} (bounded label set). */
+    static final List<String> KNOWN_SOURCES =
+            List.of("portal", "social", "hotline", "replay", "demo", "email", "mobile", "kafka", "other");
+    /** Outcomes: stored, already stored, refused as invalid, refused because the pipeline or PostgreSQL could not take it. */
+    static final List<String> OUTCOMES = List.of("accepted", "duplicate", "rejected", "unavailable");
+
     private final MutinyEmitter<IncomingMessage> emitter;
     private final Semaphore inFlight;
     private final long retryAfterSeconds;
-    private final MeterRegistry registry;
+    private final Map<String, Counter> outcomes = new HashMap<>();
 
     public IngestGateway(@Channel(Channels.MESSAGES_IN) MutinyEmitter<IncomingMessage> emitter, PulseConfig config,
                          MeterRegistry registry) {
         this.emitter = emitter;
         this.inFlight = new Semaphore(config.ingest().maxInFlight());
         this.retryAfterSeconds = Math.max(1, config.ingest().retryAfter().toSeconds());
-        this.registry = registry;
+        for (String source : KNOWN_SOURCES) {
+            for (String outcome : OUTCOMES) {
+                outcomes.put(source + '/' + outcome, Counter.builder("pulse.ingest.messages")
+                        .tag("source", source).tag("outcome", outcome)
+                        .description("Messages submitted to the pipeline, by source and outcome").register(registry));
+            }
+        }
+        int limit = config.ingest().maxInFlight();
+        Gauge.builder("pulse.ingest.in.flight", inFlight, permits -> limit - permits.availablePermits())
+                .baseUnit("messages").description("Messages accepted by the gateway and not yet committed or refused")
+                .register(registry);
+        Gauge.builder("pulse.ingest.in.flight.limit", () -> limit).baseUnit("messages")
+                .description("Most messages in flight before the gateway answers 503 (pulse.ingest.max-in-flight)")
+                .register(registry);
+    }
+
+    /** Counts messages the API refused as invalid before they reached the pipeline. */
+    public void recordRejected(String source, int count) {
+        outcome(source, "rejected").increment(count);
     }
 
     /** Submits the messages; the result lists, in order, each one's id, once all are committed. */
@@ -50,7 +80,7 @@ public class IngestGateway {
         }
         int count = messages.size();
         if (!inFlight.tryAcquire(count)) {
-            outcome(messages.get(0).source(), "overloaded").increment(count);
+            outcome(messages.get(0).source(), "unavailable").increment(count);
             return Uni.createFrom().failure(IngestProblem.unavailable(
                     "The pipeline is full; retry after " + retryAfterSeconds + " s", retryAfterSeconds));
         }
@@ -70,19 +100,15 @@ public class IngestGateway {
         return emitter.sendMessage(Message.of(message, Metadata.of(receipt)))
                 .map(ignored -> new Accepted(receipt.id(), receipt.duplicate()))
                 .invoke(accepted -> outcome(message.source(), accepted.duplicate() ? "duplicate" : "accepted").increment())
-                .onFailure().invoke(() -> outcome(message.source(), "failed").increment());
+                .onFailure().invoke(() -> outcome(message.source(), "unavailable").increment());
     }
 
     private Counter outcome(String source, String outcome) {
-        return Counter.builder("pulse.ingest.messages").tag("source", boundedSource(source)).tag("outcome", outcome)
-                .description("Messages submitted to the pipeline, by source and outcome").register(registry);
+        return outcomes.get(boundedSource(source) + '/' + outcome);
     }
 
     /** Keeps the label set small: well-known sources by name, everything else as «other». */
-    private static String boundedSource(String source) {
-        return switch (source) {
-            case "portal", "social", "hotline", "replay", "demo", "email", "mobile", "kafka" -> source;
-            default -> "other";
-        };
+    static String boundedSource(String source) {
+        return source != null && KNOWN_SOURCES.contains(source) ? source : "other";
     }
 }

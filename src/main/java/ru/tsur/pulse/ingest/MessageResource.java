@@ -60,6 +60,7 @@ public class MessageResource {
         JsonNode node = readJson(checkSize(body));
         MessageParser.Parsed parsed = parser.parse(node, "");
         if (!parsed.valid()) {
+            gateway.recordRejected(node.path("source").asText(""), 1);
             throw IngestProblem.invalid(parsed.errors());
         }
         return gateway.submit(List.of(parsed.message()))
@@ -92,6 +93,7 @@ public class MessageResource {
             messages.add(parsed.message());
         }
         if (!errors.isEmpty()) {
+            items.forEach(item -> gateway.recordRejected(item.path("source").asText(""), 1));
             throw IngestProblem.invalid(errors);
         }
         return gateway.submit(messages).map(accepted -> {

@@ -74,6 +74,14 @@ public class MessageRepository {
             FROM message WHERE created_at >= $1
             GROUP BY municipality_id, category_id, bucket""";
 
+    private static final String SELECT_NEWEST = """
+            SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
+            FROM message ORDER BY id DESC LIMIT $1""";
+
+    private static final String SELECT_NEWEST_AFTER = """
+            SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
+            FROM message WHERE id > $1 ORDER BY id DESC LIMIT $2""";
+
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -146,6 +154,24 @@ public class MessageRepository {
                 .chain(totals -> buckets(connection, minuteBucketsFrom, 60)
                         .chain(minutes -> buckets(connection, hourBucketsFrom, 3600)
                                 .map(hours -> new CounterRebuildData(totals, minutes, hours)))));
+    }
+
+    /** The newest stored messages, newest first, in their display form (no author, masked text). */
+    public Uni<List<RecentMessage>> newest(int limit) {
+        return pool.preparedQuery(SELECT_NEWEST).execute(Tuple.of(limit)).map(MessageRepository::recent);
+    }
+
+    /** The newest messages with an id above {@code afterId}, newest first, at most {@code limit}. */
+    public Uni<List<RecentMessage>> newestAfter(long afterId, int limit) {
+        return pool.preparedQuery(SELECT_NEWEST_AFTER).execute(Tuple.of(afterId, limit)).map(MessageRepository::recent);
+    }
+
+    private static List<RecentMessage> recent(RowSet<Row> rows) {
+        List<RecentMessage> messages = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            messages.add(RecentMessage.from(row));
+        }
+        return messages;
     }
 
     private static Uni<List<CounterRebuildData.Bucket>> buckets(SqlConnection connection, Instant from, int seconds) {

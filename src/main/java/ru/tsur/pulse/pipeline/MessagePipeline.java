@@ -2,6 +2,7 @@ package ru.tsur.pulse.pipeline;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -50,6 +51,7 @@ public class MessagePipeline {
 
     @Incoming(Channels.MESSAGES_IN)
     @Outgoing(Channels.MESSAGES_STORED)
+    @Broadcast
     public Multi<Message<StoredMessage>> process(Multi<Message<IncomingMessage>> incoming) {
         return incoming
                 .onItem().transformToIterable(this::prepareOrReject)

@@ -66,6 +66,7 @@ public class HeatmapBroadcaster {
     private final Counter deltasSent;
     private final Counter bytesSent;
     private final Counter screenOverflows;
+    private final Counter redisReadFailures;
 
     public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, PulseConfig config,
                               Vertx vertx, ObjectMapper json, MeterRegistry registry) {
@@ -75,9 +76,12 @@ public class HeatmapBroadcaster {
         this.config = config.push();
         this.vertx = vertx;
         this.frames = new HeatmapFrames(json);
+        // Fixed buckets around the SLO (99% on the wall within 1 s): the burn-rate rules read le="1.0".
         this.freshness = Timer.builder("pulse.push.freshness")
                 .description("From a message's acceptance to the heat-map delta that carries it")
-                .publishPercentileHistogram().serviceLevelObjectives(Duration.ofMillis(250), Duration.ofSeconds(1))
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+                        Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofSeconds(2),
+                        Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .register(registry);
         this.deltasSent = Counter.builder("pulse.push.deltas").description("Heat-map deltas sent to screens")
                 .register(registry);
@@ -85,6 +89,8 @@ public class HeatmapBroadcaster {
                 .description("Bytes of heat-map frames sent to screens").register(registry);
         this.screenOverflows = Counter.builder("pulse.push.screen.overflows")
                 .description("Times a screen fell behind and was switched to a fresh snapshot").register(registry);
+        this.redisReadFailures = Counter.builder("pulse.redis.failures").tag("operation", "read")
+                .description("Redis operations that failed").register(registry);
         Gauge.builder("pulse.push.screens", screens, Map::size).description("Connected heat-map screens")
                 .register(registry);
         Gauge.builder("pulse.push.newest.age", this, HeatmapBroadcaster::newestPushedAgeSeconds).baseUnit("seconds")
@@ -168,6 +174,7 @@ public class HeatmapBroadcaster {
                         pendingReceivedAt.addAll(receivedAt);
                     }
                     reading.set(false);
+                    redisReadFailures.increment();
                     LOG.debugf("Heat-map tick skipped, Redis unavailable: %s", failure.toString());
                 });
     }

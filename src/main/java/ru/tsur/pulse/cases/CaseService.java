@@ -1,0 +1,80 @@
+package ru.tsur.pulse.cases;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import ru.tsur.pulse.api.ApiProblem;
+
+import java.util.List;
+
+/**
+ * Moves cases through their lifecycle on behalf of executors, operators and residents. Each move runs in
+ * one transaction: the case row is locked, the move checked against {@link CaseLifecycle} (an illegal one
+ * is a 409), the row updated and the event stored with who did it; answers are checked for quality and
+ * kept. After the commit the case's deadline alerts are brought up to date before the call returns.
+ */
+@ApplicationScoped
+public class CaseService {
+
+    /** What the caller asks for, with the fields the action needs (others null). */
+    public record Move(CaseLifecycle.Action action, String by, String executor, String text, String reason) {
+    }
+
+    private final CaseRepository repository;
+    private final AnswerQuality quality;
+    private final DeadlineWatcher watcher;
+    private final CaseMetrics metrics;
+    private final CasesConfig config;
+
+    public CaseService(CaseRepository repository, AnswerQuality quality, DeadlineWatcher watcher, CaseMetrics metrics,
+                       CasesConfig config) {
+        this.repository = repository;
+        this.quality = quality;
+        this.watcher = watcher;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    public Uni<ProblemCase> move(long caseId, Move move) {
+        return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
+            ProblemCase current = found.orElseThrow(() -> ApiProblem.notFound("No case " + caseId));
+            CaseStatus from = current.statusValue();
+            CaseStatus to = CaseLifecycle.next(from, move.action()).orElseThrow(() -> ApiProblem.conflict(
+                    "Case " + caseId + " is " + from.id() + "; " + move.action().name().toLowerCase()
+                            + " is allowed only when it is " + CaseLifecycle.allowedFrom(move.action()).stream()
+                            .map(CaseStatus::id).sorted().toList()));
+            boolean answers = move.action() == CaseLifecycle.Action.ANSWER
+                    || (move.action() == CaseLifecycle.Action.RESOLVE && move.text() != null);
+            Uni<List<String>> flags = answers
+                    ? repository.earlierAnswers(connection, config.boilerplateWindow()).map(earlier -> quality.flags(move.text(), earlier))
+                    : Uni.createFrom().nullItem();
+            return flags.chain(answerFlags -> {
+                boolean replied = move.action() == CaseLifecycle.Action.ANSWER || move.action() == CaseLifecycle.Action.RESOLVE;
+                CaseRepository.TransitionWrite write = new CaseRepository.TransitionWrite(caseId, to, move.executor(),
+                        replied, move.text(), answerFlags, move.reason());
+                Uni<Void> answer = answerFlags == null ? Uni.createFrom().voidItem()
+                        : repository.insertAnswer(connection, caseId, current.executor(), move.text(), answerFlags);
+                return answer.chain(() -> repository.transition(connection, write))
+                        .call(updated -> repository.event(connection, caseId, move.by(), move.action().name().toLowerCase(),
+                                from.id(), to.id(), detail(move)));
+            });
+        })).invoke(updated -> {
+                    metrics.transition(updated.status());
+                    if (move.text() != null && (move.action() == CaseLifecycle.Action.ANSWER || move.action() == CaseLifecycle.Action.RESOLVE)) {
+                        updated.answerFlags().stream().filter(flag -> !flag.equals(AnswerQuality.CAME_BACK))
+                                .forEach(metrics::answerFlagged);
+                    }
+                })
+                .call(updated -> watcher.evaluate(List.of(updated.id())))
+                .chain(updated -> repository.find(updated.id()).map(found -> found.orElse(updated)));
+    }
+
+    private static String detail(Move move) {
+        if (move.executor() != null) {
+            return move.executor();
+        }
+        if (move.reason() != null) {
+            return move.reason();
+        }
+        return move.text();
+    }
+}

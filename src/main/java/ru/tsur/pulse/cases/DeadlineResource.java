@@ -1,0 +1,67 @@
+package ru.tsur.pulse.cases;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/deadlines/summary}: per executor, open cases, overdue ones and those at risk (past
+ * the first warning share of their allowed time, not yet overdue) — by the same assessment the watcher
+ * alerts with. Executors with the most overdue come first.
+ */
+@Path("/api/v1/deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadlineResource {
+
+    private final CaseRepository repository;
+    private final DeadlineAssessment assessment;
+    private final Clock clock = Clock.systemUTC();
+
+    public DeadlineResource(CaseRepository repository, DeadlineAssessment assessment) {
+        this.repository = repository;
+        this.assessment = assessment;
+    }
+
+    /** One executor's line of the summary. */
+    public record ExecutorDeadlines(String executor, int overdue, int atRisk, int open) {
+    }
+
+    @GET
+    @Path("/summary")
+    public Uni<Map<String, Object>> summary() {
+        Instant now = clock.instant();
+        return repository.open().map(open -> {
+            Map<String, int[]> byExecutor = new HashMap<>();
+            for (ProblemCase problem : open) {
+                int[] counts = byExecutor.computeIfAbsent(problem.executor() == null ? "" : problem.executor(), key -> new int[3]);
+                counts[2]++;
+                Optional<DeadlineAssessment.Finding> finding = assessment.assess(problem, now);
+                if (finding.isPresent()) {
+                    counts[finding.get().level() == DeadlineAssessment.Level.OVERDUE ? 0 : 1]++;
+                }
+            }
+            List<ExecutorDeadlines> executors = new ArrayList<>();
+            byExecutor.forEach((executor, counts) -> executors.add(
+                    new ExecutorDeadlines(executor.isEmpty() ? null : executor, counts[0], counts[1], counts[2])));
+            executors.sort(Comparator.comparingInt(ExecutorDeadlines::overdue).reversed()
+                    .thenComparing(Comparator.comparingInt(ExecutorDeadlines::atRisk).reversed())
+                    .thenComparing(line -> line.executor() == null ? "" : line.executor()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("at", now.toString());
+            body.put("executors", executors);
+            return body;
+        });
+    }
+}

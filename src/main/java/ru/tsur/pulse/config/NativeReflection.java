@@ -1,0 +1,19 @@
+package ru.tsur.pulse.config;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import ru.tsur.pulse.alerts.Alert;
+import ru.tsur.pulse.counters.CounterService;
+import ru.tsur.pulse.ingest.FieldError;
+
+/**
+ * The service's own types that Jackson serialises reflectively without Quarkus seeing them as a resource
+ * method's declared return type (they travel inside a {@code Response}, a map or a WebSocket frame written
+ * with the ObjectMapper), registered so a native image can serialise them. Everything else the service
+ * writes is a {@code Map}, a {@code JsonNode} or a declared return type (registered by Quarkus REST itself).
+ */
+@RegisterForReflection(targets = {CounterService.RebuildReport.class, FieldError.class, Alert.class})
+final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

@@ -1,0 +1,20 @@
+package ru.tsur.pulse.messages;
+
+import io.vertx.mutiny.sqlclient.Row;
+
+import java.time.Instant;
+
+/**
+ * A stored message as a screen may show it (the live feed): where and what, and the masked display text
+ * only — never the author or the original text. JSON field names are the feed contract
+ * ({@code id, createdAt, receivedAt, municipality, category, topic, text}).
+ */
+public record RecentMessage(long id, Instant createdAt, Instant receivedAt, String municipality, String category,
+                            String topic, String text) {
+
+    static RecentMessage from(Row row) {
+        return new RecentMessage(row.getLong("id"), row.getOffsetDateTime("created_at").toInstant(),
+                row.getOffsetDateTime("received_at").toInstant(), row.getString("municipality_id"),
+                row.getString("category_id"), row.getString("topic"), row.getString("display_text"));
+    }
+}
