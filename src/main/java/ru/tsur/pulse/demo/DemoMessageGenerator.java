@@ -10,6 +10,7 @@ import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.locate.RegionPack;
+import ru.tsur.pulse.tension.CountTail;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -61,17 +62,7 @@ public final class DemoMessageGenerator {
 
     /** How many messages to write for an interval whose expected count is {@code mean} (Poisson). */
     public int countFor(double mean) {
-        if (mean <= 0) {
-            return 0;
-        }
-        double limit = Math.exp(-Math.min(mean, 500));
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            count++;
-            product *= random.nextDouble();
-        }
-        return count;
+        return CountTail.samplePoisson(mean, random);
     }
 
     public IncomingMessage next(Instant now) {

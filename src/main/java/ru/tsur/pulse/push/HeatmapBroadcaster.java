@@ -33,12 +33,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Pushes the heat map to every screen. Counting rounds mark municipalities as changed; every tick the
  * changed municipalities' windows are read from Redis (one pipeline), compared with what screens were
  * last sent, and the changed cells go out as one delta per window with the next sequence number. At
- * each new minute every municipality is re-read, so windows slide even when nothing is posted.
+ * each new minute every municipality is re-read, so windows slide even when nothing is posted. Tension
+ * scores handed in by the detector go out at the next tick the same way.
  */
 @ApplicationScoped
 public class HeatmapBroadcaster {
@@ -56,6 +58,7 @@ public class HeatmapBroadcaster {
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final Map<String, ScreenSession<Window>> screens = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
+    private final AtomicReference<Map<String, Map<String, Integer>>> pendingTension = new AtomicReference<>();
     private final List<Instant> pendingReceivedAt = new ArrayList<>();
     private final AtomicLong newestPushedAt = new AtomicLong();
     private volatile long loadedMinute = Long.MIN_VALUE;
@@ -118,6 +121,11 @@ public class HeatmapBroadcaster {
         }
     }
 
+    /** The tension detector's latest scores (municipality → category → 0–100); published at the next tick. */
+    public void tensionScores(Map<String, Map<String, Integer>> scores) {
+        pendingTension.set(scores);
+    }
+
     /** After a rebuild: every municipality is re-read at the next tick. */
     public void everythingChanged() {
         changed.addAll(counters.municipalityIds());
@@ -129,6 +137,14 @@ public class HeatmapBroadcaster {
             return;
         }
         Instant now = clock.instant();
+        Map<String, Map<String, Integer>> tension = pendingTension.getAndSet(null);
+        if (tension != null) {
+            List<HeatmapState.Delta> deltas;
+            synchronized (state) {
+                deltas = state.applyTension(tension);
+            }
+            send(deltas, now);
+        }
         long minute = CounterStore.epochMinute(now);
         if (minute != loadedMinute) {
             everythingChanged();
@@ -169,6 +185,16 @@ public class HeatmapBroadcaster {
             deltas = state.apply(fresh);
         }
         Instant pushedAt = clock.instant();
+        send(deltas, now);
+        if (!deltas.isEmpty()) {
+            for (Instant received : receivedAt) {
+                freshness.record(Duration.between(received, pushedAt));
+            }
+            newestPushedAt.set(pushedAt.toEpochMilli());
+        }
+    }
+
+    private void send(List<HeatmapState.Delta> deltas, Instant now) {
         for (HeatmapState.Delta delta : deltas) {
             String text = frames.delta(delta, now);
             for (ScreenSession<Window> screen : screens.values()) {
@@ -182,12 +208,6 @@ public class HeatmapBroadcaster {
                     screenOverflows.increment();
                 }
             }
-        }
-        if (!deltas.isEmpty()) {
-            for (Instant received : receivedAt) {
-                freshness.record(Duration.between(received, pushedAt));
-            }
-            newestPushedAt.set(pushedAt.toEpochMilli());
         }
     }
 

@@ -10,16 +10,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON frames of {@code /ws/heatmap} (and the body of {@code GET /api/v1/heatmap}):
  * <pre>
- * {"type":"snapshot","window":"1h","seq":41,"at":"…","cells":[{"m":"spb-kolpino","c":"blagoustroystvo","n":12},…]}
- * {"type":"delta","window":"1h","seq":42,"at":"…","cells":[…only changed cells; n=0 means the cell emptied…]}
+ * {"type":"snapshot","window":"1h","seq":41,"at":"…","cells":[{"m":"spb-kolpino","c":"blagoustroystvo","n":12,"t":88},…],
+ *  "scores":[{"m":"spb-kolpino","t":88}]}
+ * {"type":"delta","window":"1h","seq":42,"at":"…","cells":[…only changed cells; n=0 means the cell emptied…],"scores":[…changed…]}
  * {"type":"heartbeat","window":"1h","seq":42,"at":"…"}
  * </pre>
  * A screen applies a delta only if its seq is exactly one more than the last it holds; otherwise it
- * sends {@code {"type":"resync"}} and gets a snapshot. Short cell keys keep frames small for big walls.
+ * sends {@code {"type":"resync"}} and gets a snapshot. {@code t} is a cell's tension score 0–100 (absent = 0;
+ * a delta sends 0 when it fell away), {@code scores} the municipalities' (the highest of their cells); a
+ * delta omits {@code scores} when none changed. Short cell keys keep frames small for big walls.
  */
 public final class HeatmapFrames {
 
@@ -32,7 +36,8 @@ public final class HeatmapFrames {
     public Map<String, Object> snapshotBody(HeatmapState.Snapshot snapshot, String region, Instant at) {
         Map<String, Object> body = header("snapshot", snapshot.window(), snapshot.seq(), at);
         body.put("region", region);
-        body.put("cells", cells(snapshot.cells()));
+        body.put("cells", cells(snapshot.cells(), snapshot.tension()));
+        body.put("scores", scores(snapshot.scores()));
         return body;
     }
 
@@ -42,7 +47,10 @@ public final class HeatmapFrames {
 
     public String delta(HeatmapState.Delta delta, Instant at) {
         Map<String, Object> body = header("delta", delta.window(), delta.seq(), at);
-        body.put("cells", cells(delta.cells()));
+        body.put("cells", cells(delta.cells(), delta.tension()));
+        if (!delta.scores().isEmpty()) {
+            body.put("scores", scores(delta.scores()));
+        }
         return write(body);
     }
 
@@ -66,15 +74,30 @@ public final class HeatmapFrames {
         return body;
     }
 
-    private static List<Map<String, Object>> cells(List<CountedCell> cells) {
+    private static List<Map<String, Object>> cells(List<CountedCell> cells, Map<String, Map<String, Integer>> tension) {
         List<Map<String, Object>> list = new ArrayList<>(cells.size());
         for (CountedCell cell : cells) {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("m", cell.municipalityId());
             item.put("c", cell.categoryId());
             item.put("n", cell.count());
+            Integer score = tension.getOrDefault(cell.municipalityId(), Map.of()).get(cell.categoryId());
+            if (score != null) {
+                item.put("t", score);
+            }
             list.add(item);
         }
+        return list;
+    }
+
+    private static List<Map<String, Object>> scores(Map<String, Integer> scores) {
+        List<Map<String, Object>> list = new ArrayList<>(scores.size());
+        new TreeMap<>(scores).forEach((municipality, score) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("m", municipality);
+            item.put("t", score);
+            list.add(item);
+        });
         return list;
     }
 

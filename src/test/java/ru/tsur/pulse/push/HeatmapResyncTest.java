@@ -13,6 +13,8 @@ import ru.tsur.pulse.support.TestMessages;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +39,11 @@ class HeatmapResyncTest {
             JsonNode snapshot = screen.awaitType("snapshot", Duration.ofSeconds(10));
             long seq = snapshot.path("seq").asLong();
 
+            CountsSeen seen = new CountsSeen(snapshot, nevsky);
             post(nevsky);
-            JsonNode missed = screen.await(frame -> touches(frame, nevsky), Duration.ofSeconds(10));
+            JsonNode missed = screen.await(seen::raised, Duration.ofSeconds(10));
             post(nevsky);
-            JsonNode next = screen.await(frame -> touches(frame, nevsky), Duration.ofSeconds(10));
+            JsonNode next = screen.await(seen::raised, Duration.ofSeconds(10));
             assertThat(next.path("seq").asLong()).isGreaterThan(missed.path("seq").asLong());
             assertThat(missed.path("seq").asLong()).isGreaterThan(seq);
 
@@ -67,16 +70,37 @@ class HeatmapResyncTest {
         }
     }
 
-    private static boolean touches(JsonNode frame, String municipality) {
-        if (!"delta".equals(frame.path("type").asText())) {
-            return false;
-        }
-        for (JsonNode cell : frame.path("cells")) {
-            if (cell.path("m").asText().equals(municipality)) {
-                return true;
+    /**
+     * The counts of one municipality's cells as the frames seen so far say; a delta "raises" them when one
+     * of its cells grew (a delta that only changes tension scores carries the same counts).
+     */
+    private static final class CountsSeen {
+        private final String municipality;
+        private final Map<String, Long> counts = new HashMap<>();
+
+        CountsSeen(JsonNode snapshot, String municipality) {
+            this.municipality = municipality;
+            for (JsonNode cell : snapshot.path("cells")) {
+                if (cell.path("m").asText().equals(municipality)) {
+                    counts.put(cell.path("c").asText(), cell.path("n").asLong());
+                }
             }
         }
-        return false;
+
+        boolean raised(JsonNode frame) {
+            if (!"delta".equals(frame.path("type").asText())) {
+                return false;
+            }
+            boolean raised = false;
+            for (JsonNode cell : frame.path("cells")) {
+                if (cell.path("m").asText().equals(municipality)) {
+                    long count = cell.path("n").asLong();
+                    raised |= count > counts.getOrDefault(cell.path("c").asText(), 0L);
+                    counts.put(cell.path("c").asText(), count);
+                }
+            }
+            return raised;
+        }
     }
 
     private void post(String municipality) {

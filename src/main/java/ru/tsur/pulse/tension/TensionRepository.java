@@ -1,0 +1,77 @@
+package ru.tsur.pulse.tension;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The detector's SQL on the {@code message} table: counts per municipality × category × topic × bucket
+ * (the series are rebuilt from these at startup and re-counted for the recent buckets at every tick, so
+ * the truth is always PostgreSQL and every replica sees every replica's messages), and sample messages
+ * for explanations — display text only, personal data already masked.
+ */
+@ApplicationScoped
+public class TensionRepository {
+
+    private static final String COUNT_BUCKETS = """
+            SELECT municipality_id, category_id, topic,
+                   floor(extract(epoch FROM created_at) / $2)::bigint AS bucket, count(*) AS n
+            FROM message WHERE created_at >= $1 AND created_at < $3
+            GROUP BY municipality_id, category_id, topic, bucket""";
+
+    private static final String SAMPLES = """
+            SELECT display_text FROM message
+            WHERE ($1::text IS NULL OR municipality_id = $1) AND category_id = $2 AND ($3::text IS NULL OR topic = $3)
+              AND created_at >= $4 AND created_at < $5
+            ORDER BY created_at DESC LIMIT $6""";
+
+    /** Messages of one series in one bucket. */
+    public record BucketCount(String municipality, String category, String topic, long bucket, int messages) {
+        static BucketCount from(Row row) {
+            return new BucketCount(row.getString("municipality_id"), row.getString("category_id"), row.getString("topic"),
+                    row.getLong("bucket"), row.getLong("n").intValue());
+        }
+    }
+
+    private final Pool pool;
+
+    public TensionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Counts per series and bucket of the messages created in {@code [from, to)}. */
+    public Uni<List<BucketCount>> counts(Instant from, Instant to, long bucketSeconds) {
+        return pool.preparedQuery(COUNT_BUCKETS)
+                .execute(Tuple.of(utc(from), bucketSeconds, utc(to)))
+                .map(rows -> {
+                    List<BucketCount> counts = new ArrayList<>(rows.size());
+                    rows.forEach(row -> counts.add(BucketCount.from(row)));
+                    return counts;
+                });
+    }
+
+    /** The newest display texts of a series ({@code municipality} null: region-wide) in {@code [from, to)}. */
+    public Uni<List<String>> samples(String municipality, String category, String topic, Instant from, Instant to,
+                                     int limit) {
+        return pool.preparedQuery(SAMPLES)
+                .execute(Tuple.tuple().addString(municipality).addString(category).addString(topic)
+                        .addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to)).addInteger(limit))
+                .map(rows -> {
+                    List<String> texts = new ArrayList<>(rows.size());
+                    rows.forEach(row -> texts.add(row.getString("display_text")));
+                    return texts;
+                });
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,236 @@
+package ru.tsur.pulse.tension;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+import ru.tsur.pulse.domain.Location;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.push.HeatmapBroadcaster;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Runs the tension detector in the service. At startup the series are rebuilt from PostgreSQL's history
+ * ({@code pulse.tension.warmup}); then every {@code pulse.tension.tick} the recent buckets are re-counted
+ * from PostgreSQL (so a replica sees every replica's messages, and nothing depends on a message having
+ * passed through this process), finished buckets are closed, every series is evaluated, the scores go to
+ * the heat map and the alert changes to the alerts core. The detector itself is plain and
+ * single-threaded; this class serialises it and keeps its work off the event loop.
+ */
+@ApplicationScoped
+public class TensionService {
+
+    private static final Logger LOG = Logger.getLogger(TensionService.class);
+    private static final double SMALLEST_ELAPSED = 0.1;
+
+    private final TensionConfig config;
+    private final TensionSettings settings;
+    private final Region region;
+    private final TensionRepository repository;
+    private final TensionAlertPublisher publisher;
+    private final HeatmapBroadcaster heatmap;
+    private final Vertx vertx;
+    private final Clock clock = Clock.systemUTC();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Object lock = new Object();
+    private final Timer detectorTime;
+    private volatile TensionDetector detector;
+    private volatile boolean staleAlertsResolved;
+    private long timer = -1;
+    private volatile boolean failing;
+
+    public TensionService(TensionConfig config, Region region, TensionRepository repository,
+                          TensionAlertPublisher publisher, HeatmapBroadcaster heatmap, Vertx vertx, MeterRegistry registry) {
+        this.config = config;
+        this.settings = config.settings(ZoneId.of(region.timeZone()));
+        this.region = region;
+        this.repository = repository;
+        this.publisher = publisher;
+        this.heatmap = heatmap;
+        this.vertx = vertx;
+        this.detectorTime = Timer.builder("pulse.tension.detector")
+                .description("One evaluation of every tension series (recount, close, evaluate)").register(registry);
+        Gauge.builder("pulse.tension.series", this, service -> service.read(TensionDetector::seriesCount, 0))
+                .description("Count series the tension detector holds").register(registry);
+        Gauge.builder("pulse.tension.score.max", this, service -> service.read(TensionDetector::maxScore, 0))
+                .description("Highest tension score of any series at the latest evaluation").register(registry);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.enabled()) {
+            return;
+        }
+        timer = vertx.setPeriodic(config.tick().toMillis(), ignored -> tick());
+        tick();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    public TensionSettings settings() {
+        return settings;
+    }
+
+    /** Whether the baselines are warm (the APIs answer 503 before). */
+    public boolean ready() {
+        return detector != null;
+    }
+
+    /** Reads the detector under its lock; {@code fallback} before warm-up. */
+    public <T> T read(Function<TensionDetector, T> reader, T fallback) {
+        TensionDetector current = detector;
+        if (current == null) {
+            return fallback;
+        }
+        synchronized (lock) {
+            return reader.apply(current);
+        }
+    }
+
+    /** One round: warm up if not yet warm, else recount and evaluate. Skipped while the last one runs. */
+    void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Uni<Void> round = detector == null ? warmUp() : evaluate();
+        round.subscribe().with(ignored -> {
+            failing = false;
+            running.set(false);
+        }, failure -> {
+            running.set(false);
+            if (!failing) {
+                LOG.warnf("Tension round failed (retried every tick; further failures logged at DEBUG): %s", failure.toString());
+            } else {
+                LOG.debugf("Tension round failed again: %s", failure.toString());
+            }
+            failing = true;
+        });
+    }
+
+    /** Rebuilds every series from PostgreSQL: each past bucket opened, counted and closed in order. */
+    private Uni<Void> warmUp() {
+        Instant now = clock.instant();
+        BucketClock buckets = new BucketClock(settings.bucketSeconds(), settings.zone());
+        long current = buckets.bucketOf(now);
+        long first = current - config.warmup().toSeconds() / settings.bucketSeconds();
+        return repository.counts(buckets.start(first), buckets.start(current + 1), settings.bucketSeconds())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(counts -> {
+                    long started = System.nanoTime();
+                    TensionDetector warmed = new TensionDetector(settings,
+                            (region.municipalities().size()) * region.categories().size());
+                    Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
+                    for (long bucket = first; bucket <= current; bucket++) {
+                        warmed.openBucket(bucket);
+                        addAll(warmed, byBucket.getOrDefault(bucket, List.of()));
+                        if (bucket < current) {
+                            warmed.closeBucket();
+                        }
+                    }
+                    detector = warmed;
+                    LOG.infof("Tension baselines warmed from %d buckets of history (%d series) in %d ms",
+                            current - first, warmed.seriesCount(), (System.nanoTime() - started) / 1_000_000);
+                })
+                .replaceWithVoid();
+    }
+
+    /** Recounts the recent buckets, closes finished ones, evaluates, publishes scores and alert changes. */
+    private Uni<Void> evaluate() {
+        Instant now = clock.instant();
+        BucketClock buckets = detector.clock();
+        long current = buckets.bucketOf(now);
+        long from = Math.min(detector.openBucket(), current) - config.recountBuckets() + 1;
+        return repository.counts(buckets.start(from), buckets.start(current + 1), settings.bucketSeconds())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(counts -> detectorTime.record(() -> step(counts, from, current, now)))
+                .chain(this::publish);
+    }
+
+    /** What one evaluation produced for the outside. */
+    private record Round(List<TensionDetector.AlertChange> changes, Map<String, Map<String, Integer>> scores,
+                         Set<String> firing) {
+    }
+
+    private Round step(List<TensionRepository.BucketCount> counts, long from, long current, Instant now) {
+        Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
+        List<TensionDetector.AlertChange> changes = new ArrayList<>();
+        synchronized (lock) {
+            detector.clearCounts(from);
+            for (long bucket = from; bucket <= detector.openBucket(); bucket++) {
+                addAll(detector, byBucket.getOrDefault(bucket, List.of()));
+            }
+            while (detector.openBucket() < current) {
+                changes.addAll(detector.evaluate(1.0, true));
+                detector.closeBucket();
+                detector.openBucket(detector.openBucket() + 1);
+                addAll(detector, byBucket.getOrDefault(detector.openBucket(), List.of()));
+            }
+            double elapsed = (double) (now.getEpochSecond() - buckets().start(current).getEpochSecond())
+                    / settings.bucketSeconds();
+            changes.addAll(detector.evaluate(Math.max(SMALLEST_ELAPSED, Math.min(1.0, elapsed)), false));
+            Map<String, Map<String, Integer>> scores = new HashMap<>();
+            detector.municipalScores().forEach((key, score) ->
+                    scores.computeIfAbsent(key.municipality(), ignored -> new HashMap<>()).put(key.category(), score));
+            Set<String> firing = new HashSet<>();
+            detector.firingAlerts().forEach(alert -> firing.add(TensionAlertPublisher.alertId(alert.key())));
+            return new Round(changes, scores, firing);
+        }
+    }
+
+    private Uni<Void> publish(Round round) {
+        heatmap.tensionScores(round.scores());
+        Uni<Void> published = publisher.publish(round.changes());
+        if (staleAlertsResolved) {
+            return published;
+        }
+        return published.chain(() -> publisher.resolveAllExcept(round.firing()))
+                .invoke(() -> staleAlertsResolved = true);
+    }
+
+    private BucketClock buckets() {
+        return detector.clock();
+    }
+
+    private static Map<Long, List<TensionRepository.BucketCount>> byBucket(List<TensionRepository.BucketCount> counts) {
+        Map<Long, List<TensionRepository.BucketCount>> byBucket = new HashMap<>();
+        for (TensionRepository.BucketCount count : counts) {
+            byBucket.computeIfAbsent(count.bucket(), ignored -> new ArrayList<>()).add(count);
+        }
+        return byBucket;
+    }
+
+    /** Unplaced messages count region-wide only. */
+    private static void addAll(TensionDetector target, List<TensionRepository.BucketCount> counts) {
+        for (TensionRepository.BucketCount count : counts) {
+            String municipality = Location.UNKNOWN_ID.equals(count.municipality()) ? null : count.municipality();
+            target.add(municipality, count.category(), count.topic(), count.bucket(), count.messages());
+        }
+    }
+
+    /** The latest alert of a series, if any (for the API's alert id and «since»). */
+    public Optional<TensionAlertView> alertOf(SeriesKey key) {
+        return read(current -> current.alertOf(key), Optional.empty());
+    }
+}
