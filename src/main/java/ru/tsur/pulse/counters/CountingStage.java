@@ -1,5 +1,7 @@
 package ru.tsur.pulse.counters;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +36,17 @@ public class CountingStage {
     private final Vertx vertx;
     private final AtomicBoolean maintenanceRunning = new AtomicBoolean();
     private volatile boolean viewChecked;
+    private final Counter deferredBatches;
 
-    public CountingStage(CounterService counters, HeatmapBroadcaster broadcaster, PulseConfig config, Vertx vertx) {
+    public CountingStage(CounterService counters, HeatmapBroadcaster broadcaster, PulseConfig config, Vertx vertx,
+                         MeterRegistry registry) {
         this.counters = counters;
         this.broadcaster = broadcaster;
         this.config = config.counters();
         this.vertx = vertx;
+        this.deferredBatches = Counter.builder("pulse.counters.deferred.batches")
+                .description("Stored batches left to the catch-up job because Redis was still busy with earlier ones")
+                .register(registry);
     }
 
     @Incoming(Channels.MESSAGES_STORED)
@@ -47,6 +54,10 @@ public class CountingStage {
     public Multi<CountedBatch> count(Multi<StoredMessage> stored) {
         return stored
                 .group().intoLists().of(config.batchSize(), config.batchWindow())
+                // Overflow policy: the timed grouping emits whether or not the previous Redis round is done; a
+                // batch arriving while it is not is left uncounted in PostgreSQL (never claimed) and the
+                // catch-up job counts it, instead of failing the stream with a back-pressure error.
+                .onOverflow().invoke(batch -> deferredBatches.increment()).drop()
                 .onItem().transformToUniAndConcatenate(this::countBatch)
                 .select().where(batch -> batch.counted() > 0);
     }
