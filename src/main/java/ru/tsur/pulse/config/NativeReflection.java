@@ -2,8 +2,13 @@ package ru.tsur.pulse.config;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import ru.tsur.pulse.alerts.Alert;
+import ru.tsur.pulse.cases.CaseRepository;
+import ru.tsur.pulse.cases.DeadlineResource;
+import ru.tsur.pulse.cases.ProblemCase;
+import ru.tsur.pulse.cases.Scorecard;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.ingest.FieldError;
+import ru.tsur.pulse.messages.RecentMessage;
 
 /**
  * The service's own types that Jackson serialises reflectively without Quarkus seeing them as a resource
@@ -11,7 +16,9 @@ import ru.tsur.pulse.ingest.FieldError;
  * with the ObjectMapper), registered so a native image can serialise them. Everything else the service
  * writes is a {@code Map}, a {@code JsonNode} or a declared return type (registered by Quarkus REST itself).
  */
-@RegisterForReflection(targets = {CounterService.RebuildReport.class, FieldError.class, Alert.class})
+@RegisterForReflection(targets = {CounterService.RebuildReport.class, FieldError.class, Alert.class, RecentMessage.class,
+        ProblemCase.class, CaseRepository.CaseMessage.class, CaseRepository.CaseEvent.class,
+        DeadlineResource.ExecutorDeadlines.class, Scorecard.Row.class})
 final class NativeReflection {
 
     private NativeReflection() {

@@ -149,9 +149,11 @@ class OperationsMetricsTest {
 
     @Test
     void everyMetricQueriedByADashboardOrRuleExistsAfterTraffic() throws IOException, InterruptedException {
-        // Traffic: a message, the case opened for it, and a curt answer the quality check flags.
+        // Traffic: a message (its text unique, so it opens a case of its own rather than joining an earlier
+        // run's), that case, and a curt answer the quality check flags.
         long messageId = given().contentType(ContentType.JSON)
-                .body(TestMessages.at(TestMessages.uniqueId(), KOLPINO_LAT, KOLPINO_LON, null, "Не убран мусор у подъезда"))
+                .body(TestMessages.at(TestMessages.uniqueId(), KOLPINO_LAT, KOLPINO_LON, null,
+                        "Проверка метрик " + TestMessages.uniqueId() + ": сломана скамейка у подъезда"))
                 .when().post("/api/v1/messages").then().statusCode(202).extract().jsonPath().getLong("id");
         Long caseId = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
                 pool.preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
