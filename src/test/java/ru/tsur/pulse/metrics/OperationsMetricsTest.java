@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.domain.Region;
@@ -64,6 +66,8 @@ class OperationsMetricsTest {
 
     @Inject
     Region region;
+    @Inject
+    Pool pool;
 
     @TestHTTPResource("/")
     URL base;
@@ -146,7 +150,15 @@ class OperationsMetricsTest {
 
     @Test
     void everyMetricQueriedByADashboardOrRuleExistsAfterTraffic() throws IOException, InterruptedException {
-        post(TestMessages.at(TestMessages.uniqueId(), KOLPINO_LAT, KOLPINO_LON, null, "Не убран мусор у подъезда"), 202);
+        // Traffic: a message, the case opened for it, and a curt answer the quality check flags.
+        long messageId = given().contentType(ContentType.JSON)
+                .body(TestMessages.at(TestMessages.uniqueId(), KOLPINO_LAT, KOLPINO_LON, null, "Не убран мусор у подъезда"))
+                .when().post("/api/v1/messages").then().statusCode(202).extract().jsonPath().getLong("id");
+        Long caseId = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                pool.preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
+                        .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong("case_id"), id -> id != null);
+        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"Ок\"}")
+                .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(200);
 
         Set<String> recorded = new TreeSet<>();
         Map<String, Set<String>> queriedBy = new TreeMap<>();
