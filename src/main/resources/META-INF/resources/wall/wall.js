@@ -1247,7 +1247,7 @@
   // ------------------------------------------------------------------ polled panels
 
   function loadTension() {
-    fetchJson('api/v1/tension-points?window=' + encodeURIComponent(state.window) + '&limit=8').then(renderTension);
+    fetchJson('api/v1/tension-points?window=' + encodeURIComponent(state.window) + '&limit=8').then(current(renderTension));
   }
 
   /** Draws the answer of GET /api/v1/tension-points ({status, body}). */
@@ -1256,7 +1256,8 @@
     clear(el.tensionList);
     if (!answer.body || !Array.isArray(answer.body.points)) {
       state.tensionPoints = [];
-      placeholder(el.tensionPlaceholder, answer.status === 404 ? 'Оценка напряжённости пока недоступна' : 'Нет связи с сервисом, повтор…');
+      placeholder(el.tensionPlaceholder, answer.status === 404 ? 'Оценка напряжённости пока недоступна'
+        : answer.status === 503 ? 'Оценка напряжённости готовится…' : 'Нет связи с сервисом, повтор…');
       if (!state.selectedByUser) {
         loadDynamics();
       }
@@ -1327,18 +1328,18 @@
     var query = 'step=1h&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(to.toISOString()) +
       (target ? '&municipality=' + encodeURIComponent(target) : '');
     el.dynamicsTitle.textContent = 'Динамика, 48 ч · ' + (target ? muniName(target) : 'весь регион');
-    fetchJson('api/v1/dynamics?' + query).then(function (answer) {
+    fetchJson('api/v1/dynamics?' + query).then(current(function (answer) {
       state.missing.dynamics = answer.status === 404;
       if (!answer.body || !Array.isArray(answer.body.points) || !answer.body.points.length) {
         clear(el.sparkline);
         clear(el.dynamicsLegend);
         placeholder(el.dynamicsPlaceholder, answer.status === 404 ? 'Динамика пока недоступна'
-          : answer.body ? 'Нет данных за 48 ч' : 'Нет связи с сервисом, повтор…');
+          : answer.status === 503 ? 'Динамика готовится…' : answer.body ? 'Нет данных за 48 ч' : 'Нет связи с сервисом, повтор…');
         return;
       }
       placeholder(el.dynamicsPlaceholder, null);
       drawSparkline(answer.body.points);
-    });
+    }));
   }
 
   /** Observed counts as a line, the expected baseline dashed, the upper bound as a band. */
@@ -1370,7 +1371,7 @@
   var deadlineSeen = null;  // executor → {overdue, atRisk} of the previous answer (null before the first)
 
   function loadDeadlines() {
-    fetchJson('api/v1/deadlines/summary').then(renderDeadlines);
+    fetchJson('api/v1/deadlines/summary').then(current(renderDeadlines));
   }
 
   /** Draws the answer of GET /api/v1/deadlines/summary ({status, body}); flashes only counts that grew. */
@@ -1422,6 +1423,17 @@
 
   var pollsStarted = false;
   var pollTimers = [];
+  var pollGeneration = 0;   // bumped by wallHooks.detach(): answers to earlier requests are dropped
+
+  /** Wraps a render of a polled answer so that it is skipped if the page was detached meanwhile. */
+  function current(render) {
+    var generation = pollGeneration;
+    return function (answer) {
+      if (generation === pollGeneration) {
+        render(answer);
+      }
+    };
+  }
   function startPolls() {
     if (pollsStarted) {
       return;
@@ -1527,7 +1539,8 @@
 
   /**
    * Browser tests drive the page's own code with frames and answers in the shapes of the contracts:
-   * detach() stops the sockets and polls, so what the test feeds in is all the page sees.
+   * detach() stops the sockets and polls (and drops answers still on their way), so what the test feeds in
+   * is all the page sees.
    */
   window.wallHooks = {
     detach: function () {
@@ -1536,6 +1549,8 @@
       alerts.stop();
       pollTimers.forEach(clearInterval);
       pollTimers = [];
+      pollGeneration++;
+      deadlineSeen = null; // the next answer is a first one again: nothing flashes
     },
     heatFrame: function (frame) { heat.onFrame(frame); },
     feedFrame: function (frame) { feed.onFrame(frame); },
