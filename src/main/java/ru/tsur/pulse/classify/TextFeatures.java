@@ -365,7 +365,10 @@ public final class TextFeatures {
         return hash;
     }
 
-    /** A small open-addressing map from bucket to value, reused between texts. */
+    /**
+     * A small open-addressing map from bucket to value, reused between texts. Buckets are already the low
+     * bits of a mixed hash, so they index the slots as they are.
+     */
     static final class Accumulator {
         int[] keys = new int[1024];
         float[] values = new float[1024];
@@ -389,7 +392,7 @@ public final class TextFeatures {
             if ((size + 1) * 2 > keys.length) {
                 grow();
             }
-            int slot = mix(key) & (keys.length - 1);
+            int slot = key & (keys.length - 1);
             while (used[slot]) {
                 if (keys[slot] == key) {
                     values[slot] += value;
