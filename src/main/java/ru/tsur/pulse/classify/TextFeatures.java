@@ -214,13 +214,22 @@ public final class TextFeatures {
 
     /** {@link #vector} of a text already through {@link TextNormalizer#normalize}. */
     public SparseVector vectorOfNormalized(String normalized, float[] idf) {
+        return vectorOfNormalized(normalized, idf, null);
+    }
+
+    /**
+     * {@link #vectorOfNormalized(String, float[])} reading the IDF from its one-byte levels where given
+     * (a quarter of the memory, so fewer cache misses; the same values to the bit).
+     */
+    SparseVector vectorOfNormalized(String normalized, float[] idf, IdfLevels levels) {
         Scratch work = scratch.get();
         count(work, normalized);
         Accumulator words = work.words;
         Accumulator characters = work.characters;
         long[] keyed = work.keyed(words.size() + characters.size());
-        int size = weighBlock(words.keys, words.values, words.order, words.size(), idf, keyed, 0);
-        size = weighBlock(characters.keys, characters.values, characters.order, characters.size(), idf, keyed, size);
+        int size = weighBlock(words.keys, words.values, words.order, words.size(), idf, levels, keyed, 0);
+        size = weighBlock(characters.keys, characters.values, characters.order, characters.size(), idf, levels,
+                keyed, size);
         return sortedByBucket(keyed, size);
     }
 
@@ -229,8 +238,8 @@ public final class TextFeatures {
         SparseVector words = counts.words();
         SparseVector characters = counts.characters();
         long[] keyed = scratch.get().keyed(words.size() + characters.size());
-        int size = weighBlock(words.indices(), words.values(), null, words.size(), idf, keyed, 0);
-        size = weighBlock(characters.indices(), characters.values(), null, characters.size(), idf, keyed, size);
+        int size = weighBlock(words.indices(), words.values(), null, words.size(), idf, null, keyed, 0);
+        size = weighBlock(characters.indices(), characters.values(), null, characters.size(), idf, null, keyed, size);
         return sortedByBucket(keyed, size);
     }
 
@@ -264,21 +273,25 @@ public final class TextFeatures {
 
     /**
      * One block's TF-IDF weights (sublinear tf), L2-normalised, written as sort keys from {@code keyed[from]};
-     * entry {@code i} is {@code buckets[slots[i]]} (or {@code buckets[i]} without slots). Returns the end.
+     * entry {@code i} is {@code buckets[slots[i]]} (or {@code buckets[i]} without slots); the IDF from
+     * {@code levels} when given, else from {@code idf}. Returns the end.
      */
-    private static int weighBlock(int[] buckets, float[] counts, int[] slots, int size, float[] idf, long[] keyed,
-                                  int from) {
+    private static int weighBlock(int[] buckets, float[] counts, int[] slots, int size, float[] idf,
+                                  IdfLevels levels, long[] keyed, int from) {
         double norm = 0;
         for (int index = 0; index < size; index++) {
             int slot = slots == null ? index : slots[index];
-            float weight = sublinear(counts[slot]) * idf[buckets[slot]];
+            int bucket = buckets[slot];
+            float weight = sublinear(counts[slot]) * (levels == null ? idf[bucket] : levels.at(bucket));
             norm += weight * weight;
+            keyed[from + index] = key(bucket, weight);
         }
-        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 1f;
-        for (int index = 0; index < size; index++) {
-            int slot = slots == null ? index : slots[index];
-            float weight = sublinear(counts[slot]) * idf[buckets[slot]];
-            keyed[from + index] = key(buckets[slot], norm > 0 ? weight * scale : weight);
+        if (norm > 0) {
+            float scale = (float) (1 / Math.sqrt(norm));
+            for (int index = from; index < from + size; index++) {
+                long entry = keyed[index];
+                keyed[index] = key((int) (entry >>> 32), Float.intBitsToFloat((int) entry) * scale);
+            }
         }
         return from + size;
     }

@@ -139,7 +139,7 @@ public final class TrainedClassifier implements Classifier {
         if (last != null && last.text() == normalizedText) {
             return last.vector();
         }
-        SparseVector vector = features.vectorOfNormalized(normalizedText, model.idf());
+        SparseVector vector = features.vectorOfNormalized(normalizedText, model.idf(), model.idfLevels());
         lastVector.set(new LastVector(normalizedText, vector));
         return vector;
     }
