@@ -30,9 +30,18 @@ public final class ClassifierModel {
     private final Map<String, String> topicCategories;
     private final LinearModel executorHead;
     private final String description;
+    /** The IDF as one-byte levels when they reproduce it exactly (null otherwise: then the floats serve). */
+    private final IdfLevels idfLevels;
 
     public ClassifierModel(String region, int bits, float[] idf, LinearModel categoryHead, LinearModel topicHead,
                            Map<String, String> topicCategories, LinearModel executorHead, String description) {
+        this(region, bits, idf, idfStep(idf), categoryHead, topicHead, topicCategories, executorHead, description);
+    }
+
+    private ClassifierModel(String region, int bits, float[] idf, float idfStep, LinearModel categoryHead,
+                            LinearModel topicHead, Map<String, String> topicCategories, LinearModel executorHead,
+                            String description) {
+        this.idfLevels = IdfLevels.of(idf, idfStep);
         this.region = region;
         this.bits = bits;
         this.idf = idf;
@@ -53,6 +62,11 @@ public final class ClassifierModel {
 
     public float[] idf() {
         return idf;
+    }
+
+    /** May be null (see {@link IdfLevels#of}). */
+    IdfLevels idfLevels() {
+        return idfLevels;
     }
 
     public LinearModel categoryHead() {
@@ -157,7 +171,7 @@ public final class ClassifierModel {
                 topicCategories.put(in.readUTF(), in.readUTF());
             }
             LinearModel executor = in.readBoolean() ? LinearModel.read(in) : null;
-            return new ClassifierModel(region, bits, idf, category, topic, topicCategories, executor, description);
+            return new ClassifierModel(region, bits, idf, step, category, topic, topicCategories, executor, description);
         }
     }
 }

@@ -78,9 +78,36 @@ public final class LinearModel {
         return sums;
     }
 
+    /** This head's scores from its unscaled weighted sums, read at {@code offset} of a merged sum array. */
+    float[] finish(float[] mergedSums, int offset) {
+        float[] scores = new float[bias.length];
+        for (int label = 0; label < scores.length; label++) {
+            scores[label] = mergedSums[offset + label] * step + bias[label];
+        }
+        return scores;
+    }
+
+    int buckets() {
+        return rowStart.length - 1;
+    }
+
+    int[] rowStart() {
+        return rowStart;
+    }
+
+    /** Entries as {@code label << 8 | quantised weight byte}, row by row. */
+    int[] packed() {
+        return packed;
+    }
+
     /** Calibrated probabilities per label (softmax of scores / temperature). */
     public double[] probabilities(SparseVector features) {
         return softmax(scores(features), temperature);
+    }
+
+    /** {@link #probabilities} from scores already computed. */
+    public double[] probabilities(float[] scores) {
+        return softmax(scores, temperature);
     }
 
     /** The {@code count} most probable labels, most probable first. */

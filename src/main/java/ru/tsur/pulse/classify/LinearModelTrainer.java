@@ -65,6 +65,8 @@ public final class LinearModelTrainer {
         SplittableRandom random = new SplittableRandom(settings.seed());
         float[] scores = new float[classCount];
         double[] gradient = new double[classCount];
+        // the labels whose gradient is not negligible for the current example: only their weights move
+        int[] active = new int[classCount];
         float learningRate = settings.learningRate();
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
             shuffle(order, random);
@@ -120,19 +122,21 @@ public final class LinearModelTrainer {
                         gradient[label] = (gradient[label] / sum - (label == truth ? 1 : 0)) * importance;
                     }
                 }
+                int activeCount = 0;
                 for (int label = 0; label < classCount; label++) {
                     float step = (float) gradient[label];
                     biasSquared[label] += step * step;
                     bias[label] -= learningRate * step / (float) Math.sqrt(biasSquared[label] + 1e-8f);
+                    if (gradient[label] <= -1e-5 || gradient[label] >= 1e-5) {
+                        active[activeCount++] = label;
+                    }
                 }
                 for (int feature = 0; feature < indices.length; feature++) {
                     int row = indices[feature] * classCount;
                     float value = values[feature];
-                    for (int label = 0; label < classCount; label++) {
+                    for (int position = 0; position < activeCount; position++) {
+                        int label = active[position];
                         double step = gradient[label];
-                        if (step > -1e-5 && step < 1e-5) {
-                            continue;
-                        }
                         int cell = row + label;
                         float grad = (float) step * value + settings.l2() * weights[cell];
                         squaredGradients[cell] += grad * grad;

@@ -28,6 +28,8 @@ public final class TrainedClassifier implements Classifier {
     private final CategoryLabels labels;
     private final int[] topicCategoryIndex;
     private final Function<String, String> districtOf;
+    /** The category and topic heads scored in one pass (null without a topic head). */
+    private final MergedHeads categoryAndTopic;
     private final ThreadLocal<LastVector> lastVector = new ThreadLocal<>();
 
     /** The text vector of the last text this thread classified, so routing does not compute it again. */
@@ -48,6 +50,7 @@ public final class TrainedClassifier implements Classifier {
         this.triageBelow = triageBelow;
         this.labels = new CategoryLabels(categories);
         LinearModel topics = model.topicHead();
+        categoryAndTopic = topics == null ? null : new MergedHeads(model.categoryHead(), topics);
         topicCategoryIndex = new int[topics == null ? 0 : topics.labels().size()];
         for (int index = 0; index < topicCategoryIndex.length; index++) {
             String category = model.topicCategories().get(topics.labels().get(index));
@@ -62,7 +65,9 @@ public final class TrainedClassifier implements Classifier {
     @Override
     public Classification classify(IncomingMessage message, String normalizedText) {
         SparseVector vector = vectorOf(normalizedText);
-        double[] categoryProbabilities = model.categoryHead().probabilities(vector);
+        float[][] scores = categoryAndTopic == null ? new float[][]{model.categoryHead().scores(vector)}
+                : categoryAndTopic.scores(vector);
+        double[] categoryProbabilities = model.categoryHead().probabilities(scores[0]);
         List<Candidate> categoryCandidates = model.categoryHead().top(categoryProbabilities, CANDIDATES);
         Category given = labels.find(message.category()).orElse(null);
         String categoryId = given != null ? given.id() : categoryCandidates.get(0).label();
@@ -71,7 +76,7 @@ public final class TrainedClassifier implements Classifier {
         List<Candidate> topicCandidates = List.of();
         String topic = message.topic();
         if (model.topicHead() != null) {
-            double[] topicProbabilities = model.topicHead().probabilities(vector);
+            double[] topicProbabilities = model.topicHead().probabilities(scores[1]);
             topicCandidates = model.topicHead().top(topicProbabilities, CANDIDATES);
             if (topic == null) {
                 topic = given != null ? bestTopicWithin(model.categoryHead().indexOf(categoryId), topicProbabilities)
@@ -134,7 +139,7 @@ public final class TrainedClassifier implements Classifier {
         if (last != null && last.text() == normalizedText) {
             return last.vector();
         }
-        SparseVector vector = features.vectorOfNormalized(normalizedText, model.idf());
+        SparseVector vector = features.vectorOfNormalized(normalizedText, model.idf(), model.idfLevels());
         lastVector.set(new LastVector(normalizedText, vector));
         return vector;
     }

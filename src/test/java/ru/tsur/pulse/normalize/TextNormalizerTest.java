@@ -109,4 +109,21 @@ class TextNormalizerTest {
         assertThat(normalizer.foldForMatching(normalizer.normalize("<p>Наледь у&nbsp;подъезда</p><p>Гололёд!</p>")))
                 .isEqualTo("наледь у подъезда гололед!");
     }
+
+    @Test
+    void spaceFoldingWithoutRegularExpressionsAgreesWithTheExpressionsItReplaced() {
+        java.util.regex.Pattern horizontal = java.util.regex.Pattern.compile("[\\s&&[^\\n]]+");
+        java.util.regex.Pattern aroundNewline = java.util.regex.Pattern.compile(" *\\n[ \\n]*");
+        char[] alphabet = {' ', ' ', '\t', '\n', '\n', '\u000B', '\f', 'а', 'b', '\u2003', '\u2028', '-'};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int sample = 0; sample < 20_000; sample++) {
+            StringBuilder text = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            String input = text.toString();
+            String expected = aroundNewline.matcher(horizontal.matcher(input).replaceAll(" ")).replaceAll("\n").strip();
+            assertThat(TextNormalizer.foldSpaces(input).strip()).as("«%s»", input).isEqualTo(expected);
+        }
+    }
 }
