@@ -71,15 +71,24 @@ final class AlertBoard {
 
     /** Every firing alert and those resolved within the retention, most pressing first. */
     synchronized Snapshot snapshot(Instant now) {
-        Instant oldestResolved = now.minus(resolvedRetention);
-        alerts.values().removeIf(alert -> !alert.firing() && alert.endsAt() != null && alert.endsAt().isBefore(oldestResolved));
+        forgetLongResolved(now);
         List<Alert> shown = new ArrayList<>(alerts.values());
         shown.sort(WALL_ORDER);
         return new Snapshot(seq, shown);
     }
 
-    /** Alerts whose silence ran out since the last check, as a change (screens show them loud again). */
+    /** Drops alerts resolved longer ago than the retention (else, with no new screen, the board only grows). */
+    private void forgetLongResolved(Instant now) {
+        Instant oldestResolved = now.minus(resolvedRetention);
+        alerts.values().removeIf(alert -> !alert.firing() && alert.endsAt() != null && alert.endsAt().isBefore(oldestResolved));
+    }
+
+    /**
+     * Alerts whose silence ran out since the last check, as a change (screens show them loud again); also
+     * forgets long-resolved alerts, since this runs on a timer whether or not screens ask for snapshots.
+     */
     synchronized Optional<Change> silencesExpired(Instant now) {
+        forgetLongResolved(now);
         List<Alert> expired = new ArrayList<>();
         for (Alert alert : alerts.values()) {
             Instant until = alert.silencedUntil();
@@ -97,5 +106,10 @@ final class AlertBoard {
 
     synchronized long seq() {
         return seq;
+    }
+
+    /** How many alerts the board holds (for tests and diagnostics). */
+    synchronized int held() {
+        return alerts.size();
     }
 }

@@ -29,6 +29,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
+    /** The latest end of a silence: keeps far-off times (overflowing or beyond PostgreSQL's range) a 400. */
+    static final Instant LATEST_UNTIL = Instant.parse("9999-12-31T23:59:59Z");
+
     private final AlertService alerts;
     private final AlertsConfig config;
     private final ObjectMapper json;
@@ -81,10 +84,16 @@ public class AlertResource {
             if (duration.isNegative() || duration.isZero()) {
                 throw ApiProblem.badRequest("'duration' must be positive");
             }
+            if (duration.compareTo(Duration.between(now, LATEST_UNTIL)) > 0) {
+                throw ApiProblem.badRequest("A silence must end by " + LATEST_UNTIL);
+            }
             until = now.plus(duration);
         }
         if (!until.isAfter(now)) {
             throw ApiProblem.badRequest("'until' must lie in the future");
+        }
+        if (until.isAfter(LATEST_UNTIL)) {
+            throw ApiProblem.badRequest("A silence must end by " + LATEST_UNTIL);
         }
         return alerts.silence(id, until, reason, by).map(found -> orNotFound(found, id));
     }

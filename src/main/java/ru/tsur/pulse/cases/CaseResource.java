@@ -56,6 +56,9 @@ public class CaseResource {
         if (pageNumber < 0 || pageSize < 1 || pageSize > config.maxPageSize()) {
             throw ApiProblem.badRequest("page must be ≥ 0 and size between 1 and " + config.maxPageSize());
         }
+        if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+            throw ApiProblem.badRequest("page × size must not exceed " + Integer.MAX_VALUE);
+        }
         return repository.list(status, blankToNull(executor), blankToNull(municipality), bool("overdue", overdue),
                         bool("repeat", repeat), pageSize, pageNumber * pageSize)
                 .map(result -> {

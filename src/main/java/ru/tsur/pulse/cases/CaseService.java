@@ -1,6 +1,7 @@
 package ru.tsur.pulse.cases;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.api.ApiProblem;
 
@@ -45,7 +46,10 @@ public class CaseService {
             boolean answers = move.action() == CaseLifecycle.Action.ANSWER
                     || (move.action() == CaseLifecycle.Action.RESOLVE && move.text() != null);
             Uni<List<String>> flags = answers
-                    ? repository.earlierAnswers(connection, config.boilerplateWindow()).map(earlier -> quality.flags(move.text(), earlier))
+                    // Stemming the last boilerplate-window answers is CPU work: on a worker, not the event loop.
+                    ? repository.earlierAnswers(connection, config.boilerplateWindow())
+                            .emitOn(Infrastructure.getDefaultWorkerPool())
+                            .map(earlier -> quality.flags(move.text(), earlier))
                     : Uni.createFrom().nullItem();
             return flags.chain(answerFlags -> {
                 boolean replied = move.action() == CaseLifecycle.Action.ANSWER || move.action() == CaseLifecycle.Action.RESOLVE;

@@ -1,6 +1,7 @@
 package ru.tsur.pulse.cases;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,7 +43,8 @@ public class DeadlineResource {
     @Path("/summary")
     public Uni<Map<String, Object>> summary() {
         Instant now = clock.instant();
-        return repository.open().map(open -> {
+        // Assessing every open case is CPU work proportional to the backlog: on a worker, not the event loop.
+        return repository.open().emitOn(Infrastructure.getDefaultWorkerPool()).map(open -> {
             Map<String, int[]> byExecutor = new HashMap<>();
             for (ProblemCase problem : open) {
                 int[] counts = byExecutor.computeIfAbsent(problem.executor() == null ? "" : problem.executor(), key -> new int[3]);

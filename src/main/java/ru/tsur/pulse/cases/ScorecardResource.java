@@ -1,6 +1,7 @@
 package ru.tsur.pulse.cases;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,7 +43,9 @@ public class ScorecardResource {
             throw ApiProblem.badRequest("by must be executor or municipality");
         }
         Instant now = clock.instant();
-        return repository.scorecardSource(now.minus(config.scorecardPeriod())).map(sources -> {
+        // Working hours and ranks of every case of the period are CPU work: on a worker, not the event loop.
+        return repository.scorecardSource(now.minus(config.scorecardPeriod())).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(sources -> {
             List<Scorecard.Outcome> outcomes = new ArrayList<>(sources.size());
             for (CaseRepository.ScorecardSource source : sources) {
                 String key = dimension.equals("executor") ? source.executor() : source.municipality();

@@ -152,6 +152,11 @@ public class FeedBroadcaster {
             ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(),
                     this::snapshotFrame);
             screens.put(connection.id(), screen);
+            if (!connection.isOpen()) {
+                // Closed while the first read ran: onClose has already unregistered it, so it would stay for good.
+                screens.remove(connection.id());
+                return;
+            }
             screen.drain();
         }, failure -> {
             LOG.debugf("Feed screen refused, PostgreSQL unavailable: %s", failure.toString());

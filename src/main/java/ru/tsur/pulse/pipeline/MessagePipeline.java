@@ -26,7 +26,7 @@ import java.util.List;
  * (batched). A message is acknowledged — and its
  * submitter answered — only after its batch is committed; a failed batch is negatively acknowledged so
  * nothing unconfirmed is reported as accepted. Newly stored messages are broadcast to every stage that
-follows the commit (counters, cases, tension).
+ * follows the commit (counters, cases); the tension detector re-counts from PostgreSQL instead.
  */
 @ApplicationScoped
 public class MessagePipeline {

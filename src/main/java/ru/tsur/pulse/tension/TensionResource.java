@@ -225,7 +225,8 @@ public class TensionResource {
             } else {
                 step = Duration.parse(trimmed);
             }
-        } catch (DateTimeParseException | NumberFormatException e) {
+        } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
+            // ArithmeticException: a number of days or hours too large for a Duration (400, not 500).
             step = null;
         }
         if (step == null || step.toSeconds() < bucketSeconds || step.toSeconds() % bucketSeconds != 0) {

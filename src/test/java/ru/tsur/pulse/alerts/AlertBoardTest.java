@@ -53,6 +53,18 @@ class AlertBoardTest {
         assertThat(board.silencesExpired(T0.plusSeconds(90))).isEmpty();
     }
 
+    @Test
+    void theTimedSilenceCheckForgetsLongResolvedAlertsWithoutAnySnapshot() {
+        AlertBoard board = new AlertBoard(Duration.ofHours(1), T0);
+        Alert firing = alert("f", "warning", Alert.FIRING, T0, null, null);
+        board.apply(List.of(firing, resolved("r", T0.plusSeconds(60))));
+        assertThat(board.silencesExpired(T0.plusSeconds(120))).isEmpty();
+        assertThat(board.held()).isEqualTo(2);
+        assertThat(board.silencesExpired(T0.plus(Duration.ofMinutes(62)))).isEmpty();
+        assertThat(board.held()).isEqualTo(1);
+        assertThat(board.snapshot(T0.plus(Duration.ofMinutes(62))).alerts()).containsExactly(firing);
+    }
+
     private static Alert alert(String id, String severity, String state, Instant updatedAt, Instant silencedUntil,
                                String reason) {
         return new Alert(id, "deadline", Map.of("case", id), severity, state, "Срок", "Срок истекает", Map.of(), null,

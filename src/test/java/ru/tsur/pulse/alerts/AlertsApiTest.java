@@ -144,6 +144,12 @@ class AlertsApiTest {
         given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"2001-01-01T00:00:00Z\"}")
                 .when().post("/api/v1/alerts/000000000000000000000000/silence")
                 .then().statusCode(400).body("detail", equalTo("'until' must lie in the future"));
+        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"PT2000000000000000H\"}")
+                .when().post("/api/v1/alerts/000000000000000000000000/silence")
+                .then().statusCode(400).body("detail", equalTo("A silence must end by 9999-12-31T23:59:59Z"));
+        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"+20000-01-01T00:00:00Z\"}")
+                .when().post("/api/v1/alerts/000000000000000000000000/silence")
+                .then().statusCode(400).body("detail", equalTo("A silence must end by 9999-12-31T23:59:59Z"));
         given().when().get("/api/v1/alerts?state=sleeping").then().statusCode(400);
     }
 

@@ -182,6 +182,8 @@ class CaseStoriesTest {
         given().when().get("/api/v1/cases?status=rejected&executor=ООО Светосервис").then().statusCode(200)
                 .body("total", equalTo(0));
         given().when().get("/api/v1/cases?status=sleeping").then().statusCode(400);
+        given().when().get("/api/v1/cases?page=2147483647&size=50").then().statusCode(400)
+                .contentType("application/problem+json");
         given().when().get("/api/v1/scorecards?by=executor").then().statusCode(200).body("rows.key", hasItem("ООО Светосервис"));
         given().when().get("/api/v1/scorecards?by=district").then().statusCode(400);
 

@@ -133,6 +133,8 @@ class TensionAlertsTest {
                 .body("detail", containsString("unknown municipality 'nowhere'"))
                 .body("detail", containsString("step must be a whole number of buckets (PT1M)"))
                 .body("detail", containsString("from must be an ISO-8601 time"));
+        given().when().get("/api/v1/dynamics?step=200000000000000d").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("step must be a whole number of buckets"));
     }
 
     private static JsonNode alertIn(JsonNode frame, String id) {
