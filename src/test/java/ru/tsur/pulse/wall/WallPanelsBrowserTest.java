@@ -70,11 +70,15 @@ class WallPanelsBrowserTest {
         String hot = region.municipalities().get(0).id();
         String mild = region.municipalities().get(1).id();
         String calm = region.municipalities().get(2).id();
+        // Renders are batched per animation frame and the live snapshot before detach() may already have set
+        // the same title, so wait for a render that comes after the fed frame before reading colours.
+        long rendersBefore = browser.number("wallState.renders");
         browser.script("wallHooks.heatFrame({type:'snapshot', window:'24h', seq:500, at:new Date().toISOString(),"
                 + " cells:[{m:arguments[0], c:'x', n:3}], scores:[{m:arguments[0], t:88}, {m:arguments[1], t:10}]});",
                 hot, mild);
-        browser.awaitTrue("document.querySelector('[data-testid=map-title]').textContent === 'Напряжённость за 24 часа'",
-                Duration.ofSeconds(5), "the map is not coloured by tension");
+        browser.awaitTrue("wallState.renders > " + rendersBefore, Duration.ofSeconds(5), "the fed snapshot was not rendered");
+        assertThat(browser.text("document.querySelector('[data-testid=map-title]').textContent"))
+                .isEqualTo("Напряжённость за 24 часа");
         String top = browser.text("d3.interpolateViridis(1)");
         String bottom = browser.text("d3.interpolateViridis(0.12)");
         assertThat(fill(hot)).isEqualTo(top);
