@@ -5,10 +5,12 @@ import java.util.SplittableRandom;
 
 /**
  * Trains a {@link LinearModel} by AdaGrad over shuffled examples (fixed seed: the same data gives the same
- * model). The default loss is one-vs-rest squared hinge (as LinearSVC): on the shared data it beat softmax
+ * model), or ({@link Loss#DUAL}) solves the same one-vs-rest squared-hinge SVM exactly by dual coordinate
+ * descent. The default loss is one-vs-rest squared hinge (as LinearSVC): on the shared data it beat softmax
  * cross-entropy by 0.5–0.7 points of accuracy, and the multiclass (Crammer–Singer) hinge on Kursk and on St
- * Petersburg topics (README, «Classification and routing»); probabilities come afterwards from a softmax at
- * a fitted temperature ({@link #fitTemperature}). Class
+ * Petersburg topics (README, «Classification and routing»); the exact solver is better for the many-class
+ * topic head, AdaGrad's early-stopped solution for the category head. Probabilities come afterwards from a
+ * softmax at a fitted temperature ({@link #fitTemperature}). Class
  * weights are softened towards balance (rare classes are not ignored — macro-F1 matters to a control
  * room); L2 is applied to the weights a step touches. Only the largest weights within a budget are kept,
  * quantised to the byte steps the model file stores, so the model in memory is exactly the one saved.
@@ -17,7 +19,7 @@ public final class LinearModelTrainer {
 
     /** How to train. */
     public record Settings(Loss loss, int epochs, float learningRate, float l2, double classBalance, int weightBudget,
-                           long seed) {
+                           long seed, double cost, double tolerance) {
 
         /** The tuned settings; each can be overridden by a system property for experiments ({@code pulse.train.*}). */
         public static Settings defaults() {
@@ -26,23 +28,35 @@ public final class LinearModelTrainer {
                     Float.parseFloat(System.getProperty("pulse.train.learning-rate", "0.015")),
                     Float.parseFloat(System.getProperty("pulse.train.l2", "1e-4")),
                     Double.parseDouble(System.getProperty("pulse.train.class-balance", "0.3")),
-                    2_000_000, 20201018L);
+                    2_000_000, 20201018L,
+                    Double.parseDouble(System.getProperty("pulse.train.cost", "0.5")),
+                    Double.parseDouble(System.getProperty("pulse.train.tolerance", "0.1")));
         }
 
         public Settings withEpochs(int count) {
-            return new Settings(loss, count, learningRate, l2, classBalance, weightBudget, seed);
+            return new Settings(loss, count, learningRate, l2, classBalance, weightBudget, seed, cost, tolerance);
+        }
+
+        public Settings withLoss(Loss chosen) {
+            return new Settings(chosen, epochs, learningRate, l2, classBalance, weightBudget, seed, cost, tolerance);
+        }
+
+        public Settings withCost(double chosen) {
+            return new Settings(loss, epochs, learningRate, l2, classBalance, weightBudget, seed, chosen, tolerance);
         }
 
         public Settings withBudget(int budget) {
-            return new Settings(loss, epochs, learningRate, l2, classBalance, budget, seed);
+            return new Settings(loss, epochs, learningRate, l2, classBalance, budget, seed, cost, tolerance);
         }
     }
 
     /**
      * Logistic (softmax cross-entropy), multiclass hinge (Crammer–Singer, margin 1), or one-vs-rest squared
-     * hinge (every class its own binary margin, as LinearSVC).
+     * hinge (every class its own binary margin, as LinearSVC), all three by AdaGrad; or the one-vs-rest
+     * squared hinge solved in the dual with cost {@code cost} until the projected gradient spans less than
+     * {@code tolerance} or {@code epochs} passes (learning rate and l2 unused).
      */
-    public enum Loss { LOGISTIC, HINGE, ONE_VS_REST }
+    public enum Loss { LOGISTIC, HINGE, ONE_VS_REST, DUAL }
 
     private final Settings settings;
 
@@ -58,6 +72,10 @@ public final class LinearModelTrainer {
         float[] bias = new float[classCount];
         float[] biasSquared = new float[classCount];
         float[] classWeight = classWeights(labelIndices, classCount);
+        if (settings.loss() == Loss.DUAL) {
+            trainDual(examples, labelIndices, classCount, buckets, weights, bias, classWeight);
+            return prune(name, labels, bias, weights, buckets, classCount);
+        }
         int[] order = new int[examples.size()];
         for (int index = 0; index < order.length; index++) {
             order[index] = index;
@@ -256,6 +274,101 @@ public final class LinearModelTrainer {
             above += histogram[bin];
         }
         return 0f;
+    }
+
+    /**
+     * One-vs-rest squared hinge with L2 solved in the dual by coordinate descent with shrinking (Hsieh et al.
+     * 2008, liblinear's L2R_L2LOSS_SVC_DUAL, what scikit-learn's LinearSVC runs), the bias as a constant
+     * feature. Classes are independent problems, solved in parallel, each with its own seeded order.
+     */
+    private void trainDual(List<SparseVector> examples, int[] labelIndices, int classCount, int buckets,
+                           float[] weights, float[] bias, float[] classWeight) {
+        int count = examples.size();
+        double[] squaredNorm = new double[count];
+        for (int example = 0; example < count; example++) {
+            double sum = 1; // the bias feature
+            for (float value : examples.get(example).values()) {
+                sum += (double) value * value;
+            }
+            squaredNorm[example] = sum;
+        }
+        java.util.stream.IntStream.range(0, classCount).parallel().forEach(label -> {
+            double[] w = new double[buckets];
+            double b = 0;
+            double[] alpha = new double[count];
+            int[] active = new int[count];
+            for (int index = 0; index < count; index++) {
+                active[index] = index;
+            }
+            int activeSize = count;
+            SplittableRandom random = new SplittableRandom(settings.seed() * 31 + label);
+            double projectedMaxOld = Double.POSITIVE_INFINITY;
+            double positiveDiagonal = 0.5 / (settings.cost() * classWeight[label]);
+            double negativeDiagonal = 0.5 / settings.cost();
+            for (int iteration = 0; iteration < settings.epochs(); iteration++) {
+                double projectedMax = Double.NEGATIVE_INFINITY;
+                double projectedMin = Double.POSITIVE_INFINITY;
+                for (int position = activeSize - 1; position > 0; position--) {
+                    int other = random.nextInt(position + 1);
+                    int swap = active[position];
+                    active[position] = active[other];
+                    active[other] = swap;
+                }
+                for (int position = 0; position < activeSize; position++) {
+                    int example = active[position];
+                    boolean positive = labelIndices[example] == label;
+                    double sign = positive ? 1 : -1;
+                    double diagonal = positive ? positiveDiagonal : negativeDiagonal;
+                    SparseVector vector = examples.get(example);
+                    int[] indices = vector.indices();
+                    float[] values = vector.values();
+                    double score = b;
+                    for (int feature = 0; feature < indices.length; feature++) {
+                        score += w[indices[feature]] * values[feature];
+                    }
+                    double gradient = sign * score - 1 + diagonal * alpha[example];
+                    double projected = 0;
+                    if (alpha[example] == 0) {
+                        if (gradient > projectedMaxOld) {
+                            activeSize--;
+                            active[position] = active[activeSize];
+                            active[activeSize] = example;
+                            position--;
+                            continue;
+                        }
+                        if (gradient < 0) {
+                            projected = gradient;
+                        }
+                    } else {
+                        projected = gradient;
+                    }
+                    projectedMax = Math.max(projectedMax, projected);
+                    projectedMin = Math.min(projectedMin, projected);
+                    if (Math.abs(projected) > 1e-12) {
+                        double previous = alpha[example];
+                        alpha[example] = Math.max(previous - gradient / (squaredNorm[example] + diagonal), 0);
+                        double step = (alpha[example] - previous) * sign;
+                        for (int feature = 0; feature < indices.length; feature++) {
+                            w[indices[feature]] += step * values[feature];
+                        }
+                        b += step;
+                    }
+                }
+                if (projectedMax - projectedMin <= settings.tolerance()) {
+                    if (activeSize == count) {
+                        break;
+                    }
+                    activeSize = count;
+                    projectedMaxOld = Double.POSITIVE_INFINITY;
+                    continue;
+                }
+                projectedMaxOld = projectedMax <= 0 ? Double.POSITIVE_INFINITY : projectedMax;
+            }
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                weights[bucket * classCount + label] = (float) w[bucket];
+            }
+            bias[label] = (float) b;
+        });
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

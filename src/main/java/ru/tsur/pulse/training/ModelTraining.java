@@ -21,7 +21,8 @@ import java.util.function.Function;
 
 /**
  * Trains a region's {@link ClassifierModel} from labelled messages: features and IDF from the training
- * texts, a category head, a topic head and an executor head (text plus place) trained in parallel, each head's temperature fitted on a
+ * texts, a category head and an executor head (text plus place) by AdaGrad and a topic head by the exact dual
+ * solver (see {@link #topicLoss}), trained in parallel, each head's temperature fitted on a
  * held-out tenth (chosen by a hash of the message id, so it is reproducible; the provisional head for this
  * trains two thirds of the epochs) before the final heads are trained on everything. Deterministic for the same data and settings.
  */
@@ -37,9 +38,33 @@ public final class ModelTraining {
     private final TextFeatures features = new TextFeatures(new TextNormalizer(), BITS);
 
     public ModelTraining(Region region) {
-        this(region, LinearModelTrainer.Settings.defaults().withBudget(500_000),
-                LinearModelTrainer.Settings.defaults().withBudget(1_200_000),
+        this(region, LinearModelTrainer.Settings.defaults().withBudget(Integer.getInteger("pulse.train.category-budget", 350_000)),
+                topicSettings(),
                 LinearModelTrainer.Settings.defaults().withBudget(500_000));
+    }
+
+    /**
+     * The topic head's C is this over the square root of its number of labelled examples. C multiplies a sum
+     * of losses over the examples, so a fixed C regularises less as the data grows; the best C on Kursk (about
+     * 1,600 training rows per fold: C = 2) and on St Petersburg (22,000 rows: C = 0.25–0.5) both lie on
+     * 80/√n, while C ∝ 1/n would be too weak a C for St Petersburg (README, «Classification and routing»).
+     */
+    static final double TOPIC_COST_TIMES_ROOT_EXAMPLES = Double.parseDouble(
+            System.getProperty("pulse.train.topic-cost-times-root-examples", "80"));
+
+    /**
+     * The topic head's loss: the exact dual solver (on the Kursk folds 0.553 topic accuracy against AdaGrad's
+     * 0.541, St Petersburg 0.768 against 0.760); switch for experiments: {@code pulse.train.topic-loss}.
+     */
+    static LinearModelTrainer.Loss topicLoss() {
+        return LinearModelTrainer.Loss.valueOf(System.getProperty("pulse.train.topic-loss", "DUAL"));
+    }
+
+    /** Topic head: the most passes of the dual solver {@code pulse.train.topic-passes} (200; it stops on convergence). */
+    private static LinearModelTrainer.Settings topicSettings() {
+        return LinearModelTrainer.Settings.defaults().withBudget(Integer.getInteger("pulse.train.topic-budget", 600_000))
+                .withLoss(topicLoss())
+                .withEpochs(Integer.getInteger("pulse.train.topic-passes", 200));
     }
 
     public ModelTraining(Region region, LinearModelTrainer.Settings categorySettings,
@@ -71,7 +96,10 @@ public final class ModelTraining {
                 trainHead("category", messages, vectors, categoryOf, categorySettings));
         CompletableFuture<LinearModel> topic = CompletableFuture.supplyAsync(() ->
                 messages.stream().anyMatch(message -> message.topic() != null)
-                        ? trainHead("topic", messages, vectors, LabelledMessage::topic, topicSettings) : null);
+                        ? trainHead("topic", messages, vectors, LabelledMessage::topic, topicSettings.withCost(
+                        TOPIC_COST_TIMES_ROOT_EXAMPLES / Math.sqrt(Math.max(1,
+                                messages.stream().filter(message -> message.topic() != null).count()))))
+                        : null);
         List<SparseVector> placed = new ArrayList<>(vectors.size());
         for (int row = 0; row < messages.size(); row++) {
             String[] place = placeOf.apply(messages.get(row));

@@ -26,7 +26,8 @@ public final class TrainCommand {
     /** What the model file says about its training (no timestamp: the file stays reproducible). */
     static String description(int messages, Path data) {
         return "trained on " + messages + " messages of " + data.getFileName() + "; "
-                + LinearModelTrainer.Settings.defaults().loss() + " loss, AdaGrad, class balance "
+                + "category and executor heads " + LinearModelTrainer.Settings.defaults().loss()
+                + " loss by AdaGrad, topic head " + ModelTraining.topicLoss() + ", class balance "
                 + LinearModelTrainer.Settings.defaults().classBalance() + ", 2^" + ModelTraining.BITS
                 + " hashed word/stem/char features";
     }
