@@ -132,7 +132,7 @@ public interface PulseConfig {
 
     interface Push {
         /** Period of the heat-map tick: deltas are coalesced over it. */
-        @WithDefault("250ms")
+        @WithDefault("100ms")
         Duration tick();
 
         /** Frames a screen may have unsent before it is skipped and later given a fresh snapshot. */

@@ -27,11 +27,31 @@ public class TensionRepository {
             FROM message WHERE created_at >= $1 AND created_at < $3
             GROUP BY municipality_id, category_id, topic, bucket""";
 
-    private static final String SAMPLES = """
+    /**
+     * Sample queries, one per shape of series: a generic {@code ($1 IS NULL OR municipality_id = $1)} plan
+     * cannot use an index, and under load the explanations then scanned the whole table on every update.
+     * With a municipality: the (municipality, category, created_at) index; region-wide: the created_at
+     * index read backwards (a spiking category is dense among the newest messages).
+     */
+    private static final String SAMPLES_MUNICIPALITY = """
             SELECT display_text FROM message
-            WHERE ($1::text IS NULL OR municipality_id = $1) AND category_id = $2 AND ($3::text IS NULL OR topic = $3)
-              AND created_at >= $4 AND created_at < $5
+            WHERE municipality_id = $1 AND category_id = $2 AND created_at >= $3 AND created_at < $4
+            ORDER BY created_at DESC LIMIT $5""";
+
+    private static final String SAMPLES_MUNICIPALITY_TOPIC = """
+            SELECT display_text FROM message
+            WHERE municipality_id = $1 AND category_id = $2 AND topic = $3 AND created_at >= $4 AND created_at < $5
             ORDER BY created_at DESC LIMIT $6""";
+
+    private static final String SAMPLES_REGION = """
+            SELECT display_text FROM message
+            WHERE category_id = $1 AND created_at >= $2 AND created_at < $3
+            ORDER BY created_at DESC LIMIT $4""";
+
+    private static final String SAMPLES_REGION_TOPIC = """
+            SELECT display_text FROM message
+            WHERE category_id = $1 AND topic = $2 AND created_at >= $3 AND created_at < $4
+            ORDER BY created_at DESC LIMIT $5""";
 
     /** Messages of one series in one bucket. */
     public record BucketCount(String municipality, String category, String topic, long bucket, int messages) {
@@ -61,9 +81,20 @@ public class TensionRepository {
     /** The newest display texts of a series ({@code municipality} null: region-wide) in {@code [from, to)}. */
     public Uni<List<String>> samples(String municipality, String category, String topic, Instant from, Instant to,
                                      int limit) {
-        return pool.preparedQuery(SAMPLES)
-                .execute(Tuple.tuple().addString(municipality).addString(category).addString(topic)
-                        .addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to)).addInteger(limit))
+        Tuple parameters = Tuple.tuple();
+        String sql;
+        if (municipality != null) {
+            parameters.addString(municipality);
+            sql = topic == null ? SAMPLES_MUNICIPALITY : SAMPLES_MUNICIPALITY_TOPIC;
+        } else {
+            sql = topic == null ? SAMPLES_REGION : SAMPLES_REGION_TOPIC;
+        }
+        parameters.addString(category);
+        if (topic != null) {
+            parameters.addString(topic);
+        }
+        parameters.addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to)).addInteger(limit);
+        return pool.preparedQuery(sql).execute(parameters)
                 .map(rows -> {
                     List<String> texts = new ArrayList<>(rows.size());
                     rows.forEach(row -> texts.add(row.getString("display_text")));

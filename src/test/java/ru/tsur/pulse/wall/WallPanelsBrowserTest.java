@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class WallPanelsBrowserTest {
 
-    /** Heat-map deltas in a day at one per 250 ms tick. */
-    private static final int DAY_OF_DELTAS = 24 * 3600 * 4;
+    /** Heat-map deltas in a day at one per 100 ms tick (the default {@code pulse.push.tick}). */
+    private static final int DAY_OF_DELTAS = 24 * 3600 * 10;
 
     private static WallBrowser browser;
 
