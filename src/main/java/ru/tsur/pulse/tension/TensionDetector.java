@@ -217,6 +217,49 @@ public final class TensionDetector {
             }
         }
         cityProfile.add(openHourOfWeek, cityProfileMessages, bucketHours);
+        forgetSilentTopics();
+    }
+
+    /**
+     * Below this weighted count a silent topic series is forgotten: one message's weight falls under it
+     * after about 4.3 half-lives of the level (90 days at the default 21).
+     */
+    static final double FORGET_BELOW_WEIGHTED_COUNT = 0.05;
+
+    /**
+     * Topics are open-ended (a source may send its own), so the set of topic series would only grow: one
+     * with no message in its whole ring, no alert, and a level decayed below {@link #FORGET_BELOW_WEIGHTED_COUNT}
+     * is dropped. If the topic comes back it starts again from the prior, which expects more than the decayed
+     * level did, so forgetting never makes an alert easier. Municipality and category series are never dropped.
+     */
+    private void forgetSilentTopics() {
+        java.util.Set<CountSeries> forgotten = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CountSeries one : series.values()) {
+            if (one.key.topic() != null && one.alert == null && one.weightedCounts < FORGET_BELOW_WEIGHTED_COUNT
+                    && silent(one)) {
+                forgotten.add(one);
+            }
+        }
+        if (forgotten.isEmpty()) {
+            return;
+        }
+        for (CountSeries one : forgotten) {
+            series.remove(one.key);
+            CountSeries parent = series.get(one.key.categorySeries());
+            if (parent != null) {
+                parent.topics.remove(one);
+            }
+        }
+        tested.removeIf(forgotten::contains);
+    }
+
+    private static boolean silent(CountSeries one) {
+        for (int count : one.counts) {
+            if (count != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

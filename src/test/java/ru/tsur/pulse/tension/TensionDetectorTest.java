@@ -60,6 +60,37 @@ class TensionDetectorTest {
     }
 
     @Test
+    void aTopicSilentForMonthsIsForgottenWhileItsCategoryAndActiveTopicsStay() {
+        TensionDetector detector = new TensionDetector(settings(), 0);
+        SeriesKey once = new SeriesKey(PLACE, ROADS, "Яма на дороге, написанная источником");
+        SeriesKey regular = new SeriesKey(PLACE, ROADS, "Наледь");
+        detector.openBucket(MONDAY);
+        detector.add(PLACE, ROADS, once.topic(), MONDAY, 1);
+        detector.closeBucket();
+        long bucket = MONDAY + 1;
+        int days = 0;
+        while (detector.keys().contains(once) && days < 200) {
+            for (int hour = 0; hour < 24; hour++, bucket++) {
+                detector.openBucket(bucket);
+                if (hour == 12) {
+                    detector.add(PLACE, ROADS, regular.topic(), bucket, 1);
+                }
+                detector.closeBucket();
+            }
+            days++;
+        }
+        // one message's weight 1 halves every 21 days: below 0.05 after log2(20) × 21 = 90.8 days
+        assertThat(days).isEqualTo(91);
+        assertThat(detector.keys()).containsExactlyInAnyOrder(LOCAL, REGION, regular,
+                new SeriesKey(null, ROADS, regular.topic()));
+
+        detector.openBucket(bucket);
+        detector.add(PLACE, ROADS, once.topic(), bucket, 2);
+        assertThat(detector.figures(new TensionDetector.SeriesFilter(PLACE, ROADS, once.topic()), bucket, bucket))
+                .extracting(TensionDetector.BucketFigures::observed).containsExactly(2L);
+    }
+
+    @Test
     void aConstantSeriesIsExpectedAtItsLevelAndRaisesNothing() {
         TensionDetector detector = new TensionDetector(settings(), 0);
         long next = warm(detector, MONDAY, 4 * WEEK, 4);
