@@ -71,11 +71,13 @@ class WallPanelsBrowserTest {
         String mild = region.municipalities().get(1).id();
         String calm = region.municipalities().get(2).id();
         // Renders are batched per animation frame and the live snapshot before detach() may already have set
-        // the same title, so wait for a render that comes after the fed frame before reading colours.
-        long rendersBefore = browser.number("wallState.renders");
-        browser.script("wallHooks.heatFrame({type:'snapshot', window:'24h', seq:500, at:new Date().toISOString(),"
-                + " cells:[{m:arguments[0], c:'x', n:3}], scores:[{m:arguments[0], t:88}, {m:arguments[1], t:10}]});",
-                hot, mild);
+        // the same title, so wait for a render that comes after the fed frame before reading colours. The
+        // count is read in the same script as the frame is fed: a render queued earlier could otherwise run
+        // between two scripts, before the frame, and pass for the one after it.
+        long rendersBefore = ((Number) browser.script("var before = wallState.renders;"
+                + " wallHooks.heatFrame({type:'snapshot', window:'24h', seq:500, at:new Date().toISOString(),"
+                + " cells:[{m:arguments[0], c:'x', n:3}], scores:[{m:arguments[0], t:88}, {m:arguments[1], t:10}]});"
+                + " return before;", hot, mild)).longValue();
         browser.awaitTrue("wallState.renders > " + rendersBefore, Duration.ofSeconds(5), "the fed snapshot was not rendered");
         assertThat(browser.text("document.querySelector('[data-testid=map-title]').textContent"))
                 .isEqualTo("Напряжённость за 24 часа");
