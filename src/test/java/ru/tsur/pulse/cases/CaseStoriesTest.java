@@ -6,26 +6,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.alerts.AlertLabels;
 import ru.tsur.pulse.calendar.WorkingCalendar;
 import ru.tsur.pulse.support.ScreenClient;
+import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.TestMessages;
 
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -196,28 +193,15 @@ class CaseStoriesTest {
     }
 
     private Instant workingTimeAgo(Duration workingTime) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant candidate = now;
-        while (calendar.workingTimeBetween(candidate, now).compareTo(workingTime) < 0) {
-            candidate = candidate.minus(Duration.ofMinutes(30));
-        }
-        return candidate;
+        return CaseFixtures.workingTimeAgo(calendar, workingTime);
     }
 
     private static long post(String topic, String text, Instant createdAt) {
-        String body = """
-                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
-                .formatted(TestMessages.uniqueId(), createdAt, text, MUNICIPALITY, topic);
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+        return CaseFixtures.post(MUNICIPALITY, topic, text, createdAt);
     }
 
     private long caseOf(long messageId) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Row row = pool.preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
-                    .await().atMost(WAIT).iterator().next();
-            return row.getLong("case_id");
-        }, id -> id != null);
+        return CaseFixtures.caseOf(pool, messageId, WAIT);
     }
 
     private static Predicate<JsonNode> change(long caseId, Predicate<JsonNode> wanted) {

@@ -3,7 +3,6 @@ package ru.tsur.pulse.cases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.alerts.Alert;
@@ -11,11 +10,11 @@ import ru.tsur.pulse.alerts.AlertLabels;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
 import ru.tsur.pulse.calendar.WorkingCalendar;
+import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.TestMessages;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,25 +86,14 @@ class DeadlineSweepTest {
     }
 
     private Instant workingTimeAgo(Duration workingTime) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant candidate = now;
-        while (calendar.workingTimeBetween(candidate, now).compareTo(workingTime) < 0) {
-            candidate = candidate.minus(Duration.ofMinutes(30));
-        }
-        return candidate;
+        return CaseFixtures.workingTimeAgo(calendar, workingTime);
     }
 
     private static long post(String topic, String text, Instant createdAt) {
-        String body = """
-                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
-                .formatted(TestMessages.uniqueId(), createdAt, text, MUNICIPALITY, topic);
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
+        return CaseFixtures.post(MUNICIPALITY, topic, text, createdAt);
     }
 
     private long caseOf(long messageId) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> pool
-                .preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
-                .await().atMost(WAIT).iterator().next().getLong("case_id"), id -> id != null);
+        return CaseFixtures.caseOf(pool, messageId, WAIT);
     }
 }

@@ -1,0 +1,50 @@
+package ru.tsur.pulse.support;
+
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import ru.tsur.pulse.calendar.WorkingCalendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What the case and deadline tests share: a portal message posted for a municipality and topic at a given
+ * time, the case the intake puts a message in (read from PostgreSQL), and the instant a given working time
+ * before now by a region's calendar.
+ */
+public final class CaseFixtures {
+
+    private CaseFixtures() {
+    }
+
+    /** Posts a portal message and returns its id (the service answered 202). */
+    public static long post(String municipality, String topic, String text, Instant createdAt) {
+        String body = """
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
+                .formatted(TestMessages.uniqueId(), createdAt, text, municipality, topic);
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+    }
+
+    /** The case the intake attached the message to, once it has (waits up to {@code wait}). */
+    public static long caseOf(Pool pool, long messageId, Duration wait) {
+        return await().atMost(wait).pollInterval(Duration.ofMillis(100)).until(() -> pool
+                .preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
+                .await().atMost(wait).iterator().next().getLong("case_id"), id -> id != null);
+    }
+
+    /** The latest half-hour step back from now at which at least {@code workingTime} of working time has passed. */
+    public static Instant workingTimeAgo(WorkingCalendar calendar, Duration workingTime) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant candidate = now;
+        while (calendar.workingTimeBetween(candidate, now).compareTo(workingTime) < 0) {
+            candidate = candidate.minus(Duration.ofMinutes(30));
+        }
+        return candidate;
+    }
+}
