@@ -68,14 +68,15 @@ public final class LinearModelTrainer {
                              int buckets) {
         int classCount = labels.length;
         float[] weights = new float[buckets * classCount];
-        float[] squaredGradients = new float[buckets * classCount];
         float[] bias = new float[classCount];
-        float[] biasSquared = new float[classCount];
         float[] classWeight = classWeights(labelIndices, classCount);
         if (settings.loss() == Loss.DUAL) {
             trainDual(examples, labelIndices, classCount, buckets, weights, bias, classWeight);
             return prune(name, labels, bias, weights, buckets, classCount);
         }
+        // AdaGrad's per-weight sums of squared gradients (the dual solver needs none)
+        float[] squaredGradients = new float[buckets * classCount];
+        float[] biasSquared = new float[classCount];
         int[] order = new int[examples.size()];
         for (int index = 0; index < order.length; index++) {
             order[index] = index;
