@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.counters.CounterService;
-import ru.tsur.pulse.ingest.ProblemMapper;
+import ru.tsur.pulse.problems.Problem;
+import ru.tsur.pulse.problems.ProblemMapper;
 import ru.tsur.pulse.push.HeatmapBroadcaster;
 
 /**
@@ -34,7 +35,6 @@ public class AdminResource {
         return counters.rebuild("requested by an operator")
                 .invoke(broadcaster::everythingChanged)
                 .map(report -> Response.ok(report).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.problem(503, "Rebuild failed",
-                        failure.getMessage()));
+                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Пересчёт не выполнен: " + failure.getMessage(), 5)));
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import ru.tsur.pulse.api.ApiProblem;
+import ru.tsur.pulse.problems.Problem;
 import ru.tsur.pulse.api.JsonBodies;
 
 import java.time.Clock;
@@ -48,7 +48,7 @@ public class AlertResource {
                                  @QueryParam("municipality") String municipality,
                                  @QueryParam("executor") String executor) {
         if (state != null && !state.equals(Alert.FIRING) && !state.equals(Alert.RESOLVED)) {
-            throw ApiProblem.badRequest("Unknown state '" + state + "'; use firing or resolved");
+            throw Problem.invalid("request", "Unknown state '" + state + "'; use firing or resolved");
         }
         return alerts.list(state, blankToNull(kind), blankToNull(municipality), blankToNull(executor), config.listLimit());
     }
@@ -78,22 +78,22 @@ public class AlertResource {
         Duration duration = JsonBodies.optionalDuration(request, "duration");
         Instant now = clock.instant();
         if ((until == null) == (duration == null)) {
-            throw ApiProblem.badRequest("Give exactly one of 'until' (ISO-8601 time) or 'duration' (e.g. PT2H)");
+            throw Problem.invalid("request", "Give exactly one of 'until' (ISO-8601 time) or 'duration' (e.g. PT2H)");
         }
         if (until == null) {
             if (duration.isNegative() || duration.isZero()) {
-                throw ApiProblem.badRequest("'duration' must be positive");
+                throw Problem.invalid("request", "'duration' must be positive");
             }
             if (duration.compareTo(Duration.between(now, LATEST_UNTIL)) > 0) {
-                throw ApiProblem.badRequest("A silence must end by " + LATEST_UNTIL);
+                throw Problem.invalid("request", "A silence must end by " + LATEST_UNTIL);
             }
             until = now.plus(duration);
         }
         if (!until.isAfter(now)) {
-            throw ApiProblem.badRequest("'until' must lie in the future");
+            throw Problem.invalid("request", "'until' must lie in the future");
         }
         if (until.isAfter(LATEST_UNTIL)) {
-            throw ApiProblem.badRequest("A silence must end by " + LATEST_UNTIL);
+            throw Problem.invalid("request", "A silence must end by " + LATEST_UNTIL);
         }
         return alerts.silence(id, until, reason, by).map(found -> orNotFound(found, id));
     }
@@ -105,7 +105,7 @@ public class AlertResource {
     }
 
     private static Alert orNotFound(Optional<Alert> found, String id) {
-        return found.orElseThrow(() -> ApiProblem.notFound("No alert with id '" + id + "'"));
+        return found.orElseThrow(() -> Problem.notFound("No alert with id '" + id + "'"));
     }
 
     private static String blankToNull(String value) {

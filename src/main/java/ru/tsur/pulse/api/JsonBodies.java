@@ -1,5 +1,6 @@
 package ru.tsur.pulse.api;
 
+import ru.tsur.pulse.problems.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,23 +19,23 @@ public final class JsonBodies {
 
     public static JsonNode object(ObjectMapper json, String body) {
         if (body == null || body.isBlank()) {
-            throw ApiProblem.badRequest("A JSON object body is required");
+            throw Problem.invalid("request", "A JSON object body is required");
         }
         try {
             JsonNode node = json.readTree(body);
             if (node == null || !node.isObject()) {
-                throw ApiProblem.badRequest("The body must be a JSON object");
+                throw Problem.invalid("request", "The body must be a JSON object");
             }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiProblem.badRequest("The body is not valid JSON: " + e.getOriginalMessage());
+            throw Problem.invalid("request", "The body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
     public static String requiredText(JsonNode body, String field) {
         String value = optionalText(body, field);
         if (value == null) {
-            throw ApiProblem.badRequest("Field '" + field + "' is required (a non-empty string)");
+            throw Problem.invalid("request", "Field '" + field + "' is required (a non-empty string)");
         }
         return value;
     }
@@ -45,7 +46,7 @@ public final class JsonBodies {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw ApiProblem.badRequest("Field '" + field + "' must be a non-empty string");
+            throw Problem.invalid("request", "Field '" + field + "' must be a non-empty string");
         }
         return value.asText().strip();
     }
@@ -58,7 +59,7 @@ public final class JsonBodies {
         try {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("Field '" + field + "' must be an ISO-8601 time with offset, e.g. 2026-12-01T18:00:00Z");
+            throw Problem.invalid("request", "Field '" + field + "' must be an ISO-8601 time with offset, e.g. 2026-12-01T18:00:00Z");
         }
     }
 
@@ -70,7 +71,7 @@ public final class JsonBodies {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("Field '" + field + "' must be an ISO-8601 duration, e.g. PT2H");
+            throw Problem.invalid("request", "Field '" + field + "' must be an ISO-8601 duration, e.g. PT2H");
         }
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import ru.tsur.pulse.api.ApiProblem;
+import ru.tsur.pulse.problems.Problem;
 import ru.tsur.pulse.api.JsonBodies;
 
 import java.time.Clock;
@@ -49,15 +49,15 @@ public class CaseResource {
                                          @QueryParam("overdue") String overdue, @QueryParam("repeat") String repeat,
                                          @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         if (status != null && CaseStatus.byId(status).isEmpty()) {
-            throw ApiProblem.badRequest("Unknown status '" + status + "'; use one of " + statusIds());
+            throw Problem.invalid("request", "Unknown status '" + status + "'; use one of " + statusIds());
         }
         int pageNumber = page == null ? 0 : page;
         int pageSize = size == null ? 50 : size;
         if (pageNumber < 0 || pageSize < 1 || pageSize > config.maxPageSize()) {
-            throw ApiProblem.badRequest("page must be ≥ 0 and size between 1 and " + config.maxPageSize());
+            throw Problem.invalid("request", "page must be ≥ 0 and size between 1 and " + config.maxPageSize());
         }
         if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            throw ApiProblem.badRequest("page × size must not exceed " + Integer.MAX_VALUE);
+            throw Problem.invalid("request", "page × size must not exceed " + Integer.MAX_VALUE);
         }
         return repository.list(status, blankToNull(executor), blankToNull(municipality), bool("overdue", overdue),
                         bool("repeat", repeat), pageSize, pageNumber * pageSize)
@@ -78,11 +78,11 @@ public class CaseResource {
             case "municipality" -> "municipality_id";
             case "topic" -> "topic_key";
             case "executor" -> "executor";
-            default -> throw ApiProblem.badRequest("by must be municipality, topic or executor");
+            default -> throw Problem.invalid("request", "by must be municipality, topic or executor");
         };
         int period = days == null ? 30 : days;
         if (period < 1 || period > 366) {
-            throw ApiProblem.badRequest("days must be between 1 and 366");
+            throw Problem.invalid("request", "days must be between 1 and 366");
         }
         return repository.repeatCountsBy(column, clock.instant().minus(Duration.ofDays(period))).map(rows -> {
             List<Map<String, Object>> items = rows.stream().map(row -> {
@@ -105,7 +105,7 @@ public class CaseResource {
     @Path("/{id}")
     public Uni<Map<String, Object>> get(@PathParam("id") long id) {
         return repository.find(id).chain(found -> {
-            ProblemCase problem = found.orElseThrow(() -> ApiProblem.notFound("No case " + id));
+            ProblemCase problem = found.orElseThrow(() -> Problem.notFound("No case " + id));
             return repository.messages(id).chain(messages -> repository.events(id).map(events -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("case", problem);
@@ -197,7 +197,7 @@ public class CaseResource {
         return switch (value) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ApiProblem.badRequest(name + " must be true or false");
+            default -> throw Problem.invalid("request", name + " must be true or false");
         };
     }
 

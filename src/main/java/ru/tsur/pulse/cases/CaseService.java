@@ -3,7 +3,7 @@ package ru.tsur.pulse.cases;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import ru.tsur.pulse.api.ApiProblem;
+import ru.tsur.pulse.problems.Problem;
 
 import java.util.List;
 
@@ -37,9 +37,9 @@ public class CaseService {
 
     public Uni<ProblemCase> move(long caseId, Move move) {
         return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
-            ProblemCase current = found.orElseThrow(() -> ApiProblem.notFound("No case " + caseId));
+            ProblemCase current = found.orElseThrow(() -> Problem.notFound("No case " + caseId));
             CaseStatus from = current.statusValue();
-            CaseStatus to = CaseLifecycle.next(from, move.action()).orElseThrow(() -> ApiProblem.conflict(
+            CaseStatus to = CaseLifecycle.next(from, move.action()).orElseThrow(() -> Problem.conflict(
                     "Case " + caseId + " is " + from.id() + "; " + move.action().name().toLowerCase()
                             + " is allowed only when it is " + CaseLifecycle.allowedFrom(move.action()).stream()
                             .map(CaseStatus::id).sorted().toList()));

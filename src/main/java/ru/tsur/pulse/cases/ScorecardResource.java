@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import ru.tsur.pulse.api.ApiProblem;
+import ru.tsur.pulse.problems.Problem;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public class ScorecardResource {
     public Uni<Map<String, Object>> scorecards(@QueryParam("by") String by) {
         String dimension = by == null ? "executor" : by;
         if (!dimension.equals("executor") && !dimension.equals("municipality")) {
-            throw ApiProblem.badRequest("by must be executor or municipality");
+            throw Problem.invalid("request", "by must be executor or municipality");
         }
         Instant now = clock.instant();
         // Working hours and ranks of every case of the period are CPU work: on a worker, not the event loop.

@@ -7,7 +7,6 @@ import ru.tsur.pulse.cases.DeadlineResource;
 import ru.tsur.pulse.cases.ProblemCase;
 import ru.tsur.pulse.cases.Scorecard;
 import ru.tsur.pulse.counters.CounterService;
-import ru.tsur.pulse.ingest.FieldError;
 import ru.tsur.pulse.messages.RecentMessage;
 
 /**
@@ -16,7 +15,7 @@ import ru.tsur.pulse.messages.RecentMessage;
  * with the ObjectMapper), registered so a native image can serialise them. Everything else the service
  * writes is a {@code Map}, a {@code JsonNode} or a declared return type (registered by Quarkus REST itself).
  */
-@RegisterForReflection(targets = {CounterService.RebuildReport.class, FieldError.class, Alert.class, RecentMessage.class,
+@RegisterForReflection(targets = {CounterService.RebuildReport.class, Alert.class, RecentMessage.class,
         ProblemCase.class, CaseRepository.CaseMessage.class, CaseRepository.CaseEvent.class,
         DeadlineResource.ExecutorDeadlines.class, Scorecard.Row.class})
 final class NativeReflection {

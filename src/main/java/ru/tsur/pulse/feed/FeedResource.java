@@ -9,7 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import ru.tsur.pulse.ingest.ProblemMapper;
+import ru.tsur.pulse.problems.Problem;
+import ru.tsur.pulse.problems.ProblemMapper;
 import ru.tsur.pulse.messages.MessageRepository;
 
 import java.util.Map;
@@ -40,11 +41,9 @@ public class FeedResource {
             count = -1;
         }
         if (count < 1 || count > config.maxLimit()) {
-            return Uni.createFrom().item(ProblemMapper.problem(400, "Invalid limit",
-                    "limit must be a whole number from 1 to " + config.maxLimit() + ", not '" + limit + "'"));
+            return Uni.createFrom().item(ProblemMapper.response(Problem.invalid("limit", "must be a whole number from 1 to " + config.maxLimit())));
         }
         return repository.newest(count).map(messages -> Response.ok(Map.of("messages", messages)).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.problem(503, "Messages unavailable",
-                        "PostgreSQL cannot be read: " + failure.getMessage()));
+                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("PostgreSQL недоступен", 5)));
     }
 }

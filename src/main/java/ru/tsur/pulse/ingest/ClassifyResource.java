@@ -1,5 +1,7 @@
 package ru.tsur.pulse.ingest;
 
+import ru.tsur.pulse.problems.FieldError;
+import ru.tsur.pulse.problems.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
@@ -56,11 +58,11 @@ public class ClassifyResource {
         try {
             node = json.readTree(body == null ? new byte[0] : body);
         } catch (java.io.IOException e) {
-            throw IngestProblem.unreadable("The body is not valid JSON");
+            throw Problem.unreadable("The body is not valid JSON");
         }
         List<FieldError> errors = new ArrayList<>();
         if (node == null || !node.isObject()) {
-            throw IngestProblem.invalid(List.of(new FieldError("body", "must be a JSON object")));
+            throw Problem.invalid(List.of(new FieldError("body", "must be a JSON object")));
         }
         JsonNode text = node.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
@@ -75,7 +77,7 @@ public class ClassifyResource {
         }
         JsonNode address = node.get("address");
         if (!errors.isEmpty()) {
-            throw IngestProblem.invalid(errors);
+            throw Problem.invalid(errors);
         }
         PreparedMessage decided = decisions.decide(new IncomingMessage("classify", "-", Instant.now(), text.asText(),
                 lat, lon, address != null && address.isTextual() ? address.asText() : null, null, null, null, null));

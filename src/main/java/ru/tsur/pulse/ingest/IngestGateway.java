@@ -1,5 +1,6 @@
 package ru.tsur.pulse.ingest;
 
+import ru.tsur.pulse.problems.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,7 +82,7 @@ public class IngestGateway {
         int count = messages.size();
         if (!inFlight.tryAcquire(count)) {
             outcome(messages.get(0).source(), "unavailable").increment(count);
-            return Uni.createFrom().failure(IngestProblem.unavailable(
+            return Uni.createFrom().failure(Problem.unavailable(
                     "The pipeline is full; retry after " + retryAfterSeconds + " s", retryAfterSeconds));
         }
         List<Uni<Accepted>> results = new ArrayList<>(count);
@@ -89,8 +90,8 @@ public class IngestGateway {
             results.add(send(message));
         }
         return Uni.join().all(results).andCollectFailures()
-                .onFailure().transform(failure -> failure instanceof IngestProblem ? failure
-                        : IngestProblem.unavailable("Messages could not be stored (PostgreSQL unavailable); retry after "
+                .onFailure().transform(failure -> failure instanceof Problem ? failure
+                        : Problem.unavailable("Messages could not be stored (PostgreSQL unavailable); retry after "
                         + retryAfterSeconds + " s", retryAfterSeconds))
                 .onTermination().invoke(() -> inFlight.release(count));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
+import ru.tsur.pulse.problems.FieldError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

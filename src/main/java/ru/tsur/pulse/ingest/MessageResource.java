@@ -1,5 +1,7 @@
 package ru.tsur.pulse.ingest;
 
+import ru.tsur.pulse.problems.FieldError;
+import ru.tsur.pulse.problems.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,7 @@ public class MessageResource {
         MessageParser.Parsed parsed = parser.parse(node, "");
         if (!parsed.valid()) {
             gateway.recordRejected(node.path("source").asText(""), 1);
-            throw IngestProblem.invalid(parsed.errors());
+            throw Problem.invalid(parsed.errors());
         }
         return gateway.submit(List.of(parsed.message()))
                 .map(accepted -> Response.accepted(result(accepted.get(0))).build());
@@ -79,10 +81,10 @@ public class MessageResource {
         boolean ndjson = requireJson(contentType, true);
         List<JsonNode> items = ndjson ? readNdjson(checkSize(body)) : readArray(checkSize(body));
         if (items.isEmpty()) {
-            throw IngestProblem.invalid(List.of(new FieldError("body", "must contain at least one message")));
+            throw Problem.invalid(List.of(new FieldError("body", "must contain at least one message")));
         }
         if (items.size() > config.batchMaxCount()) {
-            throw IngestProblem.tooLarge("A batch holds at most " + config.batchMaxCount() + " messages; this one has "
+            throw Problem.tooLarge("A batch holds at most " + config.batchMaxCount() + " messages; this one has "
                     + items.size());
         }
         List<IncomingMessage> messages = new ArrayList<>(items.size());
@@ -94,7 +96,7 @@ public class MessageResource {
         }
         if (!errors.isEmpty()) {
             items.forEach(item -> gateway.recordRejected(item.path("source").asText(""), 1));
-            throw IngestProblem.invalid(errors);
+            throw Problem.invalid(errors);
         }
         return gateway.submit(messages).map(accepted -> {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -124,16 +126,16 @@ public class MessageResource {
         if (ndjsonAllowed && (type.equals(NDJSON) || type.equals("application/ndjson") || type.equals("application/jsonl"))) {
             return true;
         }
-        throw IngestProblem.unsupportedMediaType("Content-Type must be application/json"
+        throw Problem.unsupportedMediaType("Content-Type must be application/json"
                 + (ndjsonAllowed ? " or " + NDJSON : "") + ", not " + type);
     }
 
     private byte[] checkSize(byte[] body) {
         if (body == null || body.length == 0) {
-            throw IngestProblem.unreadable("The request body is empty");
+            throw Problem.unreadable("The request body is empty");
         }
         if (body.length > config.maxBodyBytes()) {
-            throw IngestProblem.tooLarge("The body has " + body.length + " bytes; at most " + config.maxBodyBytes()
+            throw Problem.tooLarge("The body has " + body.length + " bytes; at most " + config.maxBodyBytes()
                     + " are accepted");
         }
         return body;
@@ -143,16 +145,16 @@ public class MessageResource {
         try {
             return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw IngestProblem.unreadable("The body is not valid JSON: " + e.getOriginalMessage());
+            throw Problem.unreadable("The body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw IngestProblem.unreadable("The body cannot be read: " + e.getMessage());
+            throw Problem.unreadable("The body cannot be read: " + e.getMessage());
         }
     }
 
     private List<JsonNode> readArray(byte[] body) {
         JsonNode node = readJson(body);
         if (!node.isArray()) {
-            throw IngestProblem.invalid(List.of(new FieldError("body", "must be a JSON array of messages (or NDJSON)")));
+            throw Problem.invalid(List.of(new FieldError("body", "must be a JSON array of messages (or NDJSON)")));
         }
         List<JsonNode> items = new ArrayList<>(node.size());
         node.forEach(items::add);
@@ -169,7 +171,7 @@ public class MessageResource {
             try {
                 items.add(json.readTree(lines[line]));
             } catch (JsonProcessingException e) {
-                throw IngestProblem.unreadable("Line " + (line + 1) + " is not valid JSON: " + e.getOriginalMessage());
+                throw Problem.unreadable("Line " + (line + 1) + " is not valid JSON: " + e.getOriginalMessage());
             }
         }
         return items;

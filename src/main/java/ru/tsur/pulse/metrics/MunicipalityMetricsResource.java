@@ -14,7 +14,8 @@ import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
-import ru.tsur.pulse.ingest.ProblemMapper;
+import ru.tsur.pulse.problems.Problem;
+import ru.tsur.pulse.problems.ProblemMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,8 +56,7 @@ public class MunicipalityMetricsResource {
         return store.readWindows(ids, clock.instant())
                 .chain(windows -> store.totals(ids).map(totals -> render(windows, totals)))
                 .map(text -> Response.ok(text, PrometheusText.CONTENT_TYPE).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.problem(503, "Redis unavailable",
-                        "The counters view cannot be read: " + failure.getMessage()));
+                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Счётчики в Redis недоступны", 5)));
     }
 
     /** The exposition text for the given windows and totals (non-zero cells only, sorted for stable output). */

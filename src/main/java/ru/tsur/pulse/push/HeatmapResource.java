@@ -10,7 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.counters.Window;
-import ru.tsur.pulse.ingest.ProblemMapper;
+import ru.tsur.pulse.problems.Problem;
+import ru.tsur.pulse.problems.ProblemMapper;
 
 import java.util.Optional;
 
@@ -32,11 +33,9 @@ public class HeatmapResource {
     public Uni<Response> snapshot(@QueryParam("window") @DefaultValue("1h") String window) {
         Optional<Window> chosen = Window.fromLabel(window);
         if (chosen.isEmpty()) {
-            return Uni.createFrom().item(ProblemMapper.problem(400, "Invalid window",
-                    "window must be 1h, 24h or 7d, not '" + window + "'"));
+            return Uni.createFrom().item(ProblemMapper.response(Problem.invalid("window", "must be 1h, 24h or 7d")));
         }
         return broadcaster.snapshot(chosen.get()).map(body -> Response.ok(body).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.problem(503, "Counters unavailable",
-                        "Redis cannot be read: " + failure.getMessage()));
+                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Счётчики в Redis недоступны", 5)));
     }
 }

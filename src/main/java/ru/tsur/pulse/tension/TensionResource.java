@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
-import ru.tsur.pulse.ingest.ProblemMapper;
+import ru.tsur.pulse.problems.Problem;
+import ru.tsur.pulse.problems.ProblemMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,12 +63,11 @@ public class TensionResource {
                            @QueryParam("limit") @DefaultValue("10") String limit) {
         Duration span = WINDOWS.get(window);
         if (span == null) {
-            return ProblemMapper.problem(400, "Invalid window", "window must be 1h, 24h or 7d, not '" + window + "'");
+            return ProblemMapper.response(Problem.invalid("window", "must be 1h, 24h or 7d"));
         }
         Integer count = parseLimit(limit);
         if (count == null) {
-            return ProblemMapper.problem(400, "Invalid limit", "limit must be a whole number from 1 to " + MAX_LIMIT
-                    + ", not '" + limit + "'");
+            return ProblemMapper.response(Problem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT));
         }
         if (!tension.ready()) {
             return warmingUp();
@@ -146,7 +146,7 @@ public class TensionResource {
             problems.add("from … to holds more than " + MAX_POINTS + " steps; use a longer step");
         }
         if (!problems.isEmpty()) {
-            return ProblemMapper.problem(400, "Invalid dynamics query", String.join("; ", problems));
+            return ProblemMapper.response(Problem.invalid("request", String.join("; ", problems)));
         }
         if (!tension.ready()) {
             return warmingUp();
@@ -242,6 +242,6 @@ public class TensionResource {
     }
 
     private static Response warmingUp() {
-        return ProblemMapper.problem(503, "Tension baselines warming up", "The detector is still reading its history; retry shortly");
+        return ProblemMapper.response(Problem.unavailable("Детектор напряжённости ещё читает историю; повторите запрос чуть позже", 5));
     }
 }

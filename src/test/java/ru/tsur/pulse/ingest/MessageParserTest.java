@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.problems.FieldError;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
