@@ -15,6 +15,7 @@ import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.pipeline.Channels;
 import ru.tsur.pulse.pipeline.IngestReceipt;
+import ru.tsur.pulse.pipeline.RowRefusedException;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,14 @@ import java.util.concurrent.Semaphore;
 @ApplicationScoped
 public class IngestGateway {
 
-    /** What the pipeline answered for one message. */
-    public record Accepted(long id, boolean duplicate) {
+    /**
+     * What the pipeline answered for one message: stored with its id (or already stored), or — rarely, as
+     * the door refuses what PostgreSQL would — refused by PostgreSQL alone, with its reason.
+     */
+    public record Accepted(long id, boolean duplicate, String refused) {
+        public boolean stored() {
+            return refused == null;
+        }
     }
 
     /** Sources named in the metrics; any other source is counted as {@code other} (bounded label set). */
@@ -99,8 +106,12 @@ public class IngestGateway {
     private Uni<Accepted> send(IncomingMessage message) {
         IngestReceipt receipt = new IngestReceipt();
         return emitter.sendMessage(Message.of(message, Metadata.of(receipt)))
-                .map(ignored -> new Accepted(receipt.id(), receipt.duplicate()))
+                .map(ignored -> new Accepted(receipt.id(), receipt.duplicate(), null))
                 .invoke(accepted -> outcome(message.source(), accepted.duplicate() ? "duplicate" : "accepted").increment())
+                .onFailure(RowRefusedException.class).recoverWithItem(refused -> {
+                    outcome(message.source(), "rejected").increment();
+                    return new Accepted(0, false, "refused by the database: " + refused.getMessage());
+                })
                 .onFailure().invoke(() -> outcome(message.source(), "unavailable").increment());
     }
 

@@ -2,6 +2,7 @@ package ru.tsur.pulse.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.normalize.ControlCharacters;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
 import ru.tsur.pulse.problems.FieldError;
@@ -22,8 +23,13 @@ import java.util.regex.Pattern;
 public final class MessageParser {
 
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
-    private static final int MAX_EXTERNAL_ID = 200;
-    private static final int MAX_SHORT_FIELD = 1000;
+    /** The bounds of the other fields, in characters (README «Limits»; the text's own is configured). */
+    static final int MAX_EXTERNAL_ID = 200;
+    static final int MAX_ADDRESS = 500;
+    static final int MAX_NAME = 300;
+    static final int MAX_CATEGORY = 100;
+    /** The earliest {@code createdAt} taken: older is a typo or a zero date, and PostgreSQL would store year 0 as a BC date. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private final Clock clock;
     private final Duration maxClockSkew;
@@ -65,7 +71,7 @@ public final class MessageParser {
         }
         String externalId = fields.idLike("externalId", MAX_EXTERNAL_ID);
         Instant createdAt = fields.timestamp("createdAt");
-        String text = fields.string("text", true, maxTextLength);
+        String text = fields.text("text", true, maxTextLength, true);
         if (text != null && normalizer.normalize(text).isEmpty()) {
             fields.error("text", "is empty once markup is removed");
         }
@@ -74,11 +80,11 @@ public final class MessageParser {
         if ((lat == null) != (lon == null) && !fields.hasError("lat") && !fields.hasError("lon")) {
             fields.error(lat == null ? "lat" : "lon", "must be given together with " + (lat == null ? "lon" : "lat"));
         }
-        String address = fields.string("address", false, MAX_SHORT_FIELD);
-        String municipality = fields.string("municipality", false, MAX_SHORT_FIELD);
-        String category = fields.idLike("category", MAX_SHORT_FIELD, false);
-        String topic = fields.string("topic", false, MAX_SHORT_FIELD);
-        String author = fields.string("author", false, MAX_SHORT_FIELD);
+        String address = fields.string("address", false, MAX_ADDRESS);
+        String municipality = fields.string("municipality", false, MAX_NAME);
+        String category = fields.idLike("category", MAX_CATEGORY, false);
+        String topic = fields.string("topic", false, MAX_NAME);
+        String author = fields.string("author", false, MAX_NAME);
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
@@ -112,6 +118,14 @@ public final class MessageParser {
         }
 
         String string(String field, boolean required, int maxLength) {
+            return text(field, required, maxLength, false);
+        }
+
+        /**
+         * A string field: no control characters (tab and line breaks only where {@code lineBreaksAllowed}),
+         * no unpaired surrogates — PostgreSQL refuses NUL and a screen must not receive terminal escapes.
+         */
+        String text(String field, boolean required, int maxLength, boolean lineBreaksAllowed) {
             JsonNode value = present(field);
             if (value == null) {
                 if (required) {
@@ -134,6 +148,12 @@ public final class MessageParser {
                 error(field, "must be at most " + maxLength + " characters");
                 return null;
             }
+            int forbidden = ControlCharacters.firstForbidden(text, lineBreaksAllowed);
+            if (forbidden >= 0) {
+                error(field, "must not contain the control character " + ControlCharacters.describe(text, forbidden)
+                        + " (position " + forbidden + ")");
+                return null;
+            }
             return text.strip();
         }
 
@@ -145,7 +165,12 @@ public final class MessageParser {
         String idLike(String field, int maxLength, boolean required) {
             JsonNode value = present(field);
             if (value != null && value.isIntegralNumber()) {
-                return value.asText();
+                String digits = value.asText();
+                if (digits.length() > maxLength) {
+                    error(field, "must be at most " + maxLength + " characters");
+                    return null;
+                }
+                return digits;
             }
             return string(field, required, maxLength);
         }
@@ -163,6 +188,10 @@ public final class MessageParser {
                 Instant instant = OffsetDateTime.parse(value.asText()).toInstant();
                 if (instant.isAfter(clock.instant().plus(maxClockSkew))) {
                     error(field, "lies in the future");
+                    return null;
+                }
+                if (instant.isBefore(EARLIEST)) {
+                    error(field, "must not be before 2000-01-01");
                     return null;
                 }
                 return instant;

@@ -20,6 +20,10 @@ import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,14 +63,18 @@ public class MessageResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL unavailable or pipeline full; see Retry-After")
     public Uni<Response> accept(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         requireJson(contentType, false);
-        JsonNode node = readJson(checkSize(body));
+        JsonNode node = readJson(utf8(checkSize(body)), "The body");
         MessageParser.Parsed parsed = parser.parse(node, "");
         if (!parsed.valid()) {
             gateway.recordRejected(node.path("source").asText(""), 1);
             throw Problem.invalid(parsed.errors());
         }
-        return gateway.submit(List.of(parsed.message()))
-                .map(accepted -> Response.accepted(result(accepted.get(0))).build());
+        return gateway.submit(List.of(parsed.message())).map(accepted -> {
+            if (!accepted.get(0).stored()) {
+                throw Problem.invalid(List.of(new FieldError("body", accepted.get(0).refused())));
+            }
+            return Response.accepted(result(accepted.get(0))).build();
+        });
     }
 
     @POST
@@ -79,7 +87,8 @@ public class MessageResource {
     @APIResponse(responseCode = "503", description = "PostgreSQL unavailable or pipeline full; see Retry-After")
     public Uni<Response> acceptBatch(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
         boolean ndjson = requireJson(contentType, true);
-        List<JsonNode> items = ndjson ? readNdjson(checkSize(body)) : readArray(checkSize(body));
+        String text = utf8(checkSize(body));
+        List<JsonNode> items = ndjson ? readNdjson(text) : readArray(text);
         if (items.isEmpty()) {
             throw Problem.invalid(List.of(new FieldError("body", "must contain at least one message")));
         }
@@ -100,9 +109,23 @@ public class MessageResource {
         }
         return gateway.submit(messages).map(accepted -> {
             Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("accepted", accepted.size());
+            List<Map<String, Object>> results = new ArrayList<>(accepted.size());
+            List<FieldError> refused = new ArrayList<>();
+            for (int index = 0; index < accepted.size(); index++) {
+                IngestGateway.Accepted one = accepted.get(index);
+                if (one.stored()) {
+                    results.add(result(one));
+                } else {
+                    results.add(Map.of("refused", one.refused()));
+                    refused.add(new FieldError("[" + index + "]", one.refused()));
+                }
+            }
+            answer.put("accepted", accepted.stream().filter(IngestGateway.Accepted::stored).count());
             answer.put("duplicates", accepted.stream().filter(IngestGateway.Accepted::duplicate).count());
-            answer.put("results", accepted.stream().map(MessageResource::result).toList());
+            answer.put("results", results);
+            if (!refused.isEmpty()) {
+                answer.put("refused", refused);
+            }
             return Response.accepted(answer).build();
         });
     }
@@ -141,18 +164,39 @@ public class MessageResource {
         return body;
     }
 
-    private JsonNode readJson(byte[] body) {
+    /**
+     * The body as text: UTF-8 only, decoded strictly — an invalid or overlong sequence is a 400, never a
+     * replacement character or another charset's guess. A UTF-8 byte order mark is skipped.
+     */
+    static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(body);
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            bytes.position(3);
+        }
         try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw Problem.unreadable("The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw Problem.unreadable("The body cannot be read: " + e.getMessage());
+            return decoder.decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.unreadable("The body is not valid UTF-8 (byte " + bytes.position() + ")");
         }
     }
 
-    private List<JsonNode> readArray(byte[] body) {
-        JsonNode node = readJson(body);
+    /** One JSON value and nothing after it; a repeated key is refused (the mapper is strict, see StrictJson). */
+    private JsonNode readJson(String body, String where) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw Problem.unreadable(where + " holds no JSON value");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw Problem.unreadable(where + " is not valid JSON: " + shortened(e.getOriginalMessage()));
+        }
+    }
+
+    private List<JsonNode> readArray(String body) {
+        JsonNode node = readJson(body, "The body");
         if (!node.isArray()) {
             throw Problem.invalid(List.of(new FieldError("body", "must be a JSON array of messages (or NDJSON)")));
         }
@@ -161,9 +205,10 @@ public class MessageResource {
         return items;
     }
 
-    private List<JsonNode> readNdjson(byte[] body) {
+    /** One message per line; a line with anything after its JSON value (two objects, say) is refused by number. */
+    private List<JsonNode> readNdjson(String body) {
         List<JsonNode> items = new ArrayList<>();
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\n");
+        String[] lines = body.split("\n", -1);
         for (int line = 0; line < lines.length; line++) {
             if (lines[line].isBlank()) {
                 continue;
@@ -171,9 +216,14 @@ public class MessageResource {
             try {
                 items.add(json.readTree(lines[line]));
             } catch (JsonProcessingException e) {
-                throw Problem.unreadable("Line " + (line + 1) + " is not valid JSON: " + e.getOriginalMessage());
+                throw Problem.invalid(List.of(new FieldError("line " + (line + 1),
+                        "is not one valid JSON value: " + shortened(e.getOriginalMessage()))));
             }
         }
         return items;
+    }
+
+    private static String shortened(String message) {
+        return message == null || message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 }

@@ -30,7 +30,8 @@ public final class TextNormalizer {
             Map.entry("sect", "§"), Map.entry("euro", "€"), Map.entry("minus", "−"));
 
     /**
-     * Plain text for storage and display: tags removed (block tags become line breaks), entities
+     * Plain text for storage and display: terminal escapes, stray controls and bidirectional overrides
+     * removed ({@link ControlCharacters#stripForDisplay}), tags removed (block tags become line breaks), entities
      * decoded, runs of spaces folded to one, blank lines folded, ends trimmed.
      */
     public String normalize(String raw) {
@@ -43,7 +44,8 @@ public final class TextNormalizer {
             text = BLOCK_TAG.matcher(text).replaceAll("\n");
             text = ANY_TAG.matcher(text).replaceAll(" ");
         }
-        text = decodeEntities(text);
+        // After decoding: «&#0;» or «&#x202E;» must not bring back what the door refuses or the wall must not show.
+        text = ControlCharacters.stripForDisplay(decodeEntities(text));
         text = text.replace('\u00A0', ' ').replace("\r\n", "\n").replace('\r', '\n');
         return foldSpaces(text).strip();
     }

@@ -17,6 +17,8 @@ import ru.tsur.pulse.domain.PreparedMessage;
 import ru.tsur.pulse.domain.Route;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
+import ru.tsur.pulse.problems.Outages;
+import io.vertx.pgclient.PgException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +45,12 @@ public class MessagePipeline {
     private final PipelineMetrics metrics;
     private final PulseConfig.Ingest config;
     private final int decisionConcurrency;
+    private final Outages outages;
 
     public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
-                           PulseConfig config, PipelineConfig pipelineConfig) {
+                           PulseConfig config, PipelineConfig pipelineConfig, Outages outages) {
         this.decisions = decisions;
+        this.outages = outages;
         this.repository = repository;
         this.metrics = metrics;
         this.config = config.ingest();
@@ -106,30 +110,78 @@ public class MessagePipeline {
         return new PreparedMessage(message, normalized, display, classification, location, route);
     }
 
-    /** Writes one batch; acknowledges each message after the commit, or fails each one. */
+    /**
+     * Writes one batch; acknowledges each message after the commit. When PostgreSQL refuses the batch
+     * because of a row (it answered: a value it cannot store), the batch is split in halves and each half
+     * retried, so the refused row alone fails ({@link RowRefusedException}) and every other message is
+     * stored — one client's bad input never fails its neighbours. When PostgreSQL cannot be reached, every
+     * message of the batch fails, so nothing unconfirmed is reported as accepted (the submitters get 503).
+     */
     private Uni<List<Message<StoredMessage>>> persist(List<Pending> batch) {
         List<PreparedMessage> prepared = batch.stream().map(Pending::prepared).toList();
         long started = System.nanoTime();
         return repository.insertBatch(prepared)
                 .map(stored -> {
                     metrics.recordPersist(System.nanoTime() - started, batch.size());
-                    List<Message<StoredMessage>> forwarded = new ArrayList<>(stored.size());
-                    for (int index = 0; index < batch.size(); index++) {
-                        Message<IncomingMessage> message = batch.get(index).message();
-                        StoredMessage result = stored.get(index);
-                        message.getMetadata(IngestReceipt.class).ifPresent(receipt -> receipt.record(result));
-                        message.ack();
-                        if (!result.duplicate()) {
-                            forwarded.add(Message.of(result));
-                        }
-                    }
-                    return forwarded;
+                    outages.succeeded(Outages.Dependency.POSTGRESQL);
+                    return acknowledge(batch, stored);
                 })
-                .onFailure().recoverWithItem(failure -> {
-                    metrics.recordPersistFailure();
-                    LOG.warnf("Batch of %d messages not stored: %s", batch.size(), failure.toString());
-                    batch.forEach(pending -> pending.message().nack(failure));
-                    return List.of();
-                });
+                .onFailure().recoverWithUni(failure -> rowRefused(failure)
+                        ? splitAfterRefusal(batch, failure)
+                        : Uni.createFrom().item(() -> failAll(batch, failure)));
+    }
+
+    private static List<Message<StoredMessage>> acknowledge(List<Pending> batch, List<StoredMessage> stored) {
+        List<Message<StoredMessage>> forwarded = new ArrayList<>(stored.size());
+        for (int index = 0; index < batch.size(); index++) {
+            Message<IncomingMessage> message = batch.get(index).message();
+            StoredMessage result = stored.get(index);
+            message.getMetadata(IngestReceipt.class).ifPresent(receipt -> receipt.record(result));
+            message.ack();
+            if (!result.duplicate()) {
+                forwarded.add(Message.of(result));
+            }
+        }
+        return forwarded;
+    }
+
+    private Uni<List<Message<StoredMessage>>> splitAfterRefusal(List<Pending> batch, Throwable failure) {
+        if (batch.size() == 1) {
+            Pending refused = batch.get(0);
+            metrics.recordRowRefused();
+            LOG.debugf("Message %s/%s refused by PostgreSQL: %s", refused.message().getPayload().source(),
+                    refused.message().getPayload().externalId(), failure.getMessage());
+            refused.message().nack(new RowRefusedException(failure.getMessage()));
+            return Uni.createFrom().item(List.of());
+        }
+        // Halves one after the other: the split is rare (the door refuses what PostgreSQL would) and must not
+        // multiply the connections one bad batch takes.
+        int half = batch.size() / 2;
+        List<Pending> first = batch.subList(0, half);
+        List<Pending> second = batch.subList(half, batch.size());
+        return persist(first).chain(stored -> persist(second).map(more -> {
+            List<Message<StoredMessage>> all = new ArrayList<>(stored.size() + more.size());
+            all.addAll(stored);
+            all.addAll(more);
+            return all;
+        }));
+    }
+
+    private List<Message<StoredMessage>> failAll(List<Pending> batch, Throwable failure) {
+        metrics.recordPersistFailure();
+        outages.failed(Outages.Dependency.POSTGRESQL, failure);
+        LOG.debugf("Batch of %d messages not stored: %s", batch.size(), failure.toString());
+        batch.forEach(pending -> pending.message().nack(failure));
+        return List.of();
+    }
+
+    /** PostgreSQL answered and refused a statement (a value it cannot store), as opposed to being out of reach. */
+    static boolean rowRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException) {
+                return Outages.dependencyDown(failure) == null;
+            }
+        }
+        return false;
     }
 }

@@ -36,6 +36,7 @@ public class PipelineMetrics {
     private final Timer persistTimer;
     private final DistributionSummary persistBatchSize;
     private final Counter persistFailures;
+    private final Counter rowsRefused;
     private final Counter locatedByCoordinates;
     private final Counter locatedByHint;
     private final Counter locatedByText;
@@ -56,7 +57,10 @@ public class PipelineMetrics {
                 .description("Messages per PostgreSQL insert batch").baseUnit("messages")
                 .serviceLevelObjectives(1, 10, 50, 100, 250, 500).register(registry);
         this.persistFailures = Counter.builder("pulse.postgres.failures").tag("operation", "persist")
-                .description("PostgreSQL operations that failed (persist: insert batches not committed)").register(registry);
+                .description("PostgreSQL operations that failed because PostgreSQL was out of reach (persist: insert batches not committed)").register(registry);
+        this.rowsRefused = Counter.builder("pulse.ingest.rows.refused")
+                .description("Messages whose row PostgreSQL refused (answered with an error): refused alone, their batch split and stored")
+                .register(registry);
         this.locatedByCoordinates = locateCounter(registry, "coordinates");
         this.locatedByHint = locateCounter(registry, "hint");
         this.locatedByText = locateCounter(registry, "text");
@@ -95,6 +99,10 @@ public class PipelineMetrics {
     void recordPersist(long nanos, int size) {
         persistTimer.record(nanos, TimeUnit.NANOSECONDS);
         persistBatchSize.record(size);
+    }
+
+    void recordRowRefused() {
+        rowsRefused.increment();
     }
 
     void recordPersistFailure() {

@@ -110,6 +110,13 @@ public class Outages {
         markDown(dependency, failure);
     }
 
+    /** Records that a dependency answered (cheap when it was not marked down): an outage ends at once. */
+    public void succeeded(Dependency dependency) {
+        if (states.get(dependency).downSince != null) {
+            markUp(dependency);
+        }
+    }
+
     /** Whether the failure means PostgreSQL or Redis cannot be reached (as opposed to a statement it refused). */
     public static Dependency dependencyDown(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {

@@ -65,9 +65,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException failure) {
         if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return response(Problem.invalid(jsonPath(mapping), "неверное значение: " + failure.getOriginalMessage()));
+            return response(Problem.invalid(jsonPath(mapping), shortened(failure.getOriginalMessage())));
         }
-        return response(Problem.unreadable("Тело запроса — не корректный JSON: " + failure.getOriginalMessage()));
+        return response(Problem.unreadable("Тело запроса — не корректный JSON: " + shortened(failure.getOriginalMessage())));
     }
 
     @ServerExceptionMapper
@@ -109,6 +109,14 @@ public class ProblemMapper {
             return response(problem);
         }
         return response(outages.refusal(failure));
+    }
+
+    /** Jackson's messages may quote the offending value: a client's huge string must not come back whole. */
+    static String shortened(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 
     private static String fieldName(Path path) {
