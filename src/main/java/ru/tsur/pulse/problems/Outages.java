@@ -70,11 +70,16 @@ public class Outages {
     private final Map<Dependency, Counter> refused = new EnumMap<>(Dependency.class);
     private final Counter internalErrors;
 
+    @jakarta.inject.Inject
     public Outages(Pool pool, Redis redis, Clock clock, PulseConfig config, MeterRegistry registry) {
+        this(pool, redis, clock, config.ingest().retryAfter(), registry);
+    }
+
+    Outages(Pool pool, Redis redis, Clock clock, Duration retryAfter, MeterRegistry registry) {
         this.pool = pool;
         this.redis = redis;
         this.clock = clock;
-        this.retryAfterSeconds = Math.max(1, config.ingest().retryAfter().toSeconds());
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
         for (Dependency dependency : Dependency.values()) {
             states.put(dependency, new State());
             refused.put(dependency, Counter.builder("pulse.requests.refused.unavailable")
