@@ -115,6 +115,19 @@ public class Outages {
         markDown(dependency, failure);
     }
 
+    /**
+     * For jobs and stages outside a request: when the failure means a dependency is down, records it (logged
+     * once for the whole outage) and returns true, so the caller does not log it again every round.
+     */
+    public boolean absorb(Throwable failure) {
+        Dependency dependency = dependencyDown(failure);
+        if (dependency == null) {
+            return false;
+        }
+        markDown(dependency, failure);
+        return true;
+    }
+
     /** Records that a dependency answered (cheap when it was not marked down): an outage ends at once. */
     public void succeeded(Dependency dependency) {
         if (states.get(dependency).downSince != null) {
