@@ -14,7 +14,7 @@ work=$(mktemp -d /tmp/pulse-drill.XXXXXX)
 log() { echo "[drill] $*"; }
 [ -f target/quarkus-app/quarkus-run.jar ] || { log "build first: ./mvnw -B package -DskipTests"; exit 1; }
 command -v socat >/dev/null || { apt-get update -qq && apt-get install -y -qq socat >/dev/null; }
-createdb -h "${PULSE_DB_HOST:-127.0.0.1}" -U "${PULSE_DB_USER:-pulse}" pulse_drill 2>/dev/null || true
+createdb -h "${PULSE_DB_HOST:-127.0.0.1}" -U postgres -O "${PULSE_DB_USER:-pulse}" pulse_drill 2>/dev/null || true
 relay_up() { socat "TCP-LISTEN:$relay,fork,reuseaddr,bind=127.0.0.1" "TCP:${PULSE_DB_HOST:-127.0.0.1}:${PULSE_DB_PORT:-5432}" & echo $! > "$work/relay.pid"; }
 relay_down() { pkill -f "TCP-LISTEN:$relay" || true; }
 cleanup() { relay_down; [ -f "$work/java.pid" ] && kill "$(cat "$work/java.pid")" 2>/dev/null || true; }
