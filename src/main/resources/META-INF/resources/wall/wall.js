@@ -151,11 +151,67 @@
     return scheme + '//' + location.host + appBase.pathname + path;
   }
 
+  /**
+   * The page's bearer token, taken from its login session (GET /wall/session): the APIs and the sockets
+   * accept bearer tokens only, never the session cookie, so no other site can act with it. Asked again a
+   * minute before it expires. An expired session (499, 401) reloads the page, which runs the login again —
+   * without anyone at the keyboard while the identity provider's session lives (a kiosk).
+   */
+  var session = { token: null, expiresAt: 0, pending: null, user: null };
+  function accessToken() {
+    if (session.token && session.expiresAt - Date.now() / 1000 > 60) {
+      return Promise.resolve(session.token);
+    }
+    if (session.pending) {
+      return session.pending;
+    }
+    session.pending = fetch(apiUrl('wall/session'), {
+      cache: 'no-store', credentials: 'same-origin', redirect: 'manual',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'JavaScript' }
+    }).then(function (response) {
+      if (response.status === 499 || response.status === 401 || response.type === 'opaqueredirect') {
+        loginAgain();
+        return null;
+      }
+      if (!response.ok) {
+        return null;
+      }
+      return response.json().then(function (body) {
+        session.token = typeof body.accessToken === 'string' ? body.accessToken : null;
+        session.expiresAt = Number(body.expiresAt) || 0;
+        session.user = typeof body.user === 'string' ? body.user : null;
+        return session.token;
+      });
+    }).catch(function () { return null; }).finally(function () { session.pending = null; });
+    return session.pending;
+  }
+
+  /** Reloads to log in again, at most once a minute (a provider that is down must not make the page spin). */
+  function loginAgain() {
+    var last = Number(sessionStorage.getItem('pulse.login.at')) || 0;
+    if (Date.now() - last > 60000) {
+      sessionStorage.setItem('pulse.login.at', String(Date.now()));
+      location.reload();
+    }
+  }
+
   /** GET JSON; resolves to {status, body}; body is null unless 2xx. */
   function fetchJson(path) {
+    return accessToken().then(function (token) {
+      if (!token) {
+        return { status: 401, body: null };
+      }
+      return fetchJsonWith(path, token);
+    });
+  }
+
+  function fetchJsonWith(path, token) {
     var controller = new AbortController();
     var timer = setTimeout(function () { controller.abort(); }, SETTINGS.fetchTimeoutMs);
-    return fetch(apiUrl(path), { cache: 'no-store', headers: { Accept: 'application/json, application/geo+json' }, signal: controller.signal })
+    return fetch(apiUrl(path), {
+      cache: 'no-store', signal: controller.signal,
+      headers: { Accept: 'application/json, application/geo+json', Authorization: 'Bearer ' + token }
+    })
       .then(function (response) {
         if (!response.ok) {
           return { status: response.status, body: null };
@@ -737,9 +793,34 @@
     if (self.socket || self.stopped) {
       return;
     }
+    if (self.connecting) {
+      return;
+    }
+    self.connecting = true;
+    accessToken().then(function (token) {
+      self.connecting = false;
+      if (self.socket || self.stopped) {
+        return;
+      }
+      if (!token) {
+        self.scheduleReconnect();
+        return;
+      }
+      self.open(token);
+    });
+  };
+
+  /**
+   * Opens the socket with the bearer token in the subprotocol list — the only header a browser lets a page
+   * set on a WebSocket; the service turns it into the Authorization header. The server closes the socket
+   * when the token expires (code 4401); the reconnect then fetches a fresh one.
+   */
+  SequencedStream.prototype.open = function (token) {
+    var self = this;
     var ws;
     try {
-      ws = new WebSocket(self.handlers.url());
+      ws = new WebSocket(self.handlers.url(), ['bearer-token-carrier',
+        encodeURIComponent('quarkus-http-upgrade#Authorization#Bearer ' + token)]);
     } catch (error) {
       self.scheduleReconnect();
       return;

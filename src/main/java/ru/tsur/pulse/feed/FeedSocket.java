@@ -1,5 +1,9 @@
 package ru.tsur.pulse.feed;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
+import ru.tsur.pulse.access.SocketExpiry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -13,18 +17,24 @@ import ru.tsur.pulse.push.ResyncRequests;
  * that sees a sequence gap sends {@code {"type":"resync"}} and gets a fresh snapshot.
  */
 @WebSocket(path = "/ws/feed")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 public class FeedSocket {
 
+    private final SecurityIdentity identity;
+    private final SocketExpiry expiry;
     private final FeedBroadcaster broadcaster;
     private final ObjectMapper json;
 
-    public FeedSocket(FeedBroadcaster broadcaster, ObjectMapper json) {
+    public FeedSocket(FeedBroadcaster broadcaster, ObjectMapper json, SecurityIdentity identity, SocketExpiry expiry) {
+        this.identity = identity;
+        this.expiry = expiry;
         this.broadcaster = broadcaster;
         this.json = json;
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
+        expiry.closeAtExpiry(connection, identity);
         broadcaster.register(connection);
     }
 

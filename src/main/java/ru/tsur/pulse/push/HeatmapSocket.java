@@ -1,5 +1,9 @@
 package ru.tsur.pulse.push;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
+import ru.tsur.pulse.access.SocketExpiry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.websockets.next.OnClose;
@@ -18,18 +22,24 @@ import java.util.Optional;
  * {@code {"type":"resync"}} (it saw a sequence gap) or {@code {"type":"subscribe","window":"24h"}}.
  */
 @WebSocket(path = "/ws/heatmap")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 public class HeatmapSocket {
 
+    private final SecurityIdentity identity;
+    private final SocketExpiry expiry;
     private final HeatmapBroadcaster broadcaster;
     private final ObjectMapper json;
 
-    public HeatmapSocket(HeatmapBroadcaster broadcaster, ObjectMapper json) {
+    public HeatmapSocket(HeatmapBroadcaster broadcaster, ObjectMapper json, SecurityIdentity identity, SocketExpiry expiry) {
+        this.identity = identity;
+        this.expiry = expiry;
         this.broadcaster = broadcaster;
         this.json = json;
     }
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
+        expiry.closeAtExpiry(connection, identity);
         String requested = queryParameter(connection.handshakeRequest().query(), "window").orElse(Window.HOUR.label());
         Optional<Window> window = Window.fromLabel(requested);
         if (window.isEmpty()) {

@@ -5,6 +5,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,8 +68,25 @@ public final class WallBrowser implements AutoCloseable {
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
+    /** Opens the page as the kiosk user {@code wall}, logging in on the identity provider's page when it asks. */
     public void open(String url) {
+        open(url, "wall");
+    }
+
+    /**
+     * Opens the page; when the identity provider's login page comes instead (no session yet), logs in as the
+     * user with the demo password (user name + "-demo"), as a person at the keyboard would.
+     */
+    public void open(String url, String user) {
         driver.get(url);
+        if (driver.getCurrentUrl().contains("/protocol/openid-connect/auth")) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ignored -> !driver.findElements(By.id("username")).isEmpty());
+            driver.findElement(By.id("username")).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys(user + "-demo");
+            driver.findElement(By.id("kc-login")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the login did not lead back to " + url)
+                    .until(ignored -> !driver.getCurrentUrl().contains("/protocol/openid-connect/"));
+        }
     }
 
     /** Runs a script in the page ({@code return …} to get a value back). */
