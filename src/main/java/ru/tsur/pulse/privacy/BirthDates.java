@@ -66,25 +66,17 @@ final class BirthDates {
 
     /** A run of four digits starting 19 or 20, or one or two digits followed by «.», «/», «-» and a digit. */
     private static boolean hasDateOrYear(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!TextMasking.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < n && TextMasking.isDigit(text.charAt(j))) {
-                j++;
-            }
-            int length = j - i;
+        for (int i = TextMasking.nextDigit(text, 0); i >= 0; ) {
+            int end = TextMasking.endOfDigits(text, i);
+            int length = end - i;
             if (length == 4 && (text.startsWith("19", i) || text.startsWith("20", i))) {
                 return true;
             }
-            if (length <= 2 && j + 1 < n && ".-/".indexOf(text.charAt(j)) >= 0 && TextMasking.isDigit(text.charAt(j + 1))) {
+            if (length <= 2 && end + 1 < text.length() && ".-/".indexOf(text.charAt(end)) >= 0
+                    && TextMasking.isDigit(text.charAt(end + 1))) {
                 return true;
             }
-            i = j;
+            i = TextMasking.nextDigit(text, end);
         }
         return false;
     }

@@ -19,8 +19,10 @@ final class Documents {
     static final String PLACEHOLDER = "[документ]";
 
     private static final String SPACE = "[ \\u00A0]";
-    /** Between a word and its number: up to 40 characters, no digits, no «!» or «?»; a line break may stand there
-     *  («Полис обязательного страхования⏎4650…», as forms are often typed). */
+    /**
+     * Between a word and its number: up to 40 characters, no digits, no «!» or «?»; a line break may stand there
+     * («Полис обязательного страхования», line break, «4650…»: residents often type their data as a form).
+     */
     private static final String GAP = "[^\\d!?]{0,40}?";
     private static final String PASSPORT_NUMBER = "\\d{2}" + SPACE + "?\\d{2}" + SPACE + "*,?" + SPACE
             + "*(?:(?:№|N|номер|ном\\.|н\\.)" + SPACE + "*)?\\d{6}" + "|\\d{2}" + SPACE + "?\\d{7}";

@@ -163,12 +163,7 @@ final class PhoneNumbers {
     /** Whether some run of digits joined by single spaces, hyphens or dots has 5 to 9 digits («51 23 45», «512345»). */
     private static boolean hasShortNumber(String text) {
         int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!TextMasking.isDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
+        for (int i = TextMasking.nextDigit(text, 0); i >= 0; ) {
             int digits = 0;
             int j = i;
             while (j < n) {
@@ -186,7 +181,7 @@ final class PhoneNumbers {
             if (digits >= 5 && digits <= 9) {
                 return true;
             }
-            i = j;
+            i = TextMasking.nextDigit(text, j);
         }
         return false;
     }

@@ -56,6 +56,25 @@ final class TextMasking {
         return c >= '0' && c <= '9';
     }
 
+    /** Index of the first digit at or after {@code from}, or -1. */
+    static int nextDigit(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (isDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index just after the run of digits that starts at {@code from}. */
+    static int endOfDigits(String text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     static int countDigits(String text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {

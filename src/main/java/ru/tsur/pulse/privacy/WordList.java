@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,9 +102,25 @@ final class WordList {
         return normalise(entry.strip());
     }
 
-    /** Lower case (root locale, so offsets of Cyrillic and Latin text do not move) and «ё» as «е». */
+    /**
+     * Lower case and «ё» as «е», character for character, so every offset of the result is the offset of the same
+     * letter in {@code text} (which {@link String#toLowerCase} does not promise). Runs on every message, hence the
+     * plain loop: Latin and Cyrillic capitals are shifted directly.
+     */
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            char c = text.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я')) {
+                c = (char) (c + 32);
+            } else if (c == 'ё' || c == 'Ё') {
+                c = 'е';
+            } else if (c >= 128 && Character.isUpperCase(c)) {
+                c = Character.toLowerCase(c);
+            }
+            out[i] = c;
+        }
+        return new String(out);
     }
 
     String name() {

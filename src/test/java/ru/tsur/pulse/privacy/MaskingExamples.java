@@ -7,9 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Reads the hand-written examples in {@code src/test/resources/privacy/masking-examples.tsv} (format described at
@@ -86,29 +86,76 @@ final class MaskingExamples {
     }
 
     /**
-     * The spans of {@code input} that {@code masked} replaced: the text between placeholders must stand in the
-     * input in order; each placeholder covers what lies between (the shortest such cover, from left to right).
+     * Every way {@code masked} can be read as a masked copy of {@code input}: the text between placeholders must
+     * stand in the input in order, each placeholder covers a non-empty stretch between. Usually there is exactly
+     * one; «[телефон] [ФИО]» over «+7 999 123 45 67 Олег» has several (the space could follow «+7»).
      */
-    static List<Span> spans(String input, String masked) {
+    static List<List<Span>> readings(String input, String masked) {
+        List<String> literals = new ArrayList<>();
         List<String> placeholders = new ArrayList<>();
-        StringBuilder regex = new StringBuilder("^");
         int last = 0;
         for (int at = nextPlaceholder(masked, 0); at >= 0; at = nextPlaceholder(masked, last)) {
             String placeholder = placeholderAt(masked, at);
-            regex.append(Pattern.quote(masked.substring(last, at))).append("(.+?)");
+            literals.add(masked.substring(last, at));
             placeholders.add(placeholder);
             last = at + placeholder.length();
         }
-        regex.append(Pattern.quote(masked.substring(last))).append('$');
-        Matcher match = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(input);
-        if (!match.matches()) {
+        literals.add(masked.substring(last));
+        List<List<Span>> readings = new ArrayList<>();
+        if (input.startsWith(literals.get(0))) {
+            read(input, literals, placeholders, 0, literals.get(0).length(), new ArrayList<>(), readings);
+        }
+        if (readings.isEmpty()) {
             throw new IllegalArgumentException("«" + masked + "» is not a masked copy of «" + input + "»");
         }
-        List<Span> spans = new ArrayList<>();
-        for (int g = 1; g <= placeholders.size(); g++) {
-            spans.add(new Span(match.start(g), match.end(g), placeholders.get(g - 1)));
+        return readings;
+    }
+
+    private static void read(String input, List<String> literals, List<String> placeholders, int index, int position,
+                             List<Span> spans, List<List<Span>> readings) {
+        if (index == placeholders.size()) {
+            if (position == input.length()) {
+                readings.add(List.copyOf(spans));
+            }
+            return;
         }
-        return spans;
+        String next = literals.get(index + 1);
+        boolean lastPlaceholder = index + 1 == placeholders.size();
+        for (int end = position + 1; end <= input.length() && readings.size() < 1000; end++) {
+            boolean fits = lastPlaceholder ? end + next.length() == input.length() && input.endsWith(next)
+                    : input.startsWith(next, end);
+            if (fits) {
+                spans.add(new Span(position, end, placeholders.get(index)));
+                read(input, literals, placeholders, index + 1, end + next.length(), spans, readings);
+                spans.remove(spans.size() - 1);
+            }
+        }
+    }
+
+    /**
+     * The spans the expected and the actual output mark, read so that they agree as much as the two texts allow
+     * (where a masked text can be read several ways, the text itself does not say which, so no reading is held
+     * against the masker): element 0 the expected spans, element 1 the actual ones.
+     */
+    static List<Set<Span>> closestReadings(String input, String expected, String actual) {
+        Set<Span> bestExpected = null;
+        Set<Span> bestActual = null;
+        int bestAgreement = -1;
+        for (List<Span> e : readings(input, expected)) {
+            Set<Span> expectedSpans = new HashSet<>(e);
+            for (List<Span> a : readings(input, actual)) {
+                int agreement = 0;
+                for (Span span : a) {
+                    agreement += expectedSpans.contains(span) ? 1 : 0;
+                }
+                if (agreement > bestAgreement) {
+                    bestAgreement = agreement;
+                    bestExpected = expectedSpans;
+                    bestActual = new HashSet<>(a);
+                }
+            }
+        }
+        return List.of(bestExpected, bestActual);
     }
 
     private static int nextPlaceholder(String masked, int from) {
