@@ -1,40 +1,31 @@
 package ru.tsur.pulse.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.ProblemBodies;
+import ru.tsur.pulse.support.Unreachable;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With PostgreSQL out of reach (a port nothing listens on), every read API that needs it answers 503 with
+ * With PostgreSQL out of reach (a port nothing listens on; the same profile as the ingest's outage test, so
+ * both share one start of the service), every read API that needs it answers 503 with
  * Retry-After and a problem body — the whole body, the same for each — instead of a 500 in plain text. The
  * tension APIs read the detector in memory, which cannot warm up without PostgreSQL: they answer 503 too.
  */
 @QuarkusTest
-@TestProfile(PostgresDownReadApisTest.PostgresUnreachable.class)
+@TestProfile(Unreachable.Postgres.class)
 class PostgresDownReadApisTest {
-
-    public static class PostgresUnreachable implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:9/pulse_test",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    "quarkus.datasource.health.enabled", "false");
-        }
-    }
 
     private static final String ALERT = "/api/v1/alerts/0123456789abcdef01234567";
 

@@ -1,34 +1,24 @@
 package ru.tsur.pulse.api;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.ProblemBodies;
+import ru.tsur.pulse.support.Unreachable;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With Redis out of reach (a port nothing listens on), the reads of the Redis view — the heat map and the
- * municipality figures — answer 503 with Retry-After and a problem body naming Redis, not a 500.
+ * With Redis out of reach (a port nothing listens on; the same profile as the ingest's Redis test), the
+ * reads of the Redis view — the heat map and the municipality figures — answer 503 with Retry-After and a problem body naming Redis, not a 500.
  */
 @QuarkusTest
-@TestProfile(RedisDownReadApisTest.RedisUnreachable.class)
+@TestProfile(Unreachable.Redis.class)
 class RedisDownReadApisTest {
-
-    public static class RedisUnreachable implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:9/1",
-                    "quarkus.redis.health.enabled", "false",
-                    "quarkus.redis.timeout", "1s");
-        }
-    }
 
     @Test
     void readsOfTheRedisViewAnswer503WithRetryAfter() {
