@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs TSUR Pulse with the built-in demo feed: makes PostgreSQL and Redis available (scripts/services.sh),
-# builds the service, starts it in the demo profile and prints the wall's URL. Ctrl+C stops it.
+# Runs TSUR Pulse with the built-in demo feed: makes PostgreSQL, Redis and the development Keycloak available
+# (scripts/services.sh), builds the service, starts it in the demo profile and prints the wall's URL and the
+# demo logins. Ctrl+C stops the service (PostgreSQL, Redis and Keycloak keep running; scripts/keycloak.sh stop).
 #   scripts/demo.sh                 # St Petersburg
 #   PULSE_REGION=kursk scripts/demo.sh
 #   PULSE_DEMO_RATE=50 scripts/demo.sh   # messages per second (mean)
@@ -12,6 +13,12 @@ port=${PULSE_HTTP_PORT:-8080}
 echo
 echo "  Wall:     http://127.0.0.1:${port}/wall/"
 echo "  API docs: http://127.0.0.1:${port}/q/swagger-ui  (OpenAPI: /q/openapi, health: /q/health)"
+if [ "${PULSE_KEYCLOAK:-on}" != "off" ]; then
+  echo "  Keycloak: http://127.0.0.1:${PULSE_KEYCLOAK_PORT:-8180}/admin/  (realm pulse; master admin: admin / admin, dev only)"
+  echo "  Demo logins (password = login + \"-demo\", e.g. operator / operator-demo):"
+  echo "    operator  executor-zhks1  executor-zhks2  official  official-kolpino  wall  admin  prometheus"
+  echo "    (not enforced by the service yet: its OIDC side is still to come, see issue 13)"
+fi
 echo
 exec java ${JAVA_OPTS:--Xmx512m} -Dquarkus.profile=demo \
   -Dpulse.demo.rate="${PULSE_DEMO_RATE:-5}" -jar target/quarkus-app/quarkus-run.jar

@@ -3,7 +3,9 @@
 #   1. uses them if they already answer on PULSE_DB_HOST:PULSE_DB_PORT / PULSE_REDIS_HOST:PULSE_REDIS_PORT;
 #   2. else starts installed servers;
 #   3. else, as root on Debian/Ubuntu, installs them with apt-get and starts them;
-# then creates the role and the databases the service and its tests use (pulse / pulse_test).
+# then creates the role and the databases the service and its tests use (pulse / pulse_test);
+# then makes the development Keycloak (OIDC identity provider, realm `pulse`) answer on 127.0.0.1:8180
+# through scripts/keycloak.sh (needs a Java >= 21 beside the project's 17; PULSE_KEYCLOAK=off skips it).
 # With Docker available elsewhere, docker/docker-compose.yml is the alternative.
 set -euo pipefail
 
@@ -92,3 +94,10 @@ for db in "$DB_NAME" "$TEST_DB_NAME"; do
   fi
 done
 log "ready: postgresql://$DB_USER@$DB_HOST:$DB_PORT/$DB_NAME (tests: $TEST_DB_NAME), redis://$REDIS_HOST:$REDIS_PORT"
+
+# Keycloak, the identity provider for development, tests and the demo (scripts/keycloak.sh says how).
+if [ "${PULSE_KEYCLOAK:-on}" = "off" ]; then
+  log "Keycloak skipped (PULSE_KEYCLOAK=off)"
+else
+  bash "$(dirname "$0")/keycloak.sh"
+fi

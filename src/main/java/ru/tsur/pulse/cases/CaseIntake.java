@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.problems.Outages;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -30,6 +31,7 @@ public class CaseIntake {
 
     private static final Logger LOG = Logger.getLogger(CaseIntake.class);
 
+    private final Outages outages;
     private final CaseRepository repository;
     private final DuplicateMatcher duplicates;
     private final DeadlinePolicy policy;
@@ -41,7 +43,8 @@ public class CaseIntake {
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
 
     public CaseIntake(CaseRepository repository, DuplicateMatcher duplicates, DeadlinePolicy policy,
-                      DeadlineWatcher watcher, CaseMetrics metrics, CasesConfig config, Vertx vertx) {
+                      DeadlineWatcher watcher, CaseMetrics metrics, CasesConfig config, Vertx vertx, Outages outages) {
+        this.outages = outages;
         this.repository = repository;
         this.duplicates = duplicates;
         this.policy = policy;
@@ -74,7 +77,9 @@ public class CaseIntake {
             }
         }, failure -> {
             running.set(false);
-            LOG.warnf("Case intake round failed (messages stay without a case until the next round): %s", failure.toString());
+            if (!outages.absorb(failure)) {
+                LOG.warnf("Case intake round failed (messages stay without a case until the next round): %s", failure.toString());
+            }
         });
     }
 

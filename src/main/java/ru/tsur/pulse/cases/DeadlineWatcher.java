@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.problems.Outages;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,7 @@ public class DeadlineWatcher {
     private static final Logger LOG = Logger.getLogger(DeadlineWatcher.class);
     private static final String LEASE = "deadline-watcher";
 
+    private final Outages outages;
     private final CaseRepository repository;
     private final AlertService alerts;
     private final DeadlineAssessment assessment;
@@ -47,7 +49,8 @@ public class DeadlineWatcher {
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     public DeadlineWatcher(CaseRepository repository, AlertService alerts, DeadlineAssessment assessment,
-                           CaseMetrics metrics, CasesConfig config, Vertx vertx) {
+                           CaseMetrics metrics, CasesConfig config, Vertx vertx, Outages outages) {
+        this.outages = outages;
         this.repository = repository;
         this.alerts = alerts;
         this.assessment = assessment;
@@ -75,7 +78,9 @@ public class DeadlineWatcher {
                 }, failure -> {
                     metrics.watcherRun("failed");
                     sweeping.set(false);
-                    LOG.warnf("Deadline watcher round failed: %s", failure.toString());
+                    if (!outages.absorb(failure)) {
+                        LOG.warnf("Deadline watcher round failed: %s", failure.toString());
+                    }
                 });
     }
 

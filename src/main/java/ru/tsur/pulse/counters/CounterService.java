@@ -1,5 +1,6 @@
 package ru.tsur.pulse.counters;
 
+import ru.tsur.pulse.problems.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +40,7 @@ public class CounterService {
     public record RebuildReport(String reason, long messages, int cells, Instant at) {
     }
 
+    private final Outages outages;
     private final MessageRepository repository;
     private final CounterStore store;
     private final List<String> municipalityIds;
@@ -49,7 +51,9 @@ public class CounterService {
     private final Counter claimFailures;
     private final DistributionSummary batchSize;
 
-    public CounterService(MessageRepository repository, CounterStore store, Region region, MeterRegistry registry) {
+    public CounterService(MessageRepository repository, CounterStore store, Region region, MeterRegistry registry,
+                          Outages outages) {
+        this.outages = outages;
         this.repository = repository;
         this.store = store;
         List<String> ids = new ArrayList<>(region.municipalities().stream().map(Municipality::id).toList());
@@ -101,8 +105,10 @@ public class CounterService {
                 })
                 .onFailure().call(failure -> {
                     redisFailures.increment();
-                    LOG.warnf("Redis did not take %d counts (%s); they will be counted when it is back",
-                            claimed.size(), failure.toString());
+                    if (!outages.absorb(failure)) {
+                        LOG.warnf("Redis did not take %d counts (%s); they will be counted when it is back",
+                                claimed.size(), failure.toString());
+                    }
                     return repository.releaseClaim(claimed.stream().map(CountableMessage::id).toList())
                             .onFailure().invoke(releaseFailure -> LOG.errorf(
                                     "Claims of %d messages could not be released (%s); a counter rebuild will fix them",

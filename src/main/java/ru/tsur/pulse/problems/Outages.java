@@ -94,11 +94,16 @@ public class Outages {
     private final Map<Dependency, Counter> refused = new EnumMap<>(Dependency.class);
     private final Counter internalErrors;
 
+    @jakarta.inject.Inject
     public Outages(Pool pool, Redis redis, Clock clock, PulseConfig config, MeterRegistry registry) {
+        this(pool, redis, clock, config.ingest().retryAfter(), registry);
+    }
+
+    Outages(Pool pool, Redis redis, Clock clock, Duration retryAfter, MeterRegistry registry) {
         this.pool = pool;
         this.redis = redis;
         this.clock = clock;
-        this.retryAfterSeconds = Math.max(1, config.ingest().retryAfter().toSeconds());
+        this.retryAfterSeconds = Math.max(1, retryAfter.toSeconds());
         for (Dependency dependency : Dependency.values()) {
             states.put(dependency, new State());
             refused.put(dependency, Counter.builder("pulse.requests.refused.unavailable")
@@ -132,6 +137,19 @@ public class Outages {
     /** Records that a dependency failed outside a request (the pipeline, a job), so the outage is logged once. */
     public void failed(Dependency dependency, Throwable failure) {
         markDown(dependency, failure);
+    }
+
+    /**
+     * For jobs and stages outside a request: when the failure means a dependency is down, records it (logged
+     * once for the whole outage) and returns true, so the caller does not log it again every round.
+     */
+    public boolean absorb(Throwable failure) {
+        Dependency dependency = dependencyDown(failure);
+        if (dependency == null) {
+            return false;
+        }
+        markDown(dependency, failure);
+        return true;
     }
 
     /** Records that a dependency answered (cheap when it was not marked down): an outage ends at once. */

@@ -33,7 +33,7 @@ public class HeatmapSocket {
         String requested = queryParameter(connection.handshakeRequest().query(), "window").orElse(Window.HOUR.label());
         Optional<Window> window = Window.fromLabel(requested);
         if (window.isEmpty()) {
-            connection.sendText(broadcaster.errorFrame("Unknown window '" + requested + "'; use 1h, 24h or 7d"))
+            connection.sendText(broadcaster.errorFrame("Unknown window; use 1h, 24h or 7d"))
                     .chain(() -> connection.close()).subscribe().with(ignored -> { }, failure -> { });
             return;
         }

@@ -37,7 +37,8 @@ class IngestValidationTest {
                         {"source":"Портал!","createdAt":"2021-01-14 09:30","text":"   ","lat":95,"lon":"east","author":42}""")
                 .when().post("/api/v1/messages")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("status", equalTo(400)).body("title", equalTo("Invalid message"))
+                .body("status", equalTo(400)).body("title", equalTo("Неверные данные запроса"))
+                .body("type", equalTo("urn:tsur-pulse:problem:invalid-input"))
                 .extract().jsonPath();
         Map<String, String> errors = errors(problem.getList("errors"));
         assertThat(errors).containsOnlyKeys("source", "externalId", "createdAt", "text", "lat", "lon", "author");
@@ -73,7 +74,8 @@ class IngestValidationTest {
     void unreadableJsonIsRefused() {
         given().contentType(ContentType.JSON).body("{\"source\": \"portal\", ")
                 .when().post("/api/v1/messages")
-                .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Unreadable body"));
+                .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Тело запроса не удалось прочитать"))
+                .body("type", equalTo("urn:tsur-pulse:problem:unreadable-body"));
     }
 
     @Test

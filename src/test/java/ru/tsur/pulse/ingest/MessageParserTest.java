@@ -225,8 +225,8 @@ class MessageParserTest {
                 new FieldError("topic", "must be a string"),
                 new FieldError("author", "must be a string"));
         assertThat(errorsOf("{\"source\":\"vk\",\"externalId\":\"1\",\"text\":\"т\",\"address\":\""
-                + "д".repeat(1001) + "\"}")).containsExactly(
-                new FieldError("address", "must be at most 1000 characters"));
+                + "д".repeat(501) + "\"}")).containsExactly(
+                new FieldError("address", "must be at most 500 characters"));
     }
 
     @Test
