@@ -162,6 +162,9 @@ class AlertsApiTest {
                 ProblemBodies.invalid("by", "ожидается строка"));
         assertAnswer(json("{\"by\":\"a\",\"by\":\"b\"}").post(unknown + "/ack"), 400,
                 ProblemBodies.invalid("by", "поле указано дважды"));
+        assertAnswer(json("{\"by\":42}").post(unknown + "/ack"), 400, ProblemBodies.invalid("by", "ожидается строка"));
+        assertAnswer(json("{\"by\":\"x\",\"resaon\":\"плановые работы\",\"duration\":\"PT1H\"}").post(unknown + "/silence"),
+                400, ProblemBodies.invalid("resaon", "неизвестное поле"));
         assertAnswer(json("{\"by\":\"дежурный\\nИванов\"}").post(unknown + "/ack"), 400,
                 ProblemBodies.invalid("by", "одна строка: без переводов строки и табуляции (позиция 8)"));
         assertAnswer(json("{\"by\":\"" + "я".repeat(201) + "\"}").post(unknown + "/ack"), 400,
