@@ -10,7 +10,12 @@ import ru.tsur.pulse.normalize.ControlCharacters;
  */
 public final class TextBounds {
 
-    /** The message of a required text field that is absent or blank. */
+    /**
+     * The message of a required text field that is absent or blank. Every constraint of a request record
+     * names its Russian message itself rather than relying on {@code quarkus.default-locale}: Hibernate
+     * Validator picks its own messages by the request's Accept-Language among {@code quarkus.locales}, so
+     * the answer would depend on the client.
+     */
     public static final String REQUIRED = "обязательное поле, не пустое";
 
     private TextBounds() {

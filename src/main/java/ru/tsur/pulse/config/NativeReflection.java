@@ -9,6 +9,9 @@ import ru.tsur.pulse.cases.Scorecard;
 import ru.tsur.pulse.cases.api.ExecutorDeadlines;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.messages.RecentMessage;
+import ru.tsur.pulse.push.api.HeatmapCell;
+import ru.tsur.pulse.push.api.HeatmapSnapshot;
+import ru.tsur.pulse.push.api.MunicipalityScore;
 
 /**
  * The service's own types that Jackson serialises reflectively without Quarkus seeing them as a resource
@@ -20,7 +23,8 @@ import ru.tsur.pulse.messages.RecentMessage;
  */
 @RegisterForReflection(targets = {CounterService.RebuildReport.class, Alert.class, RecentMessage.class,
         ProblemCase.class, CaseRepository.CaseMessage.class, CaseRepository.CaseEvent.class,
-        ExecutorDeadlines.class, Scorecard.Row.class, AlertEvent.class})
+        ExecutorDeadlines.class, Scorecard.Row.class, AlertEvent.class, HeatmapSnapshot.class, HeatmapCell.class,
+        MunicipalityScore.class})
 final class NativeReflection {
 
     private NativeReflection() {
