@@ -1,11 +1,7 @@
 package ru.tsur.pulse.cases;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,18 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.QueryParameters;
-import ru.tsur.pulse.api.TextBounds;
 import ru.tsur.pulse.api.TextLimit;
-import ru.tsur.pulse.cases.api.AcceptRequest;
-import ru.tsur.pulse.cases.api.AnswerRequest;
-import ru.tsur.pulse.cases.api.AssignRequest;
 import ru.tsur.pulse.cases.api.CaseDetail;
 import ru.tsur.pulse.cases.api.CasePage;
-import ru.tsur.pulse.cases.api.FeedbackRequest;
-import ru.tsur.pulse.cases.api.RejectRequest;
 import ru.tsur.pulse.cases.api.RepeatRate;
 import ru.tsur.pulse.cases.api.RepeatRateLine;
-import ru.tsur.pulse.cases.api.ResolveRequest;
 import ru.tsur.pulse.problems.Problem;
 
 import java.time.Clock;
@@ -40,12 +29,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cases API: list with filters and pages, one case with its messages and events, the repeat rate, and
- * the moves of executors ({@code accept}, {@code answer}, {@code resolve}, {@code reject}), operators
- * ({@code assign}, {@code reassign}) and residents ({@code confirm}, {@code reopen}, what a portal calls).
- * Every move body is a typed record naming who acts ({@code "by"}) and checked by Bean Validation; an
- * illegal move is 409, an unknown case (or an id that is no case number) 404, a bad body or parameter 400,
- * all problem+json in Russian.
+ * The cases read API: list with filters and pages, one case with its messages and events, and the repeat
+ * rate ({@link CaseMoveResource} moves a case). Query parameters are checked with {@code QueryParameters};
+ * an unknown case, or an id that is no case number, is a 404; every refusal is problem+json in Russian.
  */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,20 +39,18 @@ import java.util.Map;
 @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class CaseResource {
 
-    private static final String ID = "The case number (a positive whole number)";
+    static final String ID = "The case number (a positive whole number)";
     private static final Map<String, String> REPEAT_COLUMNS = Map.of("municipality", "municipality_id",
             "topic", "topic_key", "executor", "executor");
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_DAYS = 366;
 
     private final CaseRepository repository;
-    private final CaseService cases;
     private final CasesConfig config;
     private final Clock clock;
 
-    public CaseResource(CaseRepository repository, CaseService cases, CasesConfig config, Clock clock) {
+    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock) {
         this.repository = repository;
-        this.cases = cases;
         this.config = config;
         this.clock = clock;
     }
@@ -124,115 +108,6 @@ public class CaseResource {
             return repository.messages(caseId).chain(messages -> repository.events(caseId)
                     .map(events -> new CaseDetail(problem, messages, events)));
         });
-    }
-
-    @POST
-    @Path("/{id}/accept")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Executor: take the case into work")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> accept(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                   @NotNull(message = TextBounds.REQUIRED) @Valid AcceptRequest request) {
-        return move(id, CaseLifecycle.Action.ACCEPT, request.by(), null, null, null);
-    }
-
-    @POST
-    @Path("/{id}/answer")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Executor: answer the resident (checked for quality)")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> answer(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                   @NotNull(message = TextBounds.REQUIRED) @Valid AnswerRequest request) {
-        return move(id, CaseLifecycle.Action.ANSWER, request.by(), null, request.text(), null);
-    }
-
-    @POST
-    @Path("/{id}/resolve")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Executor: the problem is solved (optionally with an answer)")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> resolve(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                    @NotNull(message = TextBounds.REQUIRED) @Valid ResolveRequest request) {
-        return move(id, CaseLifecycle.Action.RESOLVE, request.by(), null, request.text(), null);
-    }
-
-    @POST
-    @Path("/{id}/reject")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Executor: the case is not theirs, with the reason")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> reject(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                   @NotNull(message = TextBounds.REQUIRED) @Valid RejectRequest request) {
-        return move(id, CaseLifecycle.Action.REJECT, request.by(), null, null, request.reason());
-    }
-
-    @POST
-    @Path("/{id}/assign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Operator: assign the case to an executor")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> assign(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                   @NotNull(message = TextBounds.REQUIRED) @Valid AssignRequest request) {
-        return move(id, CaseLifecycle.Action.ASSIGN, request.by(), request.executor(), null, null);
-    }
-
-    @POST
-    @Path("/{id}/reassign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Operator: give the case to another executor (after a rejection)")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> reassign(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                     @NotNull(message = TextBounds.REQUIRED) @Valid AssignRequest request) {
-        return move(id, CaseLifecycle.Action.REASSIGN, request.by(), request.executor(), null, null);
-    }
-
-    @POST
-    @Path("/{id}/confirm")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resident: the problem is solved")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> confirm(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                    @NotNull(message = TextBounds.REQUIRED) @Valid FeedbackRequest request) {
-        return move(id, CaseLifecycle.Action.CONFIRM, request.by(), null, null, request.comment());
-    }
-
-    @POST
-    @Path("/{id}/reopen")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Resident: the problem is not solved; the case opens again")
-    @APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
-    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<ProblemCase> reopen(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id,
-                                   @NotNull(message = TextBounds.REQUIRED) @Valid FeedbackRequest request) {
-        return move(id, CaseLifecycle.Action.REOPEN, request.by(), null, null, request.comment());
-    }
-
-    private Uni<ProblemCase> move(String id, CaseLifecycle.Action action, String by, String executor, String text,
-                                  String reason) {
-        return cases.move(caseId(id), new CaseService.Move(action, by, executor, text, reason));
     }
 
     /** A path id that is not a positive whole number names no case: 404 without asking PostgreSQL. */
