@@ -29,6 +29,11 @@ public final class TextBounds {
         return value == null ? null : ControlCharacters.stripForDisplay(value).strip();
     }
 
+    /** The one wording of a length refusal, e.g. «не длиннее 300 символов (получено 301)». */
+    public static String tooLong(int maxLength, int length) {
+        return "не длиннее " + maxLength + " символов (получено " + length + ")";
+    }
+
     /** What is wrong with {@code value} under the limit, or null; a null value is not this check's concern. */
     public static String problem(String value, int maxLength, boolean multiline) {
         if (value == null) {
@@ -36,7 +41,7 @@ public final class TextBounds {
         }
         int length = value.codePointCount(0, value.length());
         if (length > maxLength) {
-            return "не длиннее " + maxLength + " символов (получено " + length + ")";
+            return tooLong(maxLength, length);
         }
         if (!multiline) {
             for (int position = 0; position < value.length(); position++) {
