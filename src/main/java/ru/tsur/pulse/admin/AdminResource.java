@@ -5,16 +5,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.counters.CounterService;
-import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.problems.ProblemMapper;
 import ru.tsur.pulse.push.HeatmapBroadcaster;
 
 /**
- * Operator actions on the service itself. {@code POST /api/v1/admin/counters/rebuild} rewrites the Redis
- * view from PostgreSQL (after a Redis incident, or when counts look wrong).
+ * Operator actions on the service itself. {@code POST /api/v1/admin/counters/rebuild} (no body) rewrites the
+ * Redis view from PostgreSQL (after a Redis incident, or when counts look wrong) and answers the
+ * {@link CounterService.RebuildReport}. If PostgreSQL or Redis is unavailable the failure reaches
+ * {@code ProblemMapper}: 503 with Retry-After; any other failure is a logged 500, never its message.
  */
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,11 +33,11 @@ public class AdminResource {
 
     @POST
     @Path("/counters/rebuild")
-    @Operation(summary = "Rebuild the Redis counters from PostgreSQL")
-    public Uni<Response> rebuildCounters() {
-        return counters.rebuild("requested by an operator")
-                .invoke(broadcaster::everythingChanged)
-                .map(report -> Response.ok(report).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Пересчёт не выполнен: " + failure.getMessage(), 5)));
+    @Operation(summary = "Rebuild the Redis counters from PostgreSQL", description = "No body; any body is ignored")
+    @APIResponse(responseCode = "200", description = "What was rebuilt",
+            content = @Content(schema = @Schema(implementation = CounterService.RebuildReport.class)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    public Uni<CounterService.RebuildReport> rebuildCounters() {
+        return counters.rebuild("requested by an operator").invoke(broadcaster::everythingChanged);
     }
 }

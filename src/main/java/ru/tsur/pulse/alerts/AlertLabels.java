@@ -41,6 +41,20 @@ public final class AlertLabels {
         }
     }
 
+    /** Whether {@code id} has the form of a {@link #fingerprint}: 24 lower-case hex digits. */
+    public static boolean isFingerprint(String id) {
+        if (id == null || id.length() != FINGERPRINT_BYTES * 2) {
+            return false;
+        }
+        for (int index = 0; index < id.length(); index++) {
+            char digit = id.charAt(index);
+            if (!(digit >= '0' && digit <= '9' || digit >= 'a' && digit <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The group key of an alert grouped by the given labels, in the order given:
      * {@code deadline:executor=Жилкомсервис,municipality=spb-kolpino}; a missing label reads as empty.

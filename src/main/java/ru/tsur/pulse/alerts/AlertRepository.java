@@ -20,11 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * All SQL on the {@code alert} table. Raising is one upsert by fingerprint that writes only when something
+ * All SQL on the {@code alert} table and its history {@code alert_event}. Raising is one upsert by fingerprint that writes only when something
  * shown changes (so a producer may raise the same alert every round without churning screens); a resolved
  * alert raised again starts anew — its acknowledgement and silence belonged to the earlier episode.
  * Every statement that changes rows returns them in full, and stamps {@code updated_at} with the clock
- * time, which orders the versions of one alert across replicas.
+ * time, which orders the versions of one alert across replicas. An operator's acknowledgement, silence or
+ * lifted silence also appends a row to {@code alert_event} in the same statement: the alert row shows the
+ * latest, the history keeps every one.
  */
 @ApplicationScoped
 public class AlertRepository {
@@ -77,21 +79,48 @@ public class AlertRepository {
     private static final String FIRING_WITH_LABEL = """
             SELECT id FROM alert WHERE kind = $1 AND state = 'firing' AND labels->>$2 = $3""";
 
+    // An operator's action updates the alert and appends its history row in one statement (one transaction):
+    // the row and its history never disagree, and the action costs one round trip.
     private static final String ACKNOWLEDGE = """
-            UPDATE alert SET acknowledged_by = $2, acknowledged_at = clock_timestamp(), updated_at = clock_timestamp()
-            WHERE id = $1
-            RETURNING\s""" + COLUMNS;
+            WITH updated AS (
+                UPDATE alert SET acknowledged_by = $2, acknowledged_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE id = $1
+                RETURNING *
+            ), logged AS (
+                INSERT INTO alert_event (alert_id, episode_start, action, actor, at)
+                SELECT id, starts_at, 'acknowledged', acknowledged_by, acknowledged_at FROM updated
+            )
+            SELECT\s""" + COLUMNS + " FROM updated";
 
     private static final String SILENCE = """
-            UPDATE alert SET silenced_until = $2, silence_reason = $3, silenced_by = $4, updated_at = clock_timestamp()
-            WHERE id = $1
-            RETURNING\s""" + COLUMNS;
+            WITH updated AS (
+                UPDATE alert SET silenced_until = $2, silence_reason = $3, silenced_by = $4, updated_at = clock_timestamp()
+                WHERE id = $1
+                RETURNING *
+            ), logged AS (
+                INSERT INTO alert_event (alert_id, episode_start, action, actor, at, silenced_until, reason)
+                SELECT id, starts_at, 'silenced', silenced_by, updated_at, silenced_until, silence_reason FROM updated
+            )
+            SELECT\s""" + COLUMNS + " FROM updated";
 
+    // Lifting a silence that was never set changes nothing worth a history row.
     private static final String UNSILENCE = """
-            UPDATE alert SET silenced_until = NULL, silence_reason = NULL, silenced_by = NULL,
-                             updated_at = clock_timestamp()
-            WHERE id = $1
-            RETURNING\s""" + COLUMNS;
+            WITH previous AS (
+                SELECT id, silenced_until IS NOT NULL AS was_silenced FROM alert WHERE id = $1 FOR UPDATE
+            ), updated AS (
+                UPDATE alert a SET silenced_until = NULL, silence_reason = NULL, silenced_by = NULL,
+                                   updated_at = clock_timestamp()
+                FROM previous WHERE a.id = previous.id
+                RETURNING a.*, previous.was_silenced
+            ), logged AS (
+                INSERT INTO alert_event (alert_id, episode_start, action, actor, at)
+                SELECT id, starts_at, 'unsilenced', $2::text, updated_at FROM updated WHERE was_silenced
+            )
+            SELECT\s""" + COLUMNS + " FROM updated";
+
+    private static final String HISTORY = """
+            SELECT action, actor, at, silenced_until, reason, episode_start FROM alert_event
+            WHERE alert_id = $1 ORDER BY at DESC, id DESC LIMIT $2""";
 
     private static final String LIST = "SELECT " + COLUMNS + """
              FROM alert
@@ -165,16 +194,30 @@ public class AlertRepository {
         });
     }
 
+    /** Records the acknowledgement on the alert and in its history; empty when there is no such alert. */
     public Uni<Optional<Alert>> acknowledge(String id, String by) {
         return pool.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(id, by)).map(this::first);
     }
 
+    /** Records the silence on the alert and in its history; empty when there is no such alert. */
     public Uni<Optional<Alert>> silence(String id, Instant until, String reason, String by) {
         return pool.preparedQuery(SILENCE).execute(Tuple.of(id, utc(until), reason, by)).map(this::first);
     }
 
-    public Uni<Optional<Alert>> unsilence(String id) {
-        return pool.preparedQuery(UNSILENCE).execute(Tuple.of(id)).map(this::first);
+    /** Lifts the silence; {@code by} (may be null) goes to the history if there was a silence to lift. */
+    public Uni<Optional<Alert>> unsilence(String id, String by) {
+        return pool.preparedQuery(UNSILENCE).execute(Tuple.of(id, by)).map(this::first);
+    }
+
+    /** The alert's history, newest first, at most {@code limit} entries. */
+    public Uni<List<AlertEvent>> history(String id, int limit) {
+        return pool.preparedQuery(HISTORY).execute(Tuple.of(id, limit)).map(rows -> {
+            List<AlertEvent> events = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                events.add(AlertEvent.from(row));
+            }
+            return events;
+        });
     }
 
     /** Alerts by state, kind, municipality and executor label (each optional), most recently changed first. */

@@ -1,8 +1,8 @@
 package ru.tsur.pulse.alerts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,103 +12,142 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.alerts.api.AcknowledgeRequest;
+import ru.tsur.pulse.alerts.api.AlertHistory;
+import ru.tsur.pulse.alerts.api.SilenceRequest;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
+import ru.tsur.pulse.api.TextBounds;
+import ru.tsur.pulse.api.TextLimit;
 import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.api.JsonBodies;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The alerts REST API: list and read alerts; acknowledge, silence (until a time or for a duration, with a
- * reason) and lift a silence. Unknown ids are 404, bad bodies 400, both as problem+json.
+ * The alerts REST API: list and read alerts and their history; acknowledge, silence (until a time or for a
+ * duration, at most {@code pulse.alerts.max-silence} ahead, with a reason) and lift a silence. Bodies are
+ * typed records checked by Bean Validation; an id that is not a fingerprint, or names no alert, is 404;
+ * every refusal is problem+json in Russian.
  */
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class AlertResource {
 
-    /** The latest end of a silence: keeps far-off times (overflowing or beyond PostgreSQL's range) a 400. */
-    static final Instant LATEST_UNTIL = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String ID = "The alert's id: 24 lower-case hex digits (a fingerprint of its kind and labels)";
 
     private final AlertService alerts;
     private final AlertsConfig config;
-    private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public AlertResource(AlertService alerts, AlertsConfig config, ObjectMapper json) {
+    public AlertResource(AlertService alerts, AlertsConfig config, Clock clock) {
         this.alerts = alerts;
         this.config = config;
-        this.json = json;
+        this.clock = clock;
     }
 
     @GET
-    public Uni<List<Alert>> list(@QueryParam("state") String state, @QueryParam("kind") String kind,
-                                 @QueryParam("municipality") String municipality,
-                                 @QueryParam("executor") String executor) {
-        if (state != null && !state.equals(Alert.FIRING) && !state.equals(Alert.RESOLVED)) {
-            throw Problem.invalid("request", "Unknown state '" + state + "'; use firing or resolved");
-        }
-        return alerts.list(state, blankToNull(kind), blankToNull(municipality), blankToNull(executor), config.listLimit());
+    @Operation(summary = "List alerts, most recently changed first",
+            description = "Filters are optional; at most pulse.alerts.list-limit (500) alerts. Free-text filters at most 200 characters (executor 300).")
+    @APIResponse(responseCode = "200", description = "The alerts",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Alert.class)))
+    public Uni<List<Alert>> list(@Parameter(description = "firing or resolved") @QueryParam("state") String state,
+                                 @Parameter(description = "deadline, tension, …") @QueryParam("kind") String kind,
+                                 @Parameter(description = "A municipality id label") @QueryParam("municipality") String municipality,
+                                 @Parameter(description = "An executor label") @QueryParam("executor") String executor) {
+        QueryParameters parameters = new QueryParameters();
+        String chosenState = parameters.oneOf("state", state, null, List.of(Alert.FIRING, Alert.RESOLVED));
+        String chosenKind = parameters.text("kind", kind, QueryParameters.MAX_TEXT_LENGTH);
+        String chosenMunicipality = parameters.text("municipality", municipality, QueryParameters.MAX_TEXT_LENGTH);
+        String chosenExecutor = parameters.text("executor", executor, TextLimit.MAX_EXECUTOR_LENGTH);
+        parameters.check();
+        return alerts.list(chosenState, chosenKind, chosenMunicipality, chosenExecutor, config.listLimit());
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Alert> get(@PathParam("id") String id) {
+    @Operation(summary = "One alert")
+    @APIResponse(responseCode = "200", description = "The alert", content = @Content(schema = @Schema(implementation = Alert.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Uni<Alert> get(@Parameter(description = ID) @PathParam("id") String id) {
+        requireFingerprint(id);
         return alerts.find(id).map(found -> orNotFound(found, id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "What operators did to an alert, newest first",
+            description = "Acknowledgements, silences and lifted silences with who, when, until when and why; at most pulse.alerts.history-limit (50) entries")
+    @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(implementation = AlertHistory.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Uni<AlertHistory> history(@Parameter(description = ID) @PathParam("id") String id) {
+        requireFingerprint(id);
+        return alerts.find(id).map(found -> orNotFound(found, id))
+                .chain(alert -> alerts.history(id, config.historyLimit()))
+                .map(events -> new AlertHistory(id, events));
     }
 
     @POST
     @Path("/{id}/ack")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<Alert> acknowledge(@PathParam("id") String id, String body) {
-        String by = JsonBodies.requiredText(JsonBodies.object(json, body), "by");
-        return alerts.acknowledge(id, by).map(found -> orNotFound(found, id));
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Acknowledge an alert (\"I am on it\")", description = "Kept in the alert's history")
+    @APIResponse(responseCode = "200", description = "The acknowledged alert", content = @Content(schema = @Schema(implementation = Alert.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    public Uni<Alert> acknowledge(@Parameter(description = ID) @PathParam("id") String id,
+                                  @NotNull(message = TextBounds.REQUIRED) @Valid AcknowledgeRequest request) {
+        requireFingerprint(id);
+        return alerts.acknowledge(id, request.by()).map(found -> orNotFound(found, id));
     }
 
     @POST
     @Path("/{id}/silence")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<Alert> silence(@PathParam("id") String id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        String by = JsonBodies.requiredText(request, "by");
-        String reason = JsonBodies.requiredText(request, "reason");
-        Instant until = JsonBodies.optionalInstant(request, "until");
-        Duration duration = JsonBodies.optionalDuration(request, "duration");
-        Instant now = clock.instant();
-        if ((until == null) == (duration == null)) {
-            throw Problem.invalid("request", "Give exactly one of 'until' (ISO-8601 time) or 'duration' (e.g. PT2H)");
-        }
-        if (until == null) {
-            if (duration.isNegative() || duration.isZero()) {
-                throw Problem.invalid("request", "'duration' must be positive");
-            }
-            if (duration.compareTo(Duration.between(now, LATEST_UNTIL)) > 0) {
-                throw Problem.invalid("request", "A silence must end by " + LATEST_UNTIL);
-            }
-            until = now.plus(duration);
-        }
-        if (!until.isAfter(now)) {
-            throw Problem.invalid("request", "'until' must lie in the future");
-        }
-        if (until.isAfter(LATEST_UNTIL)) {
-            throw Problem.invalid("request", "A silence must end by " + LATEST_UNTIL);
-        }
-        return alerts.silence(id, until, reason, by).map(found -> orNotFound(found, id));
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Silence an alert until a time or for a duration, with a reason",
+            description = "Exactly one of until and duration; at most pulse.alerts.max-silence (7 days) ahead. Kept in the alert's history")
+    @APIResponse(responseCode = "200", description = "The silenced alert", content = @Content(schema = @Schema(implementation = Alert.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    public Uni<Alert> silence(@Parameter(description = ID) @PathParam("id") String id,
+                              @NotNull(message = TextBounds.REQUIRED) @Valid SilenceRequest request) {
+        requireFingerprint(id);
+        Instant until = SilencePeriod.end(clock.instant(), request.until() == null ? null : request.until().toInstant(),
+                request.duration(), config.maxSilence());
+        return alerts.silence(id, until, request.reason(), request.by()).map(found -> orNotFound(found, id));
     }
 
     @DELETE
     @Path("/{id}/silence")
-    public Uni<Alert> unsilence(@PathParam("id") String id) {
-        return alerts.unsilence(id).map(found -> orNotFound(found, id));
+    @Operation(summary = "Lift an alert's silence", description = "No body. Who lifts it may be named by the query parameter by; kept in the alert's history")
+    @APIResponse(responseCode = "200", description = "The alert, no longer silenced", content = @Content(schema = @Schema(implementation = Alert.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Uni<Alert> unsilence(@Parameter(description = ID) @PathParam("id") String id,
+                                @Parameter(description = "Who lifts the silence (optional, at most 200 characters)") @QueryParam("by") String by) {
+        QueryParameters parameters = new QueryParameters();
+        String who = parameters.text("by", by, TextLimit.MAX_ACTOR_LENGTH);
+        parameters.check();
+        requireFingerprint(id);
+        return alerts.unsilence(id, TextBounds.clean(who)).map(found -> orNotFound(found, id));
+    }
+
+    /** An id that cannot be a fingerprint names no alert: 404 without asking PostgreSQL. */
+    private static void requireFingerprint(String id) {
+        if (!AlertLabels.isFingerprint(id)) {
+            throw Problem.notFound("Нет такого оповещения: номер оповещения — 24 шестнадцатеричные цифры");
+        }
     }
 
     private static Alert orNotFound(Optional<Alert> found, String id) {
-        return found.orElseThrow(() -> Problem.notFound("No alert with id '" + id + "'"));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return found.orElseThrow(() -> Problem.notFound("Нет оповещения " + id));
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * The alerts core's API for producers and operators. Raising is an idempotent upsert by fingerprint;
  * every write that changed an alert is counted, pushed to this replica's screens and announced to the
  * others. Operators acknowledge ("I am on it") and silence (hidden from attention until a time, with a
- * reason); a silence ends by itself at its expiry.
+ * reason); a silence ends by itself at its expiry. Each of those actions is also kept in the alert's
+ * history, which the alert row itself (the latest acknowledgement and silence) would overwrite.
  */
 @ApplicationScoped
 public class AlertService {
@@ -77,9 +78,14 @@ public class AlertService {
                 .invoke(alert -> alert.ifPresent(done -> changed("silenced", List.of(done))));
     }
 
-    /** Empty when there is no such alert. */
-    public Uni<Optional<Alert>> unsilence(String id) {
-        return repository.unsilence(id).invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+    /** Empty when there is no such alert; {@code by} may be null (a silence lifted without a name). */
+    public Uni<Optional<Alert>> unsilence(String id, String by) {
+        return repository.unsilence(id, by).invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+    }
+
+    /** What operators did to the alert (acknowledged, silenced, unsilenced), newest first. */
+    public Uni<List<AlertEvent>> history(String id, int limit) {
+        return repository.history(id, limit);
     }
 
     public Uni<Optional<Alert>> find(String id) {

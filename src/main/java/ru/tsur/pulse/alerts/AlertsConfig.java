@@ -32,4 +32,16 @@ public interface AlertsConfig {
     /** Most alerts {@code GET /api/v1/alerts} returns. */
     @WithDefault("500")
     int listLimit();
+
+    /** Longest a silence may last: its end at most this far ahead of the moment it is set. */
+    @WithDefault("P7D")
+    Duration maxSilence();
+
+    /** Longest silence reason, in characters (it is shown on every wall screen). */
+    @WithDefault("500")
+    int maxReasonLength();
+
+    /** Most entries {@code GET /api/v1/alerts/{id}/history} returns, newest first. */
+    @WithDefault("50")
+    int historyLimit();
 }

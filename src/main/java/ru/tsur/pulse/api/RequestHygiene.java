@@ -52,7 +52,7 @@ public class RequestHygiene {
                     return refuse(Problem.invalid(name, "содержит недопустимый символ " + ControlCharacters.describe(value, bad)));
                 }
                 if (value.length() > MAX_PARAMETER_LENGTH) {
-                    return refuse(Problem.invalid(name, "длиннее " + MAX_PARAMETER_LENGTH + " символов"));
+                    return refuse(Problem.invalid(name, TextBounds.tooLong(MAX_PARAMETER_LENGTH, value.length())));
                 }
             }
         }
@@ -60,13 +60,19 @@ public class RequestHygiene {
             return refuse(Problem.invalid("query", "не больше " + MAX_PARAMETERS + " параметров"));
         }
         MediaType type = request.getMediaType();
-        if (type != null) {
+        if (type != null && hasBody(request)) {
             String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
             if (charset != null && !isUtf8(charset)) {
                 return refuse(Problem.unsupportedMediaType("Тело запроса принимается только в UTF-8, не " + shortened(charset)));
             }
         }
         return Optional.empty();
+    }
+
+    /** A charset matters only for a body: clients send a default content type even on a body-less POST. */
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        return request.getHeaderString("Transfer-Encoding") != null || length != null && !length.strip().equals("0");
     }
 
     static boolean isUtf8(String charset) {

@@ -173,6 +173,10 @@ public class CaseRepository {
     }
 
     /** A page of cases and the total matching the filters. */
+    /** Cases opened and repeats among them for one value of a column ({@link #repeatCountsBy}). */
+    public record RepeatCount(String key, long cases, long repeats) {
+    }
+
     public record Page(List<ProblemCase> items, long total) {
     }
 
@@ -348,16 +352,16 @@ public class CaseRepository {
     }
 
     /** Cases, repeats per value of one column (municipality_id, topic_key or executor) since a time. */
-    public Uni<List<Object[]>> repeatCountsBy(String column, Instant since) {
+    public Uni<List<RepeatCount>> repeatCountsBy(String column, Instant since) {
         if (!List.of("municipality_id", "topic_key", "executor").contains(column)) {
             throw new IllegalArgumentException("No repeat counts by " + column);
         }
         String sql = "SELECT " + column + " AS key, count(*) AS cases, count(*) FILTER (WHERE repeat_of IS NOT NULL) AS repeats"
                 + " FROM problem_case WHERE opened_at >= $1 GROUP BY " + column + " ORDER BY repeats DESC, cases DESC, key";
         return pool.preparedQuery(sql).execute(Tuple.of(utc(since))).map(rows -> {
-            List<Object[]> counts = new ArrayList<>();
+            List<RepeatCount> counts = new ArrayList<>();
             for (Row row : rows) {
-                counts.add(new Object[]{row.getString("key"), row.getLong("cases"), row.getLong("repeats")});
+                counts.add(new RepeatCount(row.getString("key"), row.getLong("cases"), row.getLong("repeats")));
             }
             return counts;
         });

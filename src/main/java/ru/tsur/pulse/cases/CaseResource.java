@@ -1,211 +1,125 @@
 package ru.tsur.pulse.cases;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
+import ru.tsur.pulse.api.TextLimit;
+import ru.tsur.pulse.cases.api.CaseDetail;
+import ru.tsur.pulse.cases.api.CasePage;
+import ru.tsur.pulse.cases.api.RepeatRate;
+import ru.tsur.pulse.cases.api.RepeatRateLine;
 import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.api.JsonBodies;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The cases API: list with filters and pages, one case with its messages and events, and the moves of
- * executors ({@code accept}, {@code answer}, {@code resolve}, {@code reject}), operators ({@code assign},
- * {@code reassign}) and residents ({@code confirm}, {@code reopen}, what a portal calls). Every move body
- * names who acts ({@code "by"}); an illegal move is 409, an unknown case 404, a bad body 400.
+ * The cases read API: list with filters and pages, one case with its messages and events, and the repeat
+ * rate ({@link CaseMoveResource} moves a case). Query parameters are checked with {@code QueryParameters};
+ * an unknown case, or an id that is no case number, is a 404; every refusal is problem+json in Russian.
  */
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class CaseResource {
 
-    private final CaseRepository repository;
-    private final CaseService cases;
-    private final CasesConfig config;
-    private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    static final String ID = "The case number (a positive whole number)";
+    private static final Map<String, String> REPEAT_COLUMNS = Map.of("municipality", "municipality_id",
+            "topic", "topic_key", "executor", "executor");
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final int MAX_DAYS = 366;
 
-    public CaseResource(CaseRepository repository, CaseService cases, CasesConfig config, ObjectMapper json) {
+    private final CaseRepository repository;
+    private final CasesConfig config;
+    private final Clock clock;
+
+    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock) {
         this.repository = repository;
-        this.cases = cases;
         this.config = config;
-        this.json = json;
+        this.clock = clock;
     }
 
     @GET
-    public Uni<Map<String, Object>> list(@QueryParam("status") String status, @QueryParam("executor") String executor,
-                                         @QueryParam("municipality") String municipality,
-                                         @QueryParam("overdue") String overdue, @QueryParam("repeat") String repeat,
-                                         @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        if (status != null && CaseStatus.byId(status).isEmpty()) {
-            throw Problem.invalid("request", "Unknown status '" + status + "'; use one of " + statusIds());
-        }
-        int pageNumber = page == null ? 0 : page;
-        int pageSize = size == null ? 50 : size;
-        if (pageNumber < 0 || pageSize < 1 || pageSize > config.maxPageSize()) {
-            throw Problem.invalid("request", "page must be ≥ 0 and size between 1 and " + config.maxPageSize());
-        }
-        if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            throw Problem.invalid("request", "page × size must not exceed " + Integer.MAX_VALUE);
-        }
-        return repository.list(status, blankToNull(executor), blankToNull(municipality), bool("overdue", overdue),
-                        bool("repeat", repeat), pageSize, pageNumber * pageSize)
-                .map(result -> {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("page", pageNumber);
-                    body.put("size", pageSize);
-                    body.put("total", result.total());
-                    body.put("items", result.items());
-                    return body;
-                });
+    @Operation(summary = "List cases, newest first, one page at a time",
+            description = "Filters are optional; executor at most 300 characters, municipality 200; size 1 to pulse.cases.max-page-size (200)")
+    @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = CasePage.class)))
+    public Uni<CasePage> list(@Parameter(description = "new, assigned, in_progress, answered, resolved, confirmed, reopened or rejected") @QueryParam("status") String status,
+                              @Parameter(description = "The executor's name") @QueryParam("executor") String executor,
+                              @Parameter(description = "A municipality id") @QueryParam("municipality") String municipality,
+                              @Parameter(description = "true or false") @QueryParam("overdue") String overdue,
+                              @Parameter(description = "true or false: only repeats, or only first cases") @QueryParam("repeat") String repeat,
+                              @Parameter(description = "Page number from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+                              @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
+        QueryParameters parameters = new QueryParameters();
+        String chosenStatus = parameters.oneOf("status", status, null, Arrays.stream(CaseStatus.values()).map(CaseStatus::id).toList());
+        String chosenExecutor = parameters.text("executor", executor, TextLimit.MAX_EXECUTOR_LENGTH);
+        String chosenMunicipality = parameters.text("municipality", municipality, QueryParameters.MAX_TEXT_LENGTH);
+        Boolean onlyOverdue = parameters.bool("overdue", overdue);
+        Boolean onlyRepeats = parameters.bool("repeat", repeat);
+        int pageSize = parameters.integer("size", size, DEFAULT_PAGE_SIZE, 1, config.maxPageSize());
+        // page × size must stay an int offset: the largest page is bounded by the chosen size.
+        int pageNumber = parameters.integer("page", page, 0, 0, Integer.MAX_VALUE / pageSize);
+        parameters.check();
+        return repository.list(chosenStatus, chosenExecutor, chosenMunicipality, onlyOverdue, onlyRepeats, pageSize,
+                        pageNumber * pageSize)
+                .map(result -> new CasePage(pageNumber, pageSize, result.total(), result.items()));
     }
 
     @GET
     @Path("/repeat-rate")
-    public Uni<Map<String, Object>> repeatRate(@QueryParam("by") String by, @QueryParam("days") Integer days) {
-        String column = switch (by == null ? "municipality" : by) {
-            case "municipality" -> "municipality_id";
-            case "topic" -> "topic_key";
-            case "executor" -> "executor";
-            default -> throw Problem.invalid("request", "by must be municipality, topic or executor");
-        };
-        int period = days == null ? 30 : days;
-        if (period < 1 || period > 366) {
-            throw Problem.invalid("request", "days must be between 1 and 366");
-        }
-        return repository.repeatCountsBy(column, clock.instant().minus(Duration.ofDays(period))).map(rows -> {
-            List<Map<String, Object>> items = rows.stream().map(row -> {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("key", row[0]);
-                item.put("cases", row[1]);
-                item.put("repeats", row[2]);
-                item.put("ratio", (long) row[1] == 0 ? 0.0 : (double) (long) row[2] / (long) row[1]);
-                return item;
-            }).toList();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("by", by == null ? "municipality" : by);
-            body.put("days", period);
-            body.put("items", items);
-            return body;
-        });
+    @Operation(summary = "Repeat rate of cases by municipality, topic or executor over the last days")
+    @APIResponse(responseCode = "200", description = "The repeat rate", content = @Content(schema = @Schema(implementation = RepeatRate.class)))
+    public Uni<RepeatRate> repeatRate(@Parameter(description = "municipality (default), topic or executor") @QueryParam("by") String by,
+                                      @Parameter(description = "1 to 366, default 30", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "30")) @QueryParam("days") String days) {
+        QueryParameters parameters = new QueryParameters();
+        String dimension = parameters.oneOf("by", by, "municipality", List.of("municipality", "topic", "executor"));
+        int period = parameters.integer("days", days, 30, 1, MAX_DAYS);
+        parameters.check();
+        return repository.repeatCountsBy(REPEAT_COLUMNS.get(dimension), clock.instant().minus(Duration.ofDays(period)))
+                .map(counts -> new RepeatRate(dimension, period, counts.stream()
+                        .map(count -> RepeatRateLine.of(count.key(), count.cases(), count.repeats())).toList()));
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Map<String, Object>> get(@PathParam("id") long id) {
-        return repository.find(id).chain(found -> {
-            ProblemCase problem = found.orElseThrow(() -> Problem.notFound("No case " + id));
-            return repository.messages(id).chain(messages -> repository.events(id).map(events -> {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("case", problem);
-                body.put("messages", messages);
-                body.put("events", events);
-                return body;
-            }));
+    @Operation(summary = "One case with its messages (masked text) and events")
+    @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseDetail.class)))
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    public Uni<CaseDetail> get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
+        long caseId = caseId(id);
+        return repository.find(caseId).chain(found -> {
+            ProblemCase problem = found.orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
+            return repository.messages(caseId).chain(messages -> repository.events(caseId)
+                    .map(events -> new CaseDetail(problem, messages, events)));
         });
     }
 
-    @POST
-    @Path("/{id}/accept")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> accept(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.ACCEPT, JsonBodies.requiredText(request, "by"),
-                null, null, null));
-    }
-
-    @POST
-    @Path("/{id}/answer")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> answer(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.ANSWER, JsonBodies.requiredText(request, "by"),
-                null, JsonBodies.requiredText(request, "text"), null));
-    }
-
-    @POST
-    @Path("/{id}/resolve")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> resolve(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.RESOLVE, JsonBodies.requiredText(request, "by"),
-                null, JsonBodies.optionalText(request, "text"), null));
-    }
-
-    @POST
-    @Path("/{id}/reject")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> reject(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.REJECT, JsonBodies.requiredText(request, "by"),
-                null, null, JsonBodies.requiredText(request, "reason")));
-    }
-
-    @POST
-    @Path("/{id}/assign")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> assign(@PathParam("id") long id, String body) {
-        return assignment(id, body, CaseLifecycle.Action.ASSIGN);
-    }
-
-    @POST
-    @Path("/{id}/reassign")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> reassign(@PathParam("id") long id, String body) {
-        return assignment(id, body, CaseLifecycle.Action.REASSIGN);
-    }
-
-    @POST
-    @Path("/{id}/confirm")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> confirm(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.CONFIRM, JsonBodies.requiredText(request, "by"),
-                null, null, JsonBodies.optionalText(request, "comment")));
-    }
-
-    @POST
-    @Path("/{id}/reopen")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<ProblemCase> reopen(@PathParam("id") long id, String body) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(CaseLifecycle.Action.REOPEN, JsonBodies.requiredText(request, "by"),
-                null, null, JsonBodies.optionalText(request, "comment")));
-    }
-
-    private Uni<ProblemCase> assignment(long id, String body, CaseLifecycle.Action action) {
-        JsonNode request = JsonBodies.object(json, body);
-        return cases.move(id, new CaseService.Move(action, JsonBodies.requiredText(request, "by"),
-                JsonBodies.requiredText(request, "executor"), null, null));
-    }
-
-    private static Boolean bool(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /** A path id that is not a positive whole number names no case: 404 without asking PostgreSQL. */
+    static long caseId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
         }
-        return switch (value) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw Problem.invalid("request", name + " must be true or false");
-        };
-    }
-
-    private static List<String> statusIds() {
-        return java.util.Arrays.stream(CaseStatus.values()).map(CaseStatus::id).toList();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        throw Problem.notFound("Нет такого обращения: номер обращения — целое положительное число");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.problems.Problem;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Moves cases through their lifecycle on behalf of executors, operators and residents. Each move runs in
@@ -37,12 +38,13 @@ public class CaseService {
 
     public Uni<ProblemCase> move(long caseId, Move move) {
         return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
-            ProblemCase current = found.orElseThrow(() -> Problem.notFound("No case " + caseId));
+            ProblemCase current = found.orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
             CaseStatus from = current.statusValue();
             CaseStatus to = CaseLifecycle.next(from, move.action()).orElseThrow(() -> Problem.conflict(
-                    "Case " + caseId + " is " + from.id() + "; " + move.action().name().toLowerCase()
-                            + " is allowed only when it is " + CaseLifecycle.allowedFrom(move.action()).stream()
-                            .map(CaseStatus::id).sorted().toList()));
+                    "Обращение № " + caseId + " в статусе " + from.id() + "; действие "
+                            + move.action().name().toLowerCase(Locale.ROOT) + " возможно только в статусах: "
+                            + String.join(", ", CaseLifecycle.allowedFrom(move.action()).stream()
+                            .map(CaseStatus::id).sorted().toList())));
             boolean answers = move.action() == CaseLifecycle.Action.ANSWER
                     || (move.action() == CaseLifecycle.Action.RESOLVE && move.text() != null);
             Uni<List<String>> flags = answers

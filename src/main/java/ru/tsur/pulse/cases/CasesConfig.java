@@ -124,4 +124,12 @@ public interface CasesConfig {
     /** Weight (in cases) of the region-wide mean that shrinks small executors' shares (Bayesian prior). */
     @WithDefault("10")
     double scorecardPriorWeight();
+
+    /** Longest answer text of an executor (answer, resolve), in characters. */
+    @WithDefault("4000")
+    int maxAnswerLength();
+
+    /** Longest rejection reason, and longest resident's comment on confirm or reopen, in characters. */
+    @WithDefault("500")
+    int maxReasonLength();
 }

@@ -6,13 +6,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.cases.api.DeadlineSummary;
+import ru.tsur.pulse.cases.api.ExecutorDeadlines;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +26,8 @@ import java.util.Optional;
 /**
  * {@code GET /api/v1/deadlines/summary}: per executor, open cases, overdue ones and those at risk (past
  * the first warning share of their allowed time, not yet overdue) — by the same assessment the watcher
- * alerts with. Executors with the most overdue come first.
+ * alerts with. Executors with the most overdue come first. A PostgreSQL outage is a 503 with Retry-After
+ * (the failure reaches {@code ProblemMapper}).
  */
 @Path("/api/v1/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,20 +35,20 @@ public class DeadlineResource {
 
     private final CaseRepository repository;
     private final DeadlineAssessment assessment;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public DeadlineResource(CaseRepository repository, DeadlineAssessment assessment) {
+    public DeadlineResource(CaseRepository repository, DeadlineAssessment assessment, Clock clock) {
         this.repository = repository;
         this.assessment = assessment;
-    }
-
-    /** One executor's line of the summary. */
-    public record ExecutorDeadlines(String executor, int overdue, int atRisk, int open) {
+        this.clock = clock;
     }
 
     @GET
     @Path("/summary")
-    public Uni<Map<String, Object>> summary() {
+    @Operation(summary = "Per executor: open cases, overdue ones and those at risk")
+    @APIResponse(responseCode = "200", description = "The summary", content = @Content(schema = @Schema(implementation = DeadlineSummary.class)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    public Uni<DeadlineSummary> summary() {
         Instant now = clock.instant();
         // Assessing every open case is CPU work proportional to the backlog: on a worker, not the event loop.
         return repository.open().emitOn(Infrastructure.getDefaultWorkerPool()).map(open -> {
@@ -60,10 +67,7 @@ public class DeadlineResource {
             executors.sort(Comparator.comparingInt(ExecutorDeadlines::overdue).reversed()
                     .thenComparing(Comparator.comparingInt(ExecutorDeadlines::atRisk).reversed())
                     .thenComparing(line -> line.executor() == null ? "" : line.executor()));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("at", now.toString());
-            body.put("executors", executors);
-            return body;
+            return new DeadlineSummary(now, executors);
         });
     }
 }

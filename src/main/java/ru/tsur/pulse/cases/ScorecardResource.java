@@ -7,19 +7,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import ru.tsur.pulse.problems.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
+import ru.tsur.pulse.cases.api.Scorecards;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/scorecards?by=executor|municipality}: the {@link Scorecard} ranking over the cases
  * opened within {@code pulse.cases.scorecard-period}. A case counts as on time when its first reply came by
- * its first-reply due time; an unanswered case counts as late once that time has passed.
+ * its first-reply due time; an unanswered case counts as late once that time has passed. A PostgreSQL
+ * outage is a 503 with Retry-After.
  */
 @Path("/api/v1/scorecards")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,20 +34,24 @@ public class ScorecardResource {
     private final CaseRepository repository;
     private final DeadlinePolicy policy;
     private final CasesConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ScorecardResource(CaseRepository repository, DeadlinePolicy policy, CasesConfig config) {
+    public ScorecardResource(CaseRepository repository, DeadlinePolicy policy, CasesConfig config, Clock clock) {
         this.repository = repository;
         this.policy = policy;
         this.config = config;
+        this.clock = clock;
     }
 
     @GET
-    public Uni<Map<String, Object>> scorecards(@QueryParam("by") String by) {
-        String dimension = by == null ? "executor" : by;
-        if (!dimension.equals("executor") && !dimension.equals("municipality")) {
-            throw Problem.invalid("request", "by must be executor or municipality");
-        }
+    @Operation(summary = "Executors or municipalities ranked by on-time first replies (Wilson lower bound)")
+    @APIResponse(responseCode = "200", description = "The ranking", content = @Content(schema = @Schema(implementation = Scorecards.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    public Uni<Scorecards> scorecards(@Parameter(description = "executor (default) or municipality") @QueryParam("by") String by) {
+        QueryParameters parameters = new QueryParameters();
+        String dimension = parameters.oneOf("by", by, "executor", List.of("executor", "municipality"));
+        parameters.check();
         Instant now = clock.instant();
         // Working hours and ranks of every case of the period are CPU work: on a worker, not the event loop.
         return repository.scorecardSource(now.minus(config.scorecardPeriod())).emitOn(Infrastructure.getDefaultWorkerPool())
@@ -51,12 +61,8 @@ public class ScorecardResource {
                 String key = dimension.equals("executor") ? source.executor() : source.municipality();
                 outcomes.add(outcome(key == null ? "" : key, source, now));
             }
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("by", dimension);
-            body.put("at", now.toString());
-            body.put("since", now.minus(config.scorecardPeriod()).toString());
-            body.put("rows", Scorecard.rank(outcomes, config.scorecardPriorWeight()));
-            return body;
+            return new Scorecards(dimension, now, now.minus(config.scorecardPeriod()),
+                    Scorecard.rank(outcomes, config.scorecardPriorWeight()));
         });
     }
 

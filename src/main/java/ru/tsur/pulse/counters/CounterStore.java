@@ -12,6 +12,7 @@ import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.messages.CountableMessage;
 import ru.tsur.pulse.messages.CounterRebuildData;
+import ru.tsur.pulse.problems.Outages;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * The Redis view of the counts: exactly-once increments (one Lua call per municipality per batch, all
  * calls of a batch in one pipeline), rolling-window reads and the full rewrite from PostgreSQL. Knows
- * the key layout ({@link CounterKeys}) and nothing about the pipeline.
+ * the key layout ({@link CounterKeys}) and nothing about the pipeline. Every failure it passes on is
+ * tagged as Redis's ({@link Outages#fromRedis}), so an outage is answered and logged as Redis's.
  */
 @ApplicationScoped
 public class CounterStore {
@@ -66,7 +68,7 @@ public class CounterStore {
             }
             calls.add(scriptCall(municipality, arguments));
         });
-        return runScripts(scripts.count(), calls).map(responses -> {
+        return runScripts(scripts.count(), calls).onFailure().transform(Outages::fromRedis).map(responses -> {
             int counted = 0;
             for (Response response : responses) {
                 counted += response.toInteger();
@@ -83,7 +85,7 @@ public class CounterStore {
         }
         String nowMinute = Long.toString(epochMinute(now));
         List<List<String>> calls = ids.stream().map(id -> scriptCall(id, List.of(nowMinute))).toList();
-        return runScripts(scripts.read(), calls).map(responses -> {
+        return runScripts(scripts.read(), calls).onFailure().transform(Outages::fromRedis).map(responses -> {
             List<WindowCounts> counts = new ArrayList<>(ids.size());
             for (int index = 0; index < ids.size(); index++) {
                 Response windows = responses.get(index);
@@ -103,7 +105,7 @@ public class CounterStore {
         List<String> ids = List.copyOf(municipalityIds);
         List<Request> requests = ids.stream()
                 .map(id -> Request.cmd(Command.HGETALL).arg(keys.municipality(id) + "total")).toList();
-        return redis.batch(requests).map(responses -> {
+        return redis.batch(requests).onFailure().transform(Outages::fromRedis).map(responses -> {
             List<CountedCell> cells = new ArrayList<>();
             for (int index = 0; index < ids.size(); index++) {
                 String municipality = ids.get(index);
@@ -116,7 +118,8 @@ public class CounterStore {
 
     /** Whether the view was ever built in this Redis (a flushed or new Redis has no meta key). */
     public Uni<Boolean> isInitialised() {
-        return redis.send(Request.cmd(Command.EXISTS).arg(keys.meta())).map(response -> response.toInteger() == 1);
+        return redis.send(Request.cmd(Command.EXISTS).arg(keys.meta())).onFailure().transform(Outages::fromRedis)
+                .map(response -> response.toInteger() == 1);
     }
 
     /**
@@ -164,7 +167,7 @@ public class CounterStore {
         clocked.forEach(id -> writes.add(Request.cmd(Command.HSET).arg(keys.municipality(id) + "clock")
                 .arg("m").arg(nowMinute)));
         writes.add(Request.cmd(Command.HSET).arg(keys.meta()).arg("rebuiltAt").arg(now.toString()));
-        return deleteAll().chain(() -> writeInChunks(writes)).invoke(() ->
+        return deleteAll().chain(() -> writeInChunks(writes)).onFailure().transform(Outages::fromRedis).invoke(() ->
                 LOG.infof("Counter view rebuilt: %d cells, %d Redis writes", data.totals().size(), writes.size()));
     }
 

@@ -1,27 +1,32 @@
 package ru.tsur.pulse.feed;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.problems.ProblemMapper;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
+import ru.tsur.pulse.feed.api.RecentMessages;
 import ru.tsur.pulse.messages.MessageRepository;
-
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/messages/recent?limit=50}: the newest stored messages, newest first, as the feed shows
- * them (masked display text only, never the author).
+ * them (masked display text only, never the author). A PostgreSQL outage is a 503 with Retry-After (the
+ * failure reaches {@code ProblemMapper}, which tells an outage from a fault).
  */
 @Path("/api/v1/messages/recent")
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
+
+    private static final int DEFAULT_LIMIT = 50;
 
     private final MessageRepository repository;
     private final FeedConfig config;
@@ -33,17 +38,14 @@ public class FeedResource {
 
     @GET
     @Operation(summary = "The newest messages (display text only), newest first")
-    public Uni<Response> recent(@QueryParam("limit") @DefaultValue("50") String limit) {
-        int count;
-        try {
-            count = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            count = -1;
-        }
-        if (count < 1 || count > config.maxLimit()) {
-            return Uni.createFrom().item(ProblemMapper.response(Problem.invalid("limit", "must be a whole number from 1 to " + config.maxLimit())));
-        }
-        return repository.newest(count).map(messages -> Response.ok(Map.of("messages", messages)).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("PostgreSQL недоступен", 5)));
+    @APIResponse(responseCode = "200", description = "The messages", content = @Content(schema = @Schema(implementation = RecentMessages.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    public Uni<RecentMessages> recent(@Parameter(description = "1 to pulse.feed.max-limit (200), default 50",
+            schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("limit") String limit) {
+        QueryParameters parameters = new QueryParameters();
+        int count = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, config.maxLimit());
+        parameters.check();
+        return repository.newest(count).map(RecentMessages::new);
     }
 }

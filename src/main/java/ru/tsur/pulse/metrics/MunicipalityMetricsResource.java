@@ -6,6 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.counters.Window;
@@ -14,8 +19,6 @@ import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
-import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.problems.ProblemMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,7 +34,8 @@ import static ru.tsur.pulse.metrics.PrometheusText.labels;
  * every replica would report the same numbers: in {@code /q/metrics} they would be multiplied by the
  * replica count in every sum and add thousands of series to each pod's scrape. Here one target (the
  * Service) is scraped once, at a slower interval, and an outage of this job never hides the service's own
- * health metrics. See the README, «Operations».
+ * health metrics. See the README, «Operations». While Redis is unavailable the failure reaches
+ * {@code ProblemMapper}: 503 with Retry-After, as problem+json.
  */
 @Path("/api/v1/metrics/municipalities")
 public class MunicipalityMetricsResource {
@@ -39,24 +43,27 @@ public class MunicipalityMetricsResource {
     private final CounterStore store;
     private final CounterService counters;
     private final Region region;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region) {
+    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region, Clock clock) {
         this.store = store;
         this.counters = counters;
         this.region = region;
+        this.clock = clock;
     }
 
     @GET
     @Produces(PrometheusText.CONTENT_TYPE)
     @Operation(summary = "Municipality × category message counts (Prometheus text format)",
             description = "Rolling windows 1h/24h/7d and all-time totals from the Redis view; 503 while Redis is unavailable")
+    @APIResponse(responseCode = "200", description = "Prometheus text exposition format",
+            content = @Content(mediaType = PrometheusText.CONTENT_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public Uni<Response> scrape() {
         List<String> ids = counters.municipalityIds();
         return store.readWindows(ids, clock.instant())
                 .chain(windows -> store.totals(ids).map(totals -> render(windows, totals)))
-                .map(text -> Response.ok(text, PrometheusText.CONTENT_TYPE).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Счётчики в Redis недоступны", 5)));
+                .map(text -> Response.ok(text, PrometheusText.CONTENT_TYPE).build());
     }
 
     /** The exposition text for the given windows and totals (non-zero cells only, sorted for stable output). */

@@ -53,6 +53,30 @@ public class Outages {
         }
     }
 
+    /**
+     * A failure met while talking to a known dependency. A store wraps its own calls' failures in it (see
+     * {@link #fromRedis}), so a refused connection is put on the right dependency whatever port it uses —
+     * a bare "Connection refused: /127.0.0.1:9" says nothing about which one it was.
+     */
+    public static final class DependencyFailure extends RuntimeException {
+
+        private final Dependency dependency;
+
+        public DependencyFailure(Dependency dependency, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.dependency = dependency;
+        }
+
+        public Dependency dependency() {
+            return dependency;
+        }
+    }
+
+    /** For {@code .onFailure().transform(Outages::fromRedis)} on every Redis call of a store. */
+    public static Throwable fromRedis(Throwable failure) {
+        return failure instanceof DependencyFailure ? failure : new DependencyFailure(Dependency.REDIS, failure);
+    }
+
     /** The down/up state of one dependency, and what was refused meanwhile. */
     private static final class State {
         volatile Instant downSince;
@@ -137,7 +161,12 @@ public class Outages {
 
     /** Whether the failure means PostgreSQL or Redis cannot be reached (as opposed to a statement it refused). */
     public static Dependency dependencyDown(Throwable failure) {
+        Dependency calledOn = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DependencyFailure tagged) {
+                calledOn = tagged.dependency();
+                continue;
+            }
             if (cause instanceof PgException pg) {
                 String state = pg.getSqlState();
                 // 08: connection exception; 57P01–57P03: shutting down or starting; 53300: too many connections.
@@ -152,6 +181,9 @@ public class Outages {
             }
             if (cause instanceof ConnectException || type.equals("io.vertx.sqlclient.ClosedConnectionException")
                     || isPoolMessage(cause.getMessage())) {
+                if (calledOn != null) {
+                    return calledOn;
+                }
                 return messageNamesRedis(cause) ? Dependency.REDIS : Dependency.POSTGRESQL;
             }
         }

@@ -2,6 +2,7 @@ package ru.tsur.pulse.problems;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -57,6 +58,7 @@ public final class Problem extends RuntimeException {
     /** The body as written on the wire; {@code errors} only when fields are named. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Problem", description = "RFC 9457 problem: a stable type URI, a Russian title and detail, the bad fields if any")
     public record Body(String type, String title, int status, String detail, List<FieldError> errors) {
     }
 

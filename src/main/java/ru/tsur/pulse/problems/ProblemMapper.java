@@ -1,7 +1,7 @@
 package ru.tsur.pulse.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -61,13 +61,16 @@ public class ProblemMapper {
         return response(Problem.invalid(errors));
     }
 
-    /** A body that is not the JSON the endpoint expects (syntax, a wrong type, a duplicate key). */
+    /** A body that is not the JSON the endpoint expects (syntax, a wrong type, a duplicate key): {@link JsonProblems}. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException failure) {
-        if (failure instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return response(Problem.invalid(jsonPath(mapping), shortened(failure.getOriginalMessage())));
-        }
-        return response(Problem.unreadable("Тело запроса — не корректный JSON: " + shortened(failure.getOriginalMessage())));
+        return response(JsonProblems.of(failure));
+    }
+
+    /** Quarkus REST has a built-in mapper for this subclass (a plain-JSON 400); this one keeps it a problem. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException failure) {
+        return unreadable(failure);
     }
 
     @ServerExceptionMapper
@@ -111,14 +114,6 @@ public class ProblemMapper {
         return response(outages.refusal(failure));
     }
 
-    /** Jackson's messages may quote the offending value: a client's huge string must not come back whole. */
-    static String shortened(String message) {
-        if (message == null) {
-            return "";
-        }
-        return message.length() <= 300 ? message : message.substring(0, 300) + "…";
-    }
-
     private static String fieldName(Path path) {
         // "accept.arg1.reason" → "reason": the method and parameter nodes mean nothing to a client.
         StringBuilder name = new StringBuilder();
@@ -142,20 +137,5 @@ public class ProblemMapper {
 
     private static boolean isArgument(String name) {
         return name != null && name.matches("arg\\d+|body|request");
-    }
-
-    private static String jsonPath(JsonMappingException mapping) {
-        StringBuilder name = new StringBuilder();
-        for (JsonMappingException.Reference reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!name.isEmpty()) {
-                    name.append('.');
-                }
-                name.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                name.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return name.isEmpty() ? "body" : name.toString();
     }
 }

@@ -21,6 +21,7 @@ import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.counters.WindowCounts;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.pipeline.Channels;
+import ru.tsur.pulse.push.api.HeatmapSnapshot;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -224,7 +225,7 @@ public class HeatmapBroadcaster {
     }
 
     /** The current picture of a window, as a frame body (for the REST snapshot). */
-    public Uni<Map<String, Object>> snapshot(Window window) {
+    public Uni<HeatmapSnapshot> snapshot(Window window) {
         return ensureLoaded().map(ignored -> {
             HeatmapState.Snapshot snapshot;
             synchronized (state) {

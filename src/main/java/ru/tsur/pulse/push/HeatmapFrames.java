@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.domain.CountedCell;
+import ru.tsur.pulse.push.api.HeatmapCell;
+import ru.tsur.pulse.push.api.HeatmapSnapshot;
+import ru.tsur.pulse.push.api.MunicipalityScore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,12 +36,9 @@ public final class HeatmapFrames {
         this.json = json;
     }
 
-    public Map<String, Object> snapshotBody(HeatmapState.Snapshot snapshot, String region, Instant at) {
-        Map<String, Object> body = header("snapshot", snapshot.window(), snapshot.seq(), at);
-        body.put("region", region);
-        body.put("cells", cells(snapshot.cells(), snapshot.tension()));
-        body.put("scores", scores(snapshot.scores()));
-        return body;
+    public HeatmapSnapshot snapshotBody(HeatmapState.Snapshot snapshot, String region, Instant at) {
+        return new HeatmapSnapshot("snapshot", snapshot.window().label(), snapshot.seq(), at.toString(), region,
+                cells(snapshot.cells(), snapshot.tension()), scores(snapshot.scores()));
     }
 
     public String snapshot(HeatmapState.Snapshot snapshot, String region, Instant at) {
@@ -74,30 +74,18 @@ public final class HeatmapFrames {
         return body;
     }
 
-    private static List<Map<String, Object>> cells(List<CountedCell> cells, Map<String, Map<String, Integer>> tension) {
-        List<Map<String, Object>> list = new ArrayList<>(cells.size());
+    private static List<HeatmapCell> cells(List<CountedCell> cells, Map<String, Map<String, Integer>> tension) {
+        List<HeatmapCell> list = new ArrayList<>(cells.size());
         for (CountedCell cell : cells) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("m", cell.municipalityId());
-            item.put("c", cell.categoryId());
-            item.put("n", cell.count());
             Integer score = tension.getOrDefault(cell.municipalityId(), Map.of()).get(cell.categoryId());
-            if (score != null) {
-                item.put("t", score);
-            }
-            list.add(item);
+            list.add(new HeatmapCell(cell.municipalityId(), cell.categoryId(), cell.count(), score));
         }
         return list;
     }
 
-    private static List<Map<String, Object>> scores(Map<String, Integer> scores) {
-        List<Map<String, Object>> list = new ArrayList<>(scores.size());
-        new TreeMap<>(scores).forEach((municipality, score) -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("m", municipality);
-            item.put("t", score);
-            list.add(item);
-        });
+    private static List<MunicipalityScore> scores(Map<String, Integer> scores) {
+        List<MunicipalityScore> list = new ArrayList<>(scores.size());
+        new TreeMap<>(scores).forEach((municipality, score) -> list.add(new MunicipalityScore(municipality, score)));
         return list;
     }
 

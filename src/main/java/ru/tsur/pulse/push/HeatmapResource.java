@@ -1,22 +1,26 @@
 package ru.tsur.pulse.push;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
 import ru.tsur.pulse.counters.Window;
-import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.problems.ProblemMapper;
+import ru.tsur.pulse.push.api.HeatmapSnapshot;
 
-import java.util.Optional;
+import java.util.Arrays;
 
 /**
- * {@code GET /api/v1/heatmap?window=1h|24h|7d}: the same snapshot a screen gets on connect.
+ * {@code GET /api/v1/heatmap?window=1h|24h|7d}: the same snapshot a screen gets on connect. While Redis
+ * (the counters) is unavailable the failure reaches {@code ProblemMapper}: 503 with Retry-After.
  */
 @Path("/api/v1/heatmap")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +34,14 @@ public class HeatmapResource {
 
     @GET
     @Operation(summary = "Heat-map snapshot: count per municipality × category in a rolling window")
-    public Uni<Response> snapshot(@QueryParam("window") @DefaultValue("1h") String window) {
-        Optional<Window> chosen = Window.fromLabel(window);
-        if (chosen.isEmpty()) {
-            return Uni.createFrom().item(ProblemMapper.response(Problem.invalid("window", "must be 1h, 24h or 7d")));
-        }
-        return broadcaster.snapshot(chosen.get()).map(body -> Response.ok(body).build())
-                .onFailure().recoverWithItem(failure -> ProblemMapper.response(Problem.unavailable("Счётчики в Redis недоступны", 5)));
+    @APIResponse(responseCode = "200", description = "The snapshot", content = @Content(schema = @Schema(implementation = HeatmapSnapshot.class)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    public Uni<HeatmapSnapshot> snapshot(@Parameter(description = "1h (default), 24h or 7d") @QueryParam("window") String window) {
+        QueryParameters parameters = new QueryParameters();
+        String label = parameters.oneOf("window", window, Window.HOUR.label(),
+                Arrays.stream(Window.values()).map(Window::label).toList());
+        parameters.check();
+        return broadcaster.snapshot(Window.fromLabel(label).orElseThrow());
     }
 }

@@ -1,22 +1,31 @@
 package ru.tsur.pulse.tension;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.QueryParameters;
 import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.problems.Problem;
-import ru.tsur.pulse.problems.ProblemMapper;
+import ru.tsur.pulse.tension.api.Dynamics;
+import ru.tsur.pulse.tension.api.DynamicsPoint;
+import ru.tsur.pulse.tension.api.TensionPoint;
+import ru.tsur.pulse.tension.api.TensionPoints;
+import ru.tsur.pulse.tension.api.TopicFigures;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,27 +38,35 @@ import java.util.stream.Collectors;
 /**
  * The tension APIs: {@code GET /api/v1/tension-points?window=1h|24h|7d&limit=10} (the series with the
  * highest scores in the window, explained) and {@code GET /api/v1/dynamics?municipality=&category=&topic=
- * &from=&to=&step=1h} (a series with its baseline, for sparklines). Bad parameters get problem+json;
- * before the baselines are warm, 503.
+ * &from=&to=&step=1h} (a series with its baseline, for sparklines). Both read the detector in memory (its
+ * series are rebuilt from PostgreSQL at startup and re-counted every tick), on a worker thread. Bad
+ * parameters are a 400 naming each one; before the baselines are warm (also while PostgreSQL is down at
+ * startup), 503 with Retry-After.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
 public class TensionResource {
 
     private static final Map<String, Duration> WINDOWS = Map.of("1h", Duration.ofHours(1), "24h", Duration.ofHours(24),
             "7d", Duration.ofDays(7));
+    private static final int DEFAULT_LIMIT = 10;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_POINTS = 5000;
     private static final double UPPER_QUANTILE_TAIL = 0.01;
+    private static final String REGION_IDS = "неизвестный идентификатор; идентификаторы — в GET /api/v1/region";
 
     private final TensionService tension;
     private final Region region;
+    private final Clock clock;
     private final Map<String, String> municipalityNames;
     private final Map<String, String> categoryNames;
 
-    public TensionResource(TensionService tension, Region region) {
+    public TensionResource(TensionService tension, Region region, Clock clock) {
         this.tension = tension;
         this.region = region;
+        this.clock = clock;
         this.municipalityNames = region.municipalities().stream()
                 .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
         this.categoryNames = region.categories().stream()
@@ -59,61 +76,42 @@ public class TensionResource {
     @GET
     @Path("/tension-points")
     @Operation(summary = "Top tension points in a window: score, observed vs expected, trend, since, driving topics, alert")
-    public Response points(@QueryParam("window") @DefaultValue("24h") String window,
-                           @QueryParam("limit") @DefaultValue("10") String limit) {
-        Duration span = WINDOWS.get(window);
-        if (span == null) {
-            return ProblemMapper.response(Problem.invalid("window", "must be 1h, 24h or 7d"));
-        }
-        Integer count = parseLimit(limit);
-        if (count == null) {
-            return ProblemMapper.response(Problem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        }
-        if (!tension.ready()) {
-            return warmingUp();
-        }
-        int buckets = (int) Math.max(1, span.toSeconds() / tension.settings().bucketSeconds());
-        List<Map<String, Object>> points = tension.read(detector -> topPoints(detector, buckets, count), List.of());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("window", window);
-        body.put("at", Instant.now().toString());
-        body.put("points", points);
-        return Response.ok(body).build();
+    @APIResponse(responseCode = "200", description = "The points", content = @Content(schema = @Schema(implementation = TensionPoints.class)))
+    public TensionPoints points(@Parameter(description = "1h, 24h (default) or 7d") @QueryParam("window") String window,
+                                @Parameter(description = "1 to 100, default 10", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10"))
+                                @QueryParam("limit") String limit) {
+        QueryParameters parameters = new QueryParameters();
+        String label = parameters.oneOf("window", window, "24h", List.of("1h", "24h", "7d"));
+        int count = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        parameters.check();
+        requireWarm();
+        int buckets = (int) Math.max(1, WINDOWS.get(label).toSeconds() / tension.settings().bucketSeconds());
+        List<TensionPoint> points = tension.read(detector -> topPoints(detector, buckets, count), List.of());
+        return new TensionPoints(label, clock.instant(), points);
     }
 
-    private List<Map<String, Object>> topPoints(TensionDetector detector, int buckets, int limit) {
+    private List<TensionPoint> topPoints(TensionDetector detector, int buckets, int limit) {
         long from = detector.openBucket() - buckets + 1;
         List<TensionDetector.SeriesScore> ranked = new ArrayList<>(detector.scoresOver(buckets));
         ranked.sort(Comparator.comparingInt(TensionDetector.SeriesScore::score).reversed()
                 .thenComparing(Comparator.comparingDouble((TensionDetector.SeriesScore point) ->
                         point.observed() - point.expected()).reversed())
                 .thenComparing(point -> point.key().toString()));
-        List<Map<String, Object>> points = new ArrayList<>();
+        List<TensionPoint> points = new ArrayList<>();
         for (TensionDetector.SeriesScore scored : ranked.subList(0, Math.min(limit, ranked.size()))) {
             SeriesKey key = scored.key();
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("municipality", key.municipality());
-            point.put("municipalityName", key.regionWide() ? region.name() : municipalityNames.getOrDefault(key.municipality(), key.municipality()));
-            point.put("category", key.category());
-            point.put("categoryName", categoryNames.getOrDefault(key.category(), key.category()));
-            point.put("topic", key.topic());
-            point.put("score", scored.score());
-            point.put("observed", scored.observed());
-            point.put("expected", TensionAlertText.round(scored.expected()));
-            point.put("trend", detector.trend(key, Math.max(1, Math.min(3, buckets))).name().toLowerCase(Locale.ROOT));
             var alert = detector.alertOf(key).filter(view -> view.firing() || !view.end().isBefore(detector.start(from)));
-            point.put("since", alert.map(view -> view.start().toString()).orElse(null));
-            List<Map<String, Object>> topics = new ArrayList<>();
+            List<TopicFigures> topics = new ArrayList<>();
             for (TensionAlertView.TopicExcess topic : detector.topicsOf(key, from, detector.openBucket(), 3)) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("topic", topic.topic());
-                item.put("observed", topic.observed());
-                item.put("expected", TensionAlertText.round(topic.expected()));
-                topics.add(item);
+                topics.add(new TopicFigures(topic.topic(), topic.observed(), TensionAlertText.round(topic.expected())));
             }
-            point.put("topics", topics);
-            point.put("alertId", alert.filter(TensionAlertView::firing).map(view -> TensionAlertPublisher.alertId(key)).orElse(null));
-            points.add(point);
+            points.add(new TensionPoint(key.municipality(),
+                    key.regionWide() ? region.name() : municipalityNames.getOrDefault(key.municipality(), key.municipality()),
+                    key.category(), categoryNames.getOrDefault(key.category(), key.category()), key.topic(),
+                    scored.score(), scored.observed(), TensionAlertText.round(scored.expected()),
+                    detector.trend(key, Math.max(1, Math.min(3, buckets))).name().toLowerCase(Locale.ROOT),
+                    alert.map(TensionAlertView::start).orElse(null), topics,
+                    alert.filter(TensionAlertView::firing).map(view -> TensionAlertPublisher.alertId(key)).orElse(null)));
         }
         return points;
     }
@@ -121,37 +119,38 @@ public class TensionResource {
     @GET
     @Path("/dynamics")
     @Operation(summary = "A series (municipality or region-wide, optionally one category and topic) with its baseline")
-    public Response dynamics(@QueryParam("municipality") String municipality, @QueryParam("category") String category,
-                             @QueryParam("topic") String topic, @QueryParam("from") String fromText,
-                             @QueryParam("to") String toText, @QueryParam("step") @DefaultValue("1h") String stepText) {
-        List<String> problems = new ArrayList<>();
-        municipality = blankToNull(municipality);
-        category = blankToNull(category);
-        topic = blankToNull(topic);
-        if (municipality != null && !municipalityNames.containsKey(municipality)) {
-            problems.add("unknown municipality '" + municipality + "' (ids as in GET /api/v1/region)");
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(schema = @Schema(implementation = Dynamics.class)))
+    public Dynamics dynamics(@Parameter(description = "A municipality id; none = region-wide") @QueryParam("municipality") String municipality,
+                             @Parameter(description = "A category id; none = all categories") @QueryParam("category") String category,
+                             @Parameter(description = "One topic (at most 200 characters)") @QueryParam("topic") String topic,
+                             @Parameter(description = "ISO-8601 with offset; default 24 h before to") @QueryParam("from") String fromText,
+                             @Parameter(description = "ISO-8601 with offset; default now") @QueryParam("to") String toText,
+                             @Parameter(description = "1h (default), 15m, 1d or ISO-8601 (PT1H): a whole number of buckets") @QueryParam("step") String stepText) {
+        QueryParameters parameters = new QueryParameters();
+        String chosenMunicipality = parameters.text("municipality", municipality, QueryParameters.MAX_TEXT_LENGTH);
+        String chosenCategory = parameters.text("category", category, QueryParameters.MAX_TEXT_LENGTH);
+        String chosenTopic = parameters.text("topic", topic, QueryParameters.MAX_TEXT_LENGTH);
+        if (chosenMunicipality != null && !municipalityNames.containsKey(chosenMunicipality)) {
+            parameters.invalid("municipality", REGION_IDS);
         }
-        if (category != null && !categoryNames.containsKey(category)) {
-            problems.add("unknown category '" + category + "' (ids as in GET /api/v1/region)");
+        if (chosenCategory != null && !categoryNames.containsKey(chosenCategory)) {
+            parameters.invalid("category", REGION_IDS);
         }
-        Instant to = toText == null || toText.isBlank() ? Instant.now() : parseInstant(toText, "to", problems);
-        Instant from = fromText == null || fromText.isBlank() ? (to == null ? null : to.minus(Duration.ofHours(24)))
-                : parseInstant(fromText, "from", problems);
+        Instant to = parameters.instant("to", toText, clock.instant());
+        Instant from = parameters.instant("from", fromText, to.minus(Duration.ofHours(24)));
         long bucketSeconds = tension.settings().bucketSeconds();
-        Duration step = parseStep(stepText, bucketSeconds, problems);
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add("from must be before to");
+        Duration step = parseStep(stepText, bucketSeconds);
+        if (step == null) {
+            parameters.invalid("step", "целое число интервалов по " + Duration.ofSeconds(bucketSeconds)
+                    + ", например 1h или PT1H");
+        } else if (!from.isBefore(to)) {
+            parameters.invalid("from", "раньше, чем to");
+        } else if (Duration.between(from, to).toSeconds() / step.toSeconds() > MAX_POINTS) {
+            parameters.invalid("step", "от from до to не больше " + MAX_POINTS + " шагов; возьмите шаг длиннее");
         }
-        if (problems.isEmpty() && Duration.between(from, to).toSeconds() / step.toSeconds() > MAX_POINTS) {
-            problems.add("from … to holds more than " + MAX_POINTS + " steps; use a longer step");
-        }
-        if (!problems.isEmpty()) {
-            return ProblemMapper.response(Problem.invalid("request", String.join("; ", problems)));
-        }
-        if (!tension.ready()) {
-            return warmingUp();
-        }
-        TensionDetector.SeriesFilter filter = new TensionDetector.SeriesFilter(municipality, category, topic);
+        parameters.check();
+        requireWarm();
+        TensionDetector.SeriesFilter filter = new TensionDetector.SeriesFilter(chosenMunicipality, chosenCategory, chosenTopic);
         long stepBuckets = step.toSeconds() / bucketSeconds;
         long firstBucket = Math.floorDiv(from.getEpochSecond(), bucketSeconds);
         long lastBucket = Math.floorDiv(to.getEpochSecond() - 1, bucketSeconds);
@@ -164,22 +163,10 @@ public class TensionResource {
             sums[0] += bucket.observed();
             sums[1] += bucket.expected();
         }
-        List<Map<String, Object>> points = new ArrayList<>();
-        steps.forEach((index, sums) -> {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("at", Instant.ofEpochSecond(index * stepBuckets * bucketSeconds).toString());
-            point.put("observed", (long) sums[0]);
-            point.put("expected", TensionAlertText.round(sums[1]));
-            point.put("upper", (double) upper(sums[1], dispersion));
-            points.add(point);
-        });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("municipality", municipality);
-        body.put("category", category);
-        body.put("topic", topic);
-        body.put("step", step.toString());
-        body.put("points", points);
-        return Response.ok(body).build();
+        List<DynamicsPoint> points = new ArrayList<>();
+        steps.forEach((index, sums) -> points.add(new DynamicsPoint(Instant.ofEpochSecond(index * stepBuckets * bucketSeconds),
+                (long) sums[0], TensionAlertText.round(sums[1]), upper(sums[1], dispersion))));
+        return new Dynamics(chosenMunicipality, chosenCategory, chosenTopic, step.toString(), points);
     }
 
     /** The count a single series would exceed with probability at most 1% (the band's upper edge). */
@@ -191,28 +178,10 @@ public class TensionResource {
         return count;
     }
 
-    private static Integer parseLimit(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            return value >= 1 && value <= MAX_LIMIT ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Instant parseInstant(String text, String name, List<String> problems) {
-        try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(name + " must be an ISO-8601 time with an offset (2021-01-14T09:00:00+03:00), not '" + text + "'");
-            return null;
-        }
-    }
-
-    /** {@code 1h}, {@code 15m}, {@code 1d} or ISO-8601 ({@code PT1H}); a whole number of buckets. */
-    private static Duration parseStep(String text, long bucketSeconds, List<String> problems) {
-        Duration step = null;
-        String trimmed = text.trim();
+    /** {@code 1h}, {@code 15m}, {@code 1d} or ISO-8601 ({@code PT1H}), a whole number of buckets; null if not. */
+    private static Duration parseStep(String text, long bucketSeconds) {
+        String trimmed = text == null || text.isBlank() ? "1h" : text.strip();
+        Duration step;
         try {
             if (trimmed.matches("\\d+[smhd]")) {
                 long amount = Long.parseLong(trimmed.substring(0, trimmed.length() - 1));
@@ -227,21 +196,14 @@ public class TensionResource {
             }
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
             // ArithmeticException: a number of days or hours too large for a Duration (400, not 500).
-            step = null;
+            return null;
         }
-        if (step == null || step.toSeconds() < bucketSeconds || step.toSeconds() % bucketSeconds != 0) {
-            problems.add("step must be a whole number of buckets (" + Duration.ofSeconds(bucketSeconds)
-                    + "), like 1h or PT1H, not '" + text + "'");
-            return Duration.ofSeconds(bucketSeconds);
-        }
-        return step;
+        return step.toSeconds() < bucketSeconds || step.toSeconds() % bucketSeconds != 0 ? null : step;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static Response warmingUp() {
-        return ProblemMapper.response(Problem.unavailable("Детектор напряжённости ещё читает историю; повторите запрос чуть позже", 5));
+    private void requireWarm() {
+        if (!tension.ready()) {
+            throw Problem.unavailable("Детектор напряжённости ещё читает историю; повторите запрос чуть позже", 5);
+        }
     }
 }

@@ -4,14 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.support.ProblemBodies;
 import ru.tsur.pulse.support.ScreenClient;
 import ru.tsur.pulse.support.TestMessages;
 
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -22,8 +31,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The alerts core end to end on real PostgreSQL: a raised alert reaches {@code /ws/alerts} and REST,
- * raising it again changes nothing, acknowledging and silencing are pushed, another replica's change
- * arrives through LISTEN/NOTIFY, and bad requests get problem+json.
+ * raising it again changes nothing, acknowledging and silencing are pushed and kept in the alert's history
+ * (never in the frames), another replica's change arrives through LISTEN/NOTIFY, silences and reasons are
+ * bounded, and bad requests get the whole problem+json body in Russian.
  */
 @QuarkusTest
 class AlertsApiTest {
@@ -130,27 +140,174 @@ class AlertsApiTest {
     }
 
     @Test
-    void unknownAlertsAndBadBodiesAreProblems() {
-        given().when().get("/api/v1/alerts/000000000000000000000000")
-                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
-        given().contentType(ContentType.JSON).body("{\"by\":\"x\"}")
-                .when().post("/api/v1/alerts/000000000000000000000000/ack").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{not json")
-                .when().post("/api/v1/alerts/000000000000000000000000/ack")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\"}")
-                .when().post("/api/v1/alerts/000000000000000000000000/silence")
-                .then().statusCode(400).body("detail", equalTo("Give exactly one of 'until' (ISO-8601 time) or 'duration' (e.g. PT2H)"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"2001-01-01T00:00:00Z\"}")
-                .when().post("/api/v1/alerts/000000000000000000000000/silence")
-                .then().statusCode(400).body("detail", equalTo("'until' must lie in the future"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"PT2000000000000000H\"}")
-                .when().post("/api/v1/alerts/000000000000000000000000/silence")
-                .then().statusCode(400).body("detail", equalTo("A silence must end by 9999-12-31T23:59:59Z"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"+20000-01-01T00:00:00Z\"}")
-                .when().post("/api/v1/alerts/000000000000000000000000/silence")
-                .then().statusCode(400).body("detail", equalTo("A silence must end by 9999-12-31T23:59:59Z"));
-        given().when().get("/api/v1/alerts?state=sleeping").then().statusCode(400);
+    void unknownAlertsAndBadBodiesAreWholeProblemsInRussian() {
+        String unknown = "/api/v1/alerts/000000000000000000000000";
+        assertAnswer(given().when().get(unknown), 404, ProblemBodies.notFound("Нет оповещения 000000000000000000000000"));
+        assertAnswer(given().when().get(unknown + "/history"), 404,
+                ProblemBodies.notFound("Нет оповещения 000000000000000000000000"));
+        assertAnswer(given().when().get("/api/v1/alerts/not-a-fingerprint"), 404,
+                ProblemBodies.notFound("Нет такого оповещения: номер оповещения — 24 шестнадцатеричные цифры"));
+        assertAnswer(given().when().delete("/api/v1/alerts/0123/silence"), 404,
+                ProblemBodies.notFound("Нет такого оповещения: номер оповещения — 24 шестнадцатеричные цифры"));
+        assertAnswer(json("{\"by\":\"x\"}").post(unknown + "/ack"), 404,
+                ProblemBodies.notFound("Нет оповещения 000000000000000000000000"));
+
+        assertAnswer(json("{not json").post(unknown + "/ack"), 400,
+                ProblemBodies.unreadable("Тело запроса — не корректный JSON (строка 1, столбец 2)"));
+        assertAnswer(json("").post(unknown + "/ack"), 400, ProblemBodies.invalid("body", "обязательное поле, не пустое"));
+        assertAnswer(json("[]").post(unknown + "/ack"), 400, ProblemBodies.invalid("body", "ожидается JSON-объект"));
+        assertAnswer(json("{\"by\":\"  \"}").post(unknown + "/ack"), 400,
+                ProblemBodies.invalid("by", "обязательное поле, не пустое"));
+        assertAnswer(json("{\"by\":{\"name\":\"x\"}}").post(unknown + "/ack"), 400,
+                ProblemBodies.invalid("by", "ожидается строка"));
+        assertAnswer(json("{\"by\":\"a\",\"by\":\"b\"}").post(unknown + "/ack"), 400,
+                ProblemBodies.invalid("by", "поле указано дважды"));
+        assertAnswer(json("{\"by\":42}").post(unknown + "/ack"), 400, ProblemBodies.invalid("by", "ожидается строка"));
+        assertAnswer(json("{\"by\":\"x\",\"resaon\":\"плановые работы\",\"duration\":\"PT1H\"}").post(unknown + "/silence"),
+                400, ProblemBodies.invalid("resaon", "неизвестное поле"));
+        assertAnswer(json("{\"by\":\"дежурный\\nИванов\"}").post(unknown + "/ack"), 400,
+                ProblemBodies.invalid("by", "одна строка: без переводов строки и табуляции (позиция 8)"));
+        assertAnswer(json("{\"by\":\"" + "я".repeat(201) + "\"}").post(unknown + "/ack"), 400,
+                ProblemBodies.invalid("by", "не длиннее 200 символов (получено 201)"));
+        assertAnswer(json("{}").post(unknown + "/silence"), 400, ProblemBodies.invalid(
+                "by", "обязательное поле, не пустое", "reason", "обязательное поле, не пустое"));
+        String exactlyOne = "укажите ровно одно из полей: until (время ISO-8601) или duration (например PT2H)";
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\"}").post(unknown + "/silence"), 400,
+                ProblemBodies.invalid("duration", exactlyOne, "until", exactlyOne));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"2030-01-01T00:00:00Z\",\"duration\":\"PT1H\"}")
+                .post(unknown + "/silence"), 400, ProblemBodies.invalid("duration", exactlyOne, "until", exactlyOne));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"2001-01-01T00:00:00Z\"}").post(unknown + "/silence"),
+                400, ProblemBodies.invalid("until", "должно быть в будущем"));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"tomorrow\"}").post(unknown + "/silence"), 400,
+                ProblemBodies.invalid("until", "ожидается время ISO-8601 со смещением, например 2026-12-01T18:00:00+03:00"));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"PT0S\"}").post(unknown + "/silence"), 400,
+                ProblemBodies.invalid("duration", "должна быть больше нуля"));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"2 hours\"}").post(unknown + "/silence"), 400,
+                ProblemBodies.invalid("duration", "ожидается длительность ISO-8601, например PT2H"));
+
+        assertAnswer(given().when().get("/api/v1/alerts?state=sleeping&kind=" + "k".repeat(201)), 400, ProblemBodies.invalid(
+                "state", "одно из значений: firing, resolved", "kind", "не длиннее 200 символов (получено 201)"));
+        // Past 300 characters the request filter refuses any query parameter before a resource sees it.
+        assertAnswer(given().when().get("/api/v1/alerts?executor=" + "и".repeat(301)), 400,
+                ProblemBodies.invalid("executor", "длиннее 300 символов"));
+    }
+
+    @Test
+    void actionBodiesAreJsonOnlyAndLiftingASilenceNeedsNoBody() throws Exception {
+        Alert alert = alerts.raise(tensionAlert()).await().atMost(WAIT);
+        String path = "/api/v1/alerts/" + alert.id();
+        assertAnswer(given().contentType("text/plain; charset=UTF-8").body("{\"by\":\"x\"}").when().post(path + "/ack"), 415,
+                ProblemBodies.unsupportedMediaType("Тело запроса принимается только как application/json в UTF-8"));
+        assertAnswer(given().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("by=x").when().post(path + "/ack"),
+                415, ProblemBodies.unsupportedMediaType("Тело запроса принимается только как application/json в UTF-8"));
+        // Quarkus REST reads a body that declares no type at all as the one type the method consumes.
+        HttpResponse<String> untyped = raw("POST", path + "/ack", "{\"by\":\"без заголовка\"}");
+        assertThat(untyped.statusCode()).isEqualTo(200);
+        assertThat(untyped.body()).contains("\"acknowledgedBy\":\"без заголовка\"");
+
+        json("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"PT1H\"}").post(path + "/silence").then().statusCode(200);
+        HttpResponse<String> lifted = raw("DELETE", path + "/silence", null);
+        assertThat(lifted.statusCode()).isEqualTo(200);
+        assertThat(lifted.body()).contains("\"silencedUntil\":null");
+        assertThat(given().when().get(path + "/history").jsonPath().getList("items.by", String.class))
+                .containsExactly(null, "x", "без заголовка");
+    }
+
+    @Test
+    void aSilenceEndsAtMostSevenDaysAheadAndItsReasonAtMost500Characters() {
+        Alert alert = alerts.raise(tensionAlert()).await().atMost(WAIT);
+        String silence = "/api/v1/alerts/" + alert.id() + "/silence";
+        String longest = "не дольше 7 сут. от момента запроса";
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"P7DT1S\"}").post(silence), 400,
+                ProblemBodies.invalid("duration", longest));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"duration\":\"PT2000000000000000H\"}").post(silence), 400,
+                ProblemBodies.invalid("duration", longest));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"" + Instant.now().plus(Duration.ofDays(8)) + "\"}")
+                .post(silence), 400, ProblemBodies.invalid("until", longest));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"9999-12-31T23:59:59Z\"}").post(silence), 400,
+                ProblemBodies.invalid("until", longest));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"+20000-01-01T00:00:00Z\"}").post(silence), 400,
+                ProblemBodies.invalid("until", longest));
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"" + "р".repeat(501) + "\",\"duration\":\"PT1H\"}").post(silence), 400,
+                ProblemBodies.invalid("reason", "не длиннее 500 символов (получено 501)"));
+        // The attack that once sent 1 MB to every wall screen with each snapshot.
+        assertAnswer(json("{\"by\":\"x\",\"reason\":\"" + "x".repeat(1 << 20) + "\",\"duration\":\"PT1H\"}").post(silence),
+                400, ProblemBodies.invalid("reason", "не длиннее 500 символов (получено 1048576)"));
+        assertThat(given().when().get("/api/v1/alerts/" + alert.id()).jsonPath().getString("silencedUntil")).isNull();
+
+        Instant sevenDays = Instant.parse(json("{\"by\":\"x\",\"reason\":\"" + "р".repeat(500) + "\",\"duration\":\"P7D\"}")
+                .post(silence).then().statusCode(200).extract().jsonPath().getString("silencedUntil"));
+        assertThat(sevenDays).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60), Instant.now().plus(Duration.ofDays(7)));
+        Instant until = Instant.now().plus(Duration.ofDays(6)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        json("{\"by\":\"x\",\"reason\":\"y\",\"until\":\"" + until.atOffset(java.time.ZoneOffset.ofHours(3)) + "\"}")
+                .post(silence).then().statusCode(200).body("silencedUntil", equalTo(until.toString()));
+    }
+
+    @Test
+    void acknowledgementsAndSilencesAreKeptNewestFirstAndNeverPushedToScreens() throws Exception {
+        Alert alert = alerts.raise(tensionAlert()).await().atMost(WAIT);
+        String path = "/api/v1/alerts/" + alert.id();
+        try (ScreenClient screen = ScreenClient.connect(base.getPort(), "/ws/alerts")) {
+            screen.awaitType("snapshot", WAIT);
+            json("{\"by\":\"дежурный Иванов\"}").post(path + "/ack").then().statusCode(200);
+            String until = json("{\"by\":\"дежурный Иванов\",\"reason\":\"бригада на месте\",\"duration\":\"PT2H\"}")
+                    .post(path + "/silence").then().statusCode(200).extract().jsonPath().getString("silencedUntil");
+            given().when().delete(path + "/silence?by=дежурный Иванов").then().statusCode(200);
+            // Lifting a silence that is no longer there writes no second row.
+            given().when().delete(path + "/silence?by=дежурный Иванов").then().statusCode(200);
+            json("{\"by\":\"дежурная Петрова\"}").post(path + "/ack").then().statusCode(200)
+                    .body("acknowledgedBy", equalTo("дежурная Петрова"));
+
+            JsonNode lastChange = screen.await(frame -> alertIn(frame, alert.id()) != null
+                    && "дежурная Петрова".equals(alertIn(frame, alert.id()).path("acknowledgedBy").asText()), WAIT);
+            assertThat(alertIn(lastChange, alert.id()).has("history")).isFalse();
+
+            JsonPath history = given().when().get(path + "/history").then().statusCode(200)
+                    .contentType("application/json").body("alertId", equalTo(alert.id())).extract().jsonPath();
+            assertThat(history.getList("items.action", String.class))
+                    .containsExactly("acknowledged", "unsilenced", "silenced", "acknowledged");
+            assertThat(history.getList("items.by", String.class))
+                    .containsExactly("дежурная Петрова", "дежурный Иванов", "дежурный Иванов", "дежурный Иванов");
+            assertThat(history.getList("items.reason", String.class)).containsExactly(null, null, "бригада на месте", null);
+            assertThat(history.getList("items.until", String.class)).containsExactly(null, null, until, null);
+            assertThat(history.getList("items.episodeStart", String.class)).containsOnly(alert.startsAt().toString());
+            List<Instant> times = history.getList("items.at", String.class).stream().map(Instant::parse).toList();
+            assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+    }
+
+    @Test
+    void historyShowsTheNewestFiftyEntries() {
+        Alert alert = alerts.raise(tensionAlert()).await().atMost(WAIT);
+        String path = "/api/v1/alerts/" + alert.id();
+        for (int index = 1; index <= config.historyLimit() + 2; index++) {
+            json("{\"by\":\"дежурный " + index + "\"}").post(path + "/ack").then().statusCode(200);
+        }
+        List<String> by = given().when().get(path + "/history").jsonPath().getList("items.by", String.class);
+        assertThat(by).hasSize(50).startsWith("дежурный 52", "дежурный 51").endsWith("дежурный 3");
+    }
+
+    private AlertRaise tensionAlert() {
+        return new AlertRaise("tension", Map.of("municipality", "spb-" + TestMessages.uniqueId()),
+                "warning", "Всплеск обращений", "В 3 раза выше обычного", Map.of(), null, null);
+    }
+
+    private static RequestSpecification json(String body) {
+        return given().contentType(ContentType.JSON).body(body).when();
+    }
+
+    private static void assertAnswer(Response response, int status, String body) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).isEqualTo("application/problem+json");
+        assertThat(response.asString()).isEqualTo(body);
+    }
+
+    /** A request exactly as written: no Content-Type unless there is a body, and none even then. */
+    private HttpResponse<String> raw(String method, String path, String body) throws Exception {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path))
+                .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean carries(JsonNode frame, String id) {

@@ -12,6 +12,7 @@ import ru.tsur.pulse.alerts.AlertLabels;
 import ru.tsur.pulse.calendar.WorkingCalendar;
 import ru.tsur.pulse.support.ScreenClient;
 import ru.tsur.pulse.support.CaseFixtures;
+import ru.tsur.pulse.support.ProblemBodies;
 import ru.tsur.pulse.support.TestMessages;
 
 import java.net.URL;
@@ -141,12 +142,14 @@ class CaseStoriesTest {
         given().contentType(ContentType.JSON).body("{\"by\":\"житель\"}")
                 .when().post("/api/v1/cases/" + caseId + "/confirm")
                 .then().statusCode(409).contentType("application/problem+json")
-                .body("detail", equalTo("Case " + caseId + " is assigned; confirm is allowed only when it is [resolved]"));
+                .body(equalTo(ProblemBodies.conflict("Обращение № " + caseId
+                        + " в статусе assigned; действие confirm возможно только в статусах: resolved")));
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(400)
-                .body("detail", equalTo("Field 'text' is required (a non-empty string)"));
+                .body(equalTo(ProblemBodies.invalid("text", "обязательное поле, не пустое")));
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
-                .when().post("/api/v1/cases/999999999/accept").then().statusCode(404);
+                .when().post("/api/v1/cases/999999999/accept").then().statusCode(404)
+                .body(equalTo(ProblemBodies.notFound("Нет обращения № 999999999")));
 
         given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
                 .when().post("/api/v1/cases/" + caseId + "/accept").then().statusCode(200).body("status", equalTo("in_progress"));
@@ -178,11 +181,14 @@ class CaseStoriesTest {
                 .body("status", equalTo("assigned")).body("executor", equalTo("ООО Светосервис"));
         given().when().get("/api/v1/cases?status=rejected&executor=ООО Светосервис").then().statusCode(200)
                 .body("total", equalTo(0));
-        given().when().get("/api/v1/cases?status=sleeping").then().statusCode(400);
+        given().when().get("/api/v1/cases?status=sleeping").then().statusCode(400).body(equalTo(ProblemBodies.invalid("status",
+                "одно из значений: new, assigned, in_progress, answered, resolved, confirmed, reopened, rejected")));
         given().when().get("/api/v1/cases?page=2147483647&size=50").then().statusCode(400)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body(equalTo(ProblemBodies.invalid("page", "целое число от 0 до 42949672")));
         given().when().get("/api/v1/scorecards?by=executor").then().statusCode(200).body("rows.key", hasItem("ООО Светосервис"));
-        given().when().get("/api/v1/scorecards?by=district").then().statusCode(400);
+        given().when().get("/api/v1/scorecards?by=district").then().statusCode(400)
+                .body(equalTo(ProblemBodies.invalid("by", "одно из значений: executor, municipality")));
 
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("pulse_cases_transitions_total{to=\"rejected\"}",

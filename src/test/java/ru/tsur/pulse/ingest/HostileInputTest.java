@@ -157,7 +157,7 @@ class HostileInputTest {
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("path"));
         given().when().get("/api/v1/cases?executor=" + "Ж".repeat(301))
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].message", equalTo("длиннее 300 символов"));
+                .body("errors[0].message", equalTo("не длиннее 300 символов (получено 301)"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package ru.tsur.pulse.ingest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -10,8 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.TestMessages;
-
-import java.util.Map;
+import ru.tsur.pulse.support.Unreachable;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,17 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left marked as not yet counted for when Redis returns.
  */
 @QuarkusTest
-@TestProfile(RedisDownTest.RedisUnreachable.class)
+@TestProfile(Unreachable.Redis.class)
 class RedisDownTest {
-
-    public static class RedisUnreachable implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:9/1",
-                    "quarkus.redis.health.enabled", "false",
-                    "quarkus.redis.timeout", "1s");
-        }
-    }
 
     @Inject
     Pool pool;

@@ -1,13 +1,11 @@
 package ru.tsur.pulse.ingest;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.TestMessages;
-
-import java.util.Map;
+import ru.tsur.pulse.support.Unreachable;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -18,17 +16,8 @@ import static org.hamcrest.Matchers.equalTo;
  * 503 with Retry-After and a problem body.
  */
 @QuarkusTest
-@TestProfile(StorageDownTest.PostgresUnreachable.class)
+@TestProfile(Unreachable.Postgres.class)
 class StorageDownTest {
-
-    public static class PostgresUnreachable implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.reactive.url", "postgresql://127.0.0.1:9/pulse_test",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    "quarkus.datasource.health.enabled", "false");
-        }
-    }
 
     @Test
     void messageIsRefusedWith503AndRetryAfter() {

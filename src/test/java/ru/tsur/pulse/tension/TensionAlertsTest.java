@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.support.RegionLookup;
+import ru.tsur.pulse.support.ProblemBodies;
 import ru.tsur.pulse.support.ScreenClient;
 import ru.tsur.pulse.support.TestMessages;
 
@@ -123,18 +124,22 @@ class TensionAlertsTest {
     }
 
     @Test
-    void badParametersAreRefusedWithProblemJson() {
-        given().when().get("/api/v1/tension-points?window=2h").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("window must be 1h, 24h or 7d"));
-        given().when().get("/api/v1/tension-points?limit=0").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("limit must be a whole number"));
+    void badParametersAreRefusedWithAProblemNamingEachOne() {
+        given().when().get("/api/v1/tension-points?window=2h&limit=0").then().statusCode(400)
+                .contentType("application/problem+json").body(equalTo(ProblemBodies.invalid(
+                        "window", "одно из значений: 1h, 24h, 7d", "limit", "целое число от 1 до 100")));
+        String step = "целое число интервалов по PT1M, например 1h или PT1H";
         given().when().get("/api/v1/dynamics?municipality=nowhere&step=7s&from=yesterday").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("detail", containsString("unknown municipality 'nowhere'"))
-                .body("detail", containsString("step must be a whole number of buckets (PT1M)"))
-                .body("detail", containsString("from must be an ISO-8601 time"));
+                .contentType("application/problem+json").body(equalTo(ProblemBodies.invalid(
+                        "municipality", "неизвестный идентификатор; идентификаторы — в GET /api/v1/region",
+                        "from", "время ISO-8601 со смещением, например 2021-01-14T09:00:00+03:00",
+                        "step", step)));
         given().when().get("/api/v1/dynamics?step=200000000000000d").then().statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("step must be a whole number of buckets"));
+                .contentType("application/problem+json").body(equalTo(ProblemBodies.invalid("step", step)));
+        given().when().get("/api/v1/dynamics?topic=" + "т".repeat(201)).then().statusCode(400)
+                .body(equalTo(ProblemBodies.invalid("topic", "не длиннее 200 символов (получено 201)")));
+        given().queryParam("from", "2021-01-14T09:00:00+03:00").queryParam("to", "2021-01-14T08:00:00+03:00")
+                .when().get("/api/v1/dynamics").then().statusCode(400).body(equalTo(ProblemBodies.invalid("from", "раньше, чем to")));
     }
 
     private static JsonNode alertIn(JsonNode frame, String id) {

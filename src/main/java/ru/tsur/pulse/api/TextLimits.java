@@ -1,0 +1,37 @@
+package ru.tsur.pulse.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import ru.tsur.pulse.alerts.AlertsConfig;
+import ru.tsur.pulse.cases.CasesConfig;
+import ru.tsur.pulse.config.PulseConfig;
+
+/**
+ * Resolves each {@link TextLimit} to its length in characters: the configured ones from their config
+ * mappings, the fixed ones from their constants. One place, so a request record, a check and the README
+ * name the same number.
+ */
+@ApplicationScoped
+public class TextLimits {
+
+    private final AlertsConfig alerts;
+    private final CasesConfig cases;
+    private final PulseConfig pulse;
+
+    public TextLimits(AlertsConfig alerts, CasesConfig cases, PulseConfig pulse) {
+        this.alerts = alerts;
+        this.cases = cases;
+        this.pulse = pulse;
+    }
+
+    public int maxLength(TextLimit limit) {
+        return switch (limit) {
+            case ACTOR -> TextLimit.MAX_ACTOR_LENGTH;
+            case EXECUTOR -> TextLimit.MAX_EXECUTOR_LENGTH;
+            case ALERT_REASON -> alerts.maxReasonLength();
+            case CASE_REASON -> cases.maxReasonLength();
+            case ANSWER -> cases.maxAnswerLength();
+            case MESSAGE_TEXT -> pulse.ingest().maxTextLength();
+            case ADDRESS -> TextLimit.MAX_ADDRESS_LENGTH;
+        };
+    }
+}

@@ -1,0 +1,118 @@
+package ru.tsur.pulse.cases;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import ru.tsur.pulse.api.ApiDocument;
+import ru.tsur.pulse.api.TextBounds;
+import ru.tsur.pulse.cases.api.AcceptRequest;
+import ru.tsur.pulse.cases.api.AnswerRequest;
+import ru.tsur.pulse.cases.api.AssignRequest;
+import ru.tsur.pulse.cases.api.FeedbackRequest;
+import ru.tsur.pulse.cases.api.RejectRequest;
+import ru.tsur.pulse.cases.api.ResolveRequest;
+
+/**
+ * The moves of a case ({@code POST /api/v1/cases/{id}/…}): executors {@code accept}, {@code answer},
+ * {@code resolve}, {@code reject}; operators {@code assign}, {@code reassign}; residents {@code confirm},
+ * {@code reopen} (what a portal calls). Every body is a typed record naming who acts ({@code "by"}), checked
+ * by Bean Validation; an illegal move is 409, an unknown case (or an id that is no case number) 404, a bad
+ * body 400, any body but JSON 415 — all problem+json in Russian. The answers every move shares are declared
+ * once, on the class.
+ */
+@Path("/api/v1/cases/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "200", description = "The case after the move", content = @Content(schema = @Schema(implementation = ProblemCase.class)))
+@APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
+@APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+@APIResponse(responseCode = "409", ref = ApiDocument.CONFLICT)
+@APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+@APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+public class CaseMoveResource {
+
+    private final CaseService cases;
+
+    public CaseMoveResource(CaseService cases) {
+        this.cases = cases;
+    }
+
+    @POST
+    @Path("accept")
+    @Operation(summary = "Executor: take the case into work")
+    public Uni<ProblemCase> accept(@PathParam("id") String id,
+                                   @NotNull(message = TextBounds.REQUIRED) @Valid AcceptRequest request) {
+        return move(id, CaseLifecycle.Action.ACCEPT, request.by(), null, null, null);
+    }
+
+    @POST
+    @Path("answer")
+    @Operation(summary = "Executor: answer the resident (checked for quality)")
+    public Uni<ProblemCase> answer(@PathParam("id") String id,
+                                   @NotNull(message = TextBounds.REQUIRED) @Valid AnswerRequest request) {
+        return move(id, CaseLifecycle.Action.ANSWER, request.by(), null, request.text(), null);
+    }
+
+    @POST
+    @Path("resolve")
+    @Operation(summary = "Executor: the problem is solved (optionally with an answer)")
+    public Uni<ProblemCase> resolve(@PathParam("id") String id,
+                                    @NotNull(message = TextBounds.REQUIRED) @Valid ResolveRequest request) {
+        return move(id, CaseLifecycle.Action.RESOLVE, request.by(), null, request.text(), null);
+    }
+
+    @POST
+    @Path("reject")
+    @Operation(summary = "Executor: the case is not theirs, with the reason")
+    public Uni<ProblemCase> reject(@PathParam("id") String id,
+                                   @NotNull(message = TextBounds.REQUIRED) @Valid RejectRequest request) {
+        return move(id, CaseLifecycle.Action.REJECT, request.by(), null, null, request.reason());
+    }
+
+    @POST
+    @Path("assign")
+    @Operation(summary = "Operator: assign the case to an executor")
+    public Uni<ProblemCase> assign(@PathParam("id") String id,
+                                   @NotNull(message = TextBounds.REQUIRED) @Valid AssignRequest request) {
+        return move(id, CaseLifecycle.Action.ASSIGN, request.by(), request.executor(), null, null);
+    }
+
+    @POST
+    @Path("reassign")
+    @Operation(summary = "Operator: give the case to another executor (after a rejection)")
+    public Uni<ProblemCase> reassign(@PathParam("id") String id,
+                                     @NotNull(message = TextBounds.REQUIRED) @Valid AssignRequest request) {
+        return move(id, CaseLifecycle.Action.REASSIGN, request.by(), request.executor(), null, null);
+    }
+
+    @POST
+    @Path("confirm")
+    @Operation(summary = "Resident: the problem is solved")
+    public Uni<ProblemCase> confirm(@PathParam("id") String id,
+                                    @NotNull(message = TextBounds.REQUIRED) @Valid FeedbackRequest request) {
+        return move(id, CaseLifecycle.Action.CONFIRM, request.by(), null, null, request.comment());
+    }
+
+    @POST
+    @Path("reopen")
+    @Operation(summary = "Resident: the problem is not solved; the case opens again")
+    public Uni<ProblemCase> reopen(@PathParam("id") String id,
+                                   @NotNull(message = TextBounds.REQUIRED) @Valid FeedbackRequest request) {
+        return move(id, CaseLifecycle.Action.REOPEN, request.by(), null, null, request.comment());
+    }
+
+    private Uni<ProblemCase> move(String id, CaseLifecycle.Action action, String by, String executor, String text,
+                                  String reason) {
+        return cases.move(CaseResource.caseId(id), new CaseService.Move(action, by, executor, text, reason));
+    }
+}

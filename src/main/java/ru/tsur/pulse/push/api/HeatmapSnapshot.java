@@ -1,0 +1,12 @@
+package ru.tsur.pulse.push.api;
+
+import java.util.List;
+
+/**
+ * A heat-map snapshot, the first frame of {@code /ws/heatmap} and the answer of {@code GET /api/v1/heatmap}:
+ * {@code {"type":"snapshot","window":"1h","seq":41,"at":"…","region":"spb","cells":[…],"scores":[…]}}.
+ * Short cell keys keep frames small for big walls.
+ */
+public record HeatmapSnapshot(String type, String window, long seq, String at, String region, List<HeatmapCell> cells,
+                              List<MunicipalityScore> scores) {
+}

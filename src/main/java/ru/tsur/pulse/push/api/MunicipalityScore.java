@@ -1,0 +1,8 @@
+package ru.tsur.pulse.push.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A municipality's highest tension score in a heat-map frame: {@code {"m":"spb-kolpino","t":88}}. */
+public record MunicipalityScore(@Schema(description = "Municipality id") String m,
+                                @Schema(description = "Highest tension score of its cells, 0–100") int t) {
+}
