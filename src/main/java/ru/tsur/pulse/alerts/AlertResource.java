@@ -1,5 +1,9 @@
 package ru.tsur.pulse.alerts;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +43,7 @@ import java.util.Optional;
  * every refusal is problem+json in Russian.
  */
 @Path("/api/v1/alerts")
+@RolesAllowed({Roles.OPERATOR, Roles.OFFICIAL, Roles.WALL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
 @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
@@ -46,11 +51,13 @@ public class AlertResource {
 
     private static final String ID = "The alert's id: 24 lower-case hex digits (a fingerprint of its kind and labels)";
 
+    private final SecurityIdentity identity;
     private final AlertService alerts;
     private final AlertsConfig config;
     private final Clock clock;
 
-    public AlertResource(AlertService alerts, AlertsConfig config, Clock clock) {
+    public AlertResource(AlertService alerts, AlertsConfig config, Clock clock, SecurityIdentity identity) {
+        this.identity = identity;
         this.alerts = alerts;
         this.config = config;
         this.clock = clock;
@@ -99,20 +106,19 @@ public class AlertResource {
 
     @POST
     @Path("/{id}/ack")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Acknowledge an alert (\"I am on it\")", description = "Kept in the alert's history")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Acknowledge an alert (\"I am on it\")", description = "No body: who acknowledges is the caller. Kept in the alert's history and the audit trail")
     @APIResponse(responseCode = "200", description = "The acknowledged alert", content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
-    public Uni<Alert> acknowledge(@Parameter(description = ID) @PathParam("id") String id,
-                                  @NotNull(message = TextBounds.REQUIRED) @Valid AcknowledgeRequest request) {
+    public Uni<Alert> acknowledge(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.acknowledge(id, request.by()).map(found -> orNotFound(found, id));
+        return alerts.acknowledge(id, Caller.of(identity)).map(found -> orNotFound(found, id));
     }
 
     @POST
     @Path("/{id}/silence")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Silence an alert until a time or for a duration, with a reason",
             description = "Exactly one of until and duration; at most pulse.alerts.max-silence (7 days) ahead. Kept in the alert's history")
     @APIResponse(responseCode = "200", description = "The silenced alert", content = @Content(schema = @Schema(implementation = Alert.class)))
@@ -123,21 +129,18 @@ public class AlertResource {
         requireFingerprint(id);
         Instant until = SilencePeriod.end(clock.instant(), request.until() == null ? null : request.until().toInstant(),
                 request.duration(), config.maxSilence());
-        return alerts.silence(id, until, request.reason(), request.by()).map(found -> orNotFound(found, id));
+        return alerts.silence(id, until, request.reason(), Caller.of(identity)).map(found -> orNotFound(found, id));
     }
 
     @DELETE
     @Path("/{id}/silence")
-    @Operation(summary = "Lift an alert's silence", description = "No body. Who lifts it may be named by the query parameter by; kept in the alert's history")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Lift an alert's silence", description = "No body: who lifts it is the caller. Kept in the alert's history and the audit trail")
     @APIResponse(responseCode = "200", description = "The alert, no longer silenced", content = @Content(schema = @Schema(implementation = Alert.class)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
-    public Uni<Alert> unsilence(@Parameter(description = ID) @PathParam("id") String id,
-                                @Parameter(description = "Who lifts the silence (optional, at most 200 characters)") @QueryParam("by") String by) {
-        QueryParameters parameters = new QueryParameters();
-        String who = parameters.text("by", by, TextLimit.MAX_ACTOR_LENGTH);
-        parameters.check();
+    public Uni<Alert> unsilence(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.unsilence(id, TextBounds.clean(who)).map(found -> orNotFound(found, id));
+        return alerts.unsilence(id, Caller.of(identity)).map(found -> orNotFound(found, id));
     }
 
     /** An id that cannot be a fingerprint names no alert: 404 without asking PostgreSQL. */

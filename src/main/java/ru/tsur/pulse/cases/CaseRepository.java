@@ -108,14 +108,16 @@ public class CaseRepository {
               AND ($3::text IS NULL OR municipality_id = $3) AND ($4::bool IS NULL OR\s""" + OVERDUE + """
              = $4)
               AND ($5::bool IS NULL OR (repeat_of IS NOT NULL) = $5)
-            ORDER BY id DESC LIMIT $6 OFFSET $7""";
+              AND ($6::text[] IS NULL OR executor = ANY($6)) AND ($7::text[] IS NULL OR municipality_id = ANY($7))
+            ORDER BY id DESC LIMIT $8 OFFSET $9""";
 
     private static final String COUNT = """
             SELECT count(*) AS n FROM problem_case
             WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR executor = $2)
               AND ($3::text IS NULL OR municipality_id = $3) AND ($4::bool IS NULL OR\s""" + OVERDUE + """
              = $4)
-              AND ($5::bool IS NULL OR (repeat_of IS NOT NULL) = $5)""";
+              AND ($5::bool IS NULL OR (repeat_of IS NOT NULL) = $5)
+              AND ($6::text[] IS NULL OR executor = ANY($6)) AND ($7::text[] IS NULL OR municipality_id = ANY($7))""";
 
     private static final String MESSAGES_OF_CASE = """
             SELECT id, source, created_at, received_at, display_text FROM message WHERE case_id = $1 ORDER BY created_at, id""";
@@ -299,12 +301,15 @@ public class CaseRepository {
         });
     }
 
+    /** One page of the cases matching the filters, within what the caller's scope lets it see. */
     public Uni<Page> list(String status, String executor, String municipality, Boolean overdue, Boolean repeat,
-                          int limit, int offset) {
+                          CaseScope scope, int limit, int offset) {
         Tuple filters = Tuple.tuple();
-        filters.addString(status).addString(executor).addString(municipality).addBoolean(overdue).addBoolean(repeat);
+        filters.addString(status).addString(executor).addString(municipality).addBoolean(overdue).addBoolean(repeat)
+                .addArrayOfString(scope.executorArray()).addArrayOfString(scope.municipalityArray());
         Tuple page = Tuple.tuple();
         page.addString(status).addString(executor).addString(municipality).addBoolean(overdue).addBoolean(repeat)
+                .addArrayOfString(scope.executorArray()).addArrayOfString(scope.municipalityArray())
                 .addInteger(limit).addInteger(offset);
         return pool.preparedQuery(LIST).execute(page).map(CaseRepository::all)
                 .chain(items -> pool.preparedQuery(COUNT).execute(filters)

@@ -1,5 +1,9 @@
 package ru.tsur.pulse.cases;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,15 +52,18 @@ public class CaseResource {
     private final CaseRepository repository;
     private final CasesConfig config;
     private final Clock clock;
+    private final SecurityIdentity identity;
 
-    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock) {
+    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock, SecurityIdentity identity) {
+        this.identity = identity;
         this.repository = repository;
         this.config = config;
         this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "List cases, newest first, one page at a time",
+    @RolesAllowed({Roles.OPERATOR, Roles.EXECUTOR, Roles.OFFICIAL, Roles.ADMIN})
+    @Operation(summary = "List cases, newest first, one page at a time (an executor sees its own, a municipal official its municipality's)",
             description = "Filters are optional; executor at most 300 characters, municipality 200; size 1 to pulse.cases.max-page-size (200)")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = CasePage.class)))
     public Uni<CasePage> list(@Parameter(description = "new, assigned, in_progress, answered, resolved, confirmed, reopened or rejected") @QueryParam("status") String status,
@@ -76,13 +83,14 @@ public class CaseResource {
         // page × size must stay an int offset: the largest page is bounded by the chosen size.
         int pageNumber = parameters.integer("page", page, 0, 0, Integer.MAX_VALUE / pageSize);
         parameters.check();
-        return repository.list(chosenStatus, chosenExecutor, chosenMunicipality, onlyOverdue, onlyRepeats, pageSize,
-                        pageNumber * pageSize)
+        return repository.list(chosenStatus, chosenExecutor, chosenMunicipality, onlyOverdue, onlyRepeats,
+                        CaseScope.of(Caller.of(identity)), pageSize, pageNumber * pageSize)
                 .map(result -> new CasePage(pageNumber, pageSize, result.total(), result.items()));
     }
 
     @GET
     @Path("/repeat-rate")
+    @RolesAllowed({Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
     @Operation(summary = "Repeat rate of cases by municipality, topic or executor over the last days")
     @APIResponse(responseCode = "200", description = "The repeat rate", content = @Content(schema = @Schema(implementation = RepeatRate.class)))
     public Uni<RepeatRate> repeatRate(@Parameter(description = "municipality (default), topic or executor") @QueryParam("by") String by,
@@ -98,13 +106,15 @@ public class CaseResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.OPERATOR, Roles.EXECUTOR, Roles.OFFICIAL, Roles.ADMIN})
     @Operation(summary = "One case with its messages (masked text) and events")
     @APIResponse(responseCode = "200", description = "The case", content = @Content(schema = @Schema(implementation = CaseDetail.class)))
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<CaseDetail> get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         long caseId = caseId(id);
         return repository.find(caseId).chain(found -> {
-            ProblemCase problem = found.orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
+            ProblemCase problem = found.filter(CaseScope.of(Caller.of(identity))::includes)
+                    .orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
             return repository.messages(caseId).chain(messages -> repository.events(caseId)
                     .map(events -> new CaseDetail(problem, messages, events)));
         });

@@ -16,8 +16,6 @@ import java.time.OffsetDateTime;
  * (7 days) ahead.
  */
 public record SilenceRequest(
-        @Schema(description = "Who silences (one line, at most 200 characters)", examples = "дежурный Иванов", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "Why (at most pulse.alerts.max-reason-length characters, 500 by default); shown on the wall", examples = "плановые работы")
         @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ALERT_REASON) String reason,
         @Schema(description = "End of the silence, ISO-8601 with offset; give this or duration", examples = "2026-12-01T18:00:00+03:00")
@@ -26,7 +24,6 @@ public record SilenceRequest(
         Duration duration) {
 
     public SilenceRequest {
-        by = TextBounds.clean(by);
         reason = TextBounds.clean(reason);
     }
 }

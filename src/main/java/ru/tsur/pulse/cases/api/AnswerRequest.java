@@ -8,14 +8,11 @@ import ru.tsur.pulse.api.TextLimit;
 
 /** Body of {@code POST /api/v1/cases/{id}/answer}: the executor's public answer, checked for quality. */
 public record AnswerRequest(
-        @Schema(description = "Who acts (one line, at most 200 characters)", examples = "ООО Жилкомсервис", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "The answer (at most pulse.cases.max-answer-length characters, 4000 by default)",
                 examples = "Подача горячей воды восстановлена 01.12 после замены задвижки")
         @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ANSWER) String text) {
 
     public AnswerRequest {
-        by = TextBounds.clean(by);
         text = TextBounds.clean(text);
     }
 }

@@ -8,14 +8,11 @@ import ru.tsur.pulse.api.TextLimit;
 
 /** Body of {@code POST /api/v1/cases/{id}/assign} and {@code …/reassign}: an operator names the executor. */
 public record AssignRequest(
-        @Schema(description = "Who acts (one line, at most 200 characters)", examples = "ООО Жилкомсервис", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "The executor (one line, at most 300 characters)", examples = "ООО Светосервис",
                 maxLength = TextLimit.MAX_EXECUTOR_LENGTH)
         @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.EXECUTOR) String executor) {
 
     public AssignRequest {
-        by = TextBounds.clean(by);
         executor = TextBounds.clean(executor);
     }
 }

@@ -11,14 +11,11 @@ import ru.tsur.pulse.api.TextLimit;
  * behalf) says the problem is solved, or that it is not, optionally with a comment.
  */
 public record FeedbackRequest(
-        @Schema(description = "Who acts (one line, at most 200 characters)", examples = "ООО Жилкомсервис", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "A comment, optional (at most pulse.cases.max-reason-length characters, 500 by default)",
                 examples = "воды по-прежнему нет")
         @BoundedText(TextLimit.CASE_REASON) String comment) {
 
     public FeedbackRequest {
-        by = TextBounds.clean(by);
         comment = TextBounds.clean(comment);
         comment = comment == null || comment.isEmpty() ? null : comment;
     }

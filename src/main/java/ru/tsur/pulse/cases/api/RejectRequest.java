@@ -8,14 +8,11 @@ import ru.tsur.pulse.api.TextLimit;
 
 /** Body of {@code POST /api/v1/cases/{id}/reject}: the executor says the case is not theirs, and why. */
 public record RejectRequest(
-        @Schema(description = "Who acts (one line, at most 200 characters)", examples = "ООО Жилкомсервис", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "Why (at most pulse.cases.max-reason-length characters, 500 by default)",
                 examples = "дом обслуживает другая организация")
         @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.CASE_REASON) String reason) {
 
     public RejectRequest {
-        by = TextBounds.clean(by);
         reason = TextBounds.clean(reason);
     }
 }

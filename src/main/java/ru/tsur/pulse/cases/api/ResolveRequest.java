@@ -8,14 +8,11 @@ import ru.tsur.pulse.api.TextLimit;
 
 /** Body of {@code POST /api/v1/cases/{id}/resolve}: the executor says it is solved, optionally with an answer. */
 public record ResolveRequest(
-        @Schema(description = "Who acts (one line, at most 200 characters)", examples = "ООО Жилкомсервис", maxLength = TextLimit.MAX_ACTOR_LENGTH)
-        @NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.ACTOR) String by,
         @Schema(description = "An answer, optional (at most pulse.cases.max-answer-length characters, 4000 by default)",
                 examples = "Мусор вывезен 01.12, контейнеры промыты")
         @BoundedText(TextLimit.ANSWER) String text) {
 
     public ResolveRequest {
-        by = TextBounds.clean(by);
         text = TextBounds.clean(text);
         text = text == null || text.isEmpty() ? null : text;
     }
