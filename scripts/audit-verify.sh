@@ -24,7 +24,7 @@ export PGPASSWORD=${PGPASSWORD:-${PULSE_DB_PASSWORD:-pulse}}
 KNOWN_ANSWER=737eedb28f3973b47c26fcf4d6dc46e97027c97406989fe392b60e9401b2b633
 
 run_sql() {
-  PGCLIENTENCODING=UTF8 psql -X -q -v ON_ERROR_STOP=1 -At -F $'\t' -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c "$1"
+  PGCLIENTENCODING=UTF8 psql -X -q -v ON_ERROR_STOP=1 -At -F '|' -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB_NAME" -c "$1"
 }
 
 if ! answer=$(run_sql "SELECT audit_event_hash(repeat('0', 64), 1, '2026-01-01T00:00:00Z', 'аудитор', '{admin}',
@@ -67,7 +67,7 @@ SELECT (SELECT count(*) FROM chain WHERE id <= coalesce((SELECT id FROM broken),
   exit 2
 fi
 
-IFS=$'\t' read -r rows broken_id reason last_hash <<<"$result"
+IFS='|' read -r rows broken_id reason last_hash <<<"$result"
 if [ -z "$broken_id" ]; then
   echo "audit chain of $DB_NAME: $rows rows checked, OK (last hash $last_hash)"
   exit 0

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * API keys of source systems: created (the key shown once), listed, revoked — each change with its audit row
@@ -36,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ApiKeys {
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+    private static final Pattern SOURCE = Pattern.compile(KeyFormat.SOURCE_PATTERN);
 
     private final KeyRepository repository;
     private final AuditRepository audit;
@@ -64,7 +66,7 @@ public class ApiKeys {
     }
 
     /**
-     * Creates a key for {@code sources} (already checked against the ingest pattern), expiring at
+     * Creates a key for {@code sources} (each must match the ingest's pattern for {@code source}), expiring at
      * {@code expiresAt} or, when null, after the default lifetime; the returned key text exists nowhere else.
      */
     public Uni<CreatedKey> create(String name, List<String> sources, Instant expiresAt, Actor by) {
@@ -76,6 +78,13 @@ public class ApiKeys {
         if (expires.isAfter(now.plus(config.maxLifetime()))) {
             throw Problem.invalid("expiresAt", "срок действия не дальше " + config.maxLifetime().toDays()
                     + " дней от создания");
+        }
+        for (int position = 0; position < sources.size(); position++) {
+            String source = sources.get(position);
+            if (source == null || !SOURCE.matcher(source).matches()) {
+                throw Problem.invalid("sources[" + position + "]",
+                        "источник — от 1 до 64 символов a-z, 0-9, _ . -, первый — буква или цифра");
+            }
         }
         List<String> distinct = List.copyOf(new LinkedHashSet<>(sources));
         KeyFormat.NewKey fresh = KeyFormat.generate(random);

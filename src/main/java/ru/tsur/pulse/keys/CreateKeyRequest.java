@@ -2,8 +2,6 @@ package ru.tsur.pulse.keys;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
@@ -11,7 +9,8 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/admin/keys}: a name people recognise, the {@code source} values the key may
- * post as, and optionally when it expires (ISO-8601 with offset; absent: after the default lifetime).
+ * post as (each checked by {@link ApiKeys#create}, which names a bad one {@code sources[i]}), and optionally
+ * when it expires (ISO-8601 with offset; absent: after the default lifetime).
  */
 public record CreateKeyRequest(
         @NotBlank(message = "обязательное поле")
@@ -19,9 +18,6 @@ public record CreateKeyRequest(
         String name,
         @NotEmpty(message = "нужен хотя бы один источник")
         @Size(max = 50, message = "не больше 50 источников")
-        List<@NotNull(message = "источник не может быть null")
-             @Pattern(regexp = KeyFormat.SOURCE_PATTERN,
-                      message = "источник — от 1 до 64 символов a-z, 0-9, _ . -, начиная с буквы или цифры")
-             String> sources,
+        List<String> sources,
         OffsetDateTime expiresAt) {
 }
