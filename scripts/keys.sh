@@ -65,19 +65,23 @@ for error in problem.get("errors") or []:
 # Prints the keys (one JSON object or an array) as aligned lines.
 show() {
   printf '%s' "$RESPONSE" | python3 -c '
-import json, sys
+import datetime, json, sys
 answer = json.load(sys.stdin)
 keys = answer if isinstance(answer, list) else [answer]
+now = datetime.datetime.now(datetime.timezone.utc)
 def state(key):
     if key.get("revokedAt"):
         return "revoked " + key["revokedAt"] + " by " + str(key.get("revokedBy"))
-    return "expires " + str(key.get("expiresAt"))
+    expires = key.get("expiresAt")
+    if expires and datetime.datetime.fromisoformat(expires.replace("Z", "+00:00")) <= now:
+        return "expired " + expires
+    return "expires " + str(expires)
 if not keys:
     print("no keys")
 for key in keys:
-    print("%-15s %-30s %-30s %s" % (key["id"], key["name"], ",".join(key["sources"]), state(key)))
-    if key.get("lastUsedAt"):
-        print("%-15s last used %s" % ("", key["lastUsedAt"]))'
+    print("%-15s %-30s %s" % (key["id"], ",".join(key["sources"]), key["name"]))
+    print("%-15s %s; created %s by %s%s" % ("", state(key), key["createdAt"], key["createdBy"],
+          "; last used " + key["lastUsedAt"] if key.get("lastUsedAt") else ""))'
 }
 
 [ $# -ge 1 ] || usage
