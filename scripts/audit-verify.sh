@@ -10,7 +10,8 @@
 # The query below is plain SQL over audit_event, in id order (PostgreSQL streams it; nothing is held in memory
 # beyond a row). It relies on one function of the database, audit_event_hash (the single definition of the
 # canonical form), and first checks that function against a known answer computed outside PostgreSQL (the
-# README gives the canonical text), so a replaced function cannot pass for the real one.
+# README gives the canonical text), so a replaced function cannot pass for the real one. The service's own
+# verification (AuditRepository) runs the same check in chunks; AuditTamperTest holds both to the same answers.
 set -euo pipefail
 
 DB_HOST=${PULSE_DB_HOST:-127.0.0.1}

@@ -51,7 +51,10 @@ public class AuditRepository {
     /**
      * One chunk of the chain after row $1, whose last hash was $2 (and id $3; null before the first row),
      * at most $4 rows: how many were checked (up to the first broken one), the last id and hash, and the
-     * first broken row with the reason. scripts/audit-verify.sh runs the same check over the whole table.
+     * first broken row with the reason. scripts/audit-verify.sh carries the same check as its own plain SQL
+     * over the whole table, on purpose: an auditor's check must not rest on the service's code (only on
+     * audit_event_hash, which the script tests against a known answer). AuditTamperTest holds both to the same
+     * answers, so the two cannot drift apart unnoticed.
      */
     private static final String VERIFY_CHUNK = """
             WITH chunk AS (
