@@ -20,9 +20,10 @@ import java.util.Set;
  * @param municipalities the {@code municipality} claim (empty when absent)
  * @param keyId          the API key's id when the caller is a source system, else null
  * @param sources        the sources an API key may post as (empty for people)
+ * @param remoteAddress  where the request came from (for the audit trail), or null outside a request
  */
 public record Caller(String name, Set<String> roles, Set<String> executors, Set<String> municipalities, String keyId,
-                     Set<String> sources) {
+                     Set<String> sources, String remoteAddress) {
 
     /** Identity attribute carrying an API key's id (set by the API key mechanism). */
     public static final String KEY_ID_ATTRIBUTE = "pulse.key-id";
@@ -30,8 +31,12 @@ public record Caller(String name, Set<String> roles, Set<String> executors, Set<
     public static final String SOURCES_ATTRIBUTE = "pulse.key-sources";
 
     public static Caller of(SecurityIdentity identity) {
+        return of(identity, null);
+    }
+
+    public static Caller of(SecurityIdentity identity, String remoteAddress) {
         if (identity == null || identity.isAnonymous()) {
-            return new Caller("anonymous", Set.of(), Set.of(), Set.of(), null, Set.of());
+            return new Caller("anonymous", Set.of(), Set.of(), Set.of(), null, Set.of(), remoteAddress);
         }
         String name = identity.getPrincipal().getName();
         Set<String> executors = Set.of();
@@ -47,7 +52,7 @@ public record Caller(String name, Set<String> roles, Set<String> executors, Set<
         String keyId = identity.getAttribute(KEY_ID_ATTRIBUTE);
         Set<String> sources = identity.getAttribute(SOURCES_ATTRIBUTE);
         return new Caller(name, Set.copyOf(identity.getRoles()), executors, municipalities, keyId,
-                sources == null ? Set.of() : Set.copyOf(sources));
+                sources == null ? Set.of() : Set.copyOf(sources), remoteAddress);
     }
 
     public boolean has(String role) {

@@ -1,5 +1,11 @@
 package ru.tsur.pulse.admin;
 
+import ru.tsur.pulse.access.CurrentCaller;
+import ru.tsur.pulse.audit.Actor;
+import ru.tsur.pulse.audit.AuditEntry;
+import ru.tsur.pulse.audit.AuditRepository;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,15 +26,20 @@ import ru.tsur.pulse.push.HeatmapBroadcaster;
  * {@code ProblemMapper}: 503 with Retry-After; any other failure is a logged 500, never its message.
  */
 @Path("/api/v1/admin")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
     private final CounterService counters;
     private final HeatmapBroadcaster broadcaster;
+    private final CurrentCaller caller;
+    private final AuditRepository audit;
 
-    public AdminResource(CounterService counters, HeatmapBroadcaster broadcaster) {
+    public AdminResource(CounterService counters, HeatmapBroadcaster broadcaster, CurrentCaller caller, AuditRepository audit) {
         this.counters = counters;
         this.broadcaster = broadcaster;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -38,6 +49,9 @@ public class AdminResource {
             content = @Content(schema = @Schema(implementation = CounterService.RebuildReport.class)))
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public Uni<CounterService.RebuildReport> rebuildCounters() {
-        return counters.rebuild("requested by an operator").invoke(broadcaster::everythingChanged);
+        Actor actor = Actor.of(caller.get());
+        // Audited before it runs: a rebuild that fails half-way was still asked for by someone.
+        return audit.append(new AuditEntry(actor, "counters.rebuild", "counters", null, null))
+                .chain(() -> counters.rebuild("requested by " + actor.subject())).invoke(broadcaster::everythingChanged);
     }
 }

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -195,18 +196,23 @@ public class AlertRepository {
     }
 
     /** Records the acknowledgement on the alert and in its history; empty when there is no such alert. */
-    public Uni<Optional<Alert>> acknowledge(String id, String by) {
-        return pool.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(id, by)).map(this::first);
+    public Uni<Optional<Alert>> acknowledge(SqlConnection transaction, String id, String by) {
+        return transaction.preparedQuery(ACKNOWLEDGE).execute(Tuple.of(id, by)).map(this::first);
     }
 
     /** Records the silence on the alert and in its history; empty when there is no such alert. */
-    public Uni<Optional<Alert>> silence(String id, Instant until, String reason, String by) {
-        return pool.preparedQuery(SILENCE).execute(Tuple.of(id, utc(until), reason, by)).map(this::first);
+    public Uni<Optional<Alert>> silence(SqlConnection transaction, String id, Instant until, String reason, String by) {
+        return transaction.preparedQuery(SILENCE).execute(Tuple.of(id, utc(until), reason, by)).map(this::first);
     }
 
     /** Lifts the silence; {@code by} (may be null) goes to the history if there was a silence to lift. */
-    public Uni<Optional<Alert>> unsilence(String id, String by) {
-        return pool.preparedQuery(UNSILENCE).execute(Tuple.of(id, by)).map(this::first);
+    public Uni<Optional<Alert>> unsilence(SqlConnection transaction, String id, String by) {
+        return transaction.preparedQuery(UNSILENCE).execute(Tuple.of(id, by)).map(this::first);
+    }
+
+    /** Runs the work in one transaction (an operator's act on an alert and its audit row commit together). */
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
     }
 
     /** The alert's history, newest first, at most {@code limit} entries. */

@@ -1,6 +1,6 @@
 package ru.tsur.pulse.alerts;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Caller;
 import ru.tsur.pulse.access.Roles;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import ru.tsur.pulse.alerts.api.AcknowledgeRequest;
 import ru.tsur.pulse.alerts.api.AlertHistory;
 import ru.tsur.pulse.alerts.api.SilenceRequest;
 import ru.tsur.pulse.api.ApiDocument;
@@ -51,13 +50,13 @@ public class AlertResource {
 
     private static final String ID = "The alert's id: 24 lower-case hex digits (a fingerprint of its kind and labels)";
 
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
     private final AlertService alerts;
     private final AlertsConfig config;
     private final Clock clock;
 
-    public AlertResource(AlertService alerts, AlertsConfig config, Clock clock, SecurityIdentity identity) {
-        this.identity = identity;
+    public AlertResource(AlertService alerts, AlertsConfig config, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
         this.alerts = alerts;
         this.config = config;
         this.clock = clock;
@@ -112,7 +111,7 @@ public class AlertResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<Alert> acknowledge(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.acknowledge(id, Caller.of(identity)).map(found -> orNotFound(found, id));
+        return alerts.acknowledge(id, caller.get()).map(found -> orNotFound(found, id));
     }
 
     @POST
@@ -129,7 +128,7 @@ public class AlertResource {
         requireFingerprint(id);
         Instant until = SilencePeriod.end(clock.instant(), request.until() == null ? null : request.until().toInstant(),
                 request.duration(), config.maxSilence());
-        return alerts.silence(id, until, request.reason(), Caller.of(identity)).map(found -> orNotFound(found, id));
+        return alerts.silence(id, until, request.reason(), caller.get()).map(found -> orNotFound(found, id));
     }
 
     @DELETE
@@ -140,7 +139,7 @@ public class AlertResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<Alert> unsilence(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.unsilence(id, Caller.of(identity)).map(found -> orNotFound(found, id));
+        return alerts.unsilence(id, caller.get()).map(found -> orNotFound(found, id));
     }
 
     /** An id that cannot be a fingerprint names no alert: 404 without asking PostgreSQL. */

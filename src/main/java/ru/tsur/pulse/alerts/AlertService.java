@@ -1,5 +1,10 @@
 package ru.tsur.pulse.alerts;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.audit.Actor;
+import ru.tsur.pulse.audit.AuditEntry;
+import ru.tsur.pulse.audit.AuditJson;
+import ru.tsur.pulse.audit.AuditRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,11 +23,14 @@ import java.util.Set;
 @ApplicationScoped
 public class AlertService {
 
+    private final AuditRepository audit;
     private final AlertRepository repository;
     private final AlertBroadcaster broadcaster;
     private final AlertMetrics metrics;
 
-    public AlertService(AlertRepository repository, AlertBroadcaster broadcaster, AlertMetrics metrics) {
+    public AlertService(AlertRepository repository, AlertBroadcaster broadcaster, AlertMetrics metrics,
+                        AuditRepository audit) {
+        this.audit = audit;
         this.repository = repository;
         this.broadcaster = broadcaster;
         this.metrics = metrics;
@@ -67,20 +75,33 @@ public class AlertService {
         return repository.firingIdsWithLabel(kind, label, value);
     }
 
-    /** Empty when there is no such alert. */
-    public Uni<Optional<Alert>> acknowledge(String id, String by) {
-        return repository.acknowledge(id, by).invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));
+    /** Empty when there is no such alert. The act and its audit row commit together. */
+    public Uni<Optional<Alert>> acknowledge(String id, Caller caller) {
+        return audited(caller, "alert.acknowledge", id, null,
+                transaction -> repository.acknowledge(transaction, id, caller.actor()))
+                .invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));
     }
 
     /** Empty when there is no such alert. */
-    public Uni<Optional<Alert>> silence(String id, Instant until, String reason, String by) {
-        return repository.silence(id, until, reason, by)
+    public Uni<Optional<Alert>> silence(String id, Instant until, String reason, Caller caller) {
+        return audited(caller, "alert.silence", id, AuditJson.of("until", until.toString(), "reason", reason),
+                transaction -> repository.silence(transaction, id, until, reason, caller.actor()))
                 .invoke(alert -> alert.ifPresent(done -> changed("silenced", List.of(done))));
     }
 
-    /** Empty when there is no such alert; {@code by} may be null (a silence lifted without a name). */
-    public Uni<Optional<Alert>> unsilence(String id, String by) {
-        return repository.unsilence(id, by).invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+    /** Empty when there is no such alert. */
+    public Uni<Optional<Alert>> unsilence(String id, Caller caller) {
+        return audited(caller, "alert.unsilence", id, null,
+                transaction -> repository.unsilence(transaction, id, caller.actor()))
+                .invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+    }
+
+    /** Runs an operator's act on an alert and appends its audit row in the same transaction (none when no such alert). */
+    private Uni<Optional<Alert>> audited(Caller caller, String action, String id, String after,
+                                         java.util.function.Function<io.vertx.mutiny.sqlclient.SqlConnection, Uni<Optional<Alert>>> act) {
+        return repository.inTransaction(transaction -> act.apply(transaction).call(found -> found.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : audit.append(transaction, new AuditEntry(Actor.of(caller), action, "alert:" + id, null, after)).replaceWithVoid()));
     }
 
     /** What operators did to the alert (acknowledged, silenced, unsilenced), newest first. */

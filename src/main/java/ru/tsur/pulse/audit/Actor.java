@@ -20,6 +20,11 @@ public record Actor(String subject, List<String> roles, String keyId, String rem
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
+    /** A person or a source system acting through a request. */
+    public static Actor of(ru.tsur.pulse.access.Caller caller) {
+        return new Actor(caller.actor(), caller.roles().stream().sorted().toList(), caller.keyId(), caller.remoteAddress());
+    }
+
     /** The service acting on its own (a watcher, a job): named, without roles or address. */
     public static Actor system(String name) {
         return new Actor(name, List.of(), null, null);

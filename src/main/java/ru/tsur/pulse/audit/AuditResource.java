@@ -1,5 +1,7 @@
 package ru.tsur.pulse.audit;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import java.time.format.DateTimeParseException;
  * and time) and the chain verification that tells whether any row was deleted, edited or inserted.
  */
 @Path("/api/v1/audit")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 

@@ -1,6 +1,6 @@
 package ru.tsur.pulse.cases;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Caller;
 import ru.tsur.pulse.access.Roles;
@@ -52,10 +52,10 @@ public class CaseResource {
     private final CaseRepository repository;
     private final CasesConfig config;
     private final Clock clock;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock, SecurityIdentity identity) {
-        this.identity = identity;
+    public CaseResource(CaseRepository repository, CasesConfig config, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
         this.repository = repository;
         this.config = config;
         this.clock = clock;
@@ -84,7 +84,7 @@ public class CaseResource {
         int pageNumber = parameters.integer("page", page, 0, 0, Integer.MAX_VALUE / pageSize);
         parameters.check();
         return repository.list(chosenStatus, chosenExecutor, chosenMunicipality, onlyOverdue, onlyRepeats,
-                        CaseScope.of(Caller.of(identity)), pageSize, pageNumber * pageSize)
+                        CaseScope.of(caller.get()), pageSize, pageNumber * pageSize)
                 .map(result -> new CasePage(pageNumber, pageSize, result.total(), result.items()));
     }
 
@@ -113,7 +113,7 @@ public class CaseResource {
     public Uni<CaseDetail> get(@Parameter(description = ID, schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @PathParam("id") String id) {
         long caseId = caseId(id);
         return repository.find(caseId).chain(found -> {
-            ProblemCase problem = found.filter(CaseScope.of(Caller.of(identity))::includes)
+            ProblemCase problem = found.filter(CaseScope.of(caller.get())::includes)
                     .orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
             return repository.messages(caseId).chain(messages -> repository.events(caseId)
                     .map(events -> new CaseDetail(problem, messages, events)));

@@ -1,5 +1,10 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.audit.Actor;
+import ru.tsur.pulse.audit.AuditEntry;
+import ru.tsur.pulse.audit.AuditJson;
+import ru.tsur.pulse.audit.AuditRepository;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +23,11 @@ import java.util.Locale;
 public class CaseService {
 
     /** What the caller asks for, with the fields the action needs (others null). */
-    public record Move(CaseLifecycle.Action action, String by, String executor, String text, String reason) {
+    public record Move(CaseLifecycle.Action action, String executor, String text, String reason) {
     }
 
+    private final KnownExecutors executors;
+    private final AuditRepository audit;
     private final CaseRepository repository;
     private final AnswerQuality quality;
     private final DeadlineWatcher watcher;
@@ -28,7 +35,9 @@ public class CaseService {
     private final CasesConfig config;
 
     public CaseService(CaseRepository repository, AnswerQuality quality, DeadlineWatcher watcher, CaseMetrics metrics,
-                       CasesConfig config) {
+                       CasesConfig config, KnownExecutors executors, AuditRepository audit) {
+        this.executors = executors;
+        this.audit = audit;
         this.repository = repository;
         this.quality = quality;
         this.watcher = watcher;
@@ -36,10 +45,26 @@ public class CaseService {
         this.config = config;
     }
 
-    public Uni<ProblemCase> move(long caseId, Move move) {
+    /**
+     * Moves the case on behalf of the caller: a case outside the caller's scope (another executor's) is 404, as
+     * if it did not exist; a case is resolved only once answered (or with the answer's text); it is assigned only
+     * to an executor the region knows. The move, its event and its audit row commit together.
+     */
+    public Uni<ProblemCase> move(long caseId, Move move, Caller caller) {
+        if ((move.action() == CaseLifecycle.Action.ASSIGN || move.action() == CaseLifecycle.Action.REASSIGN)
+                && !executors.knows(move.executor())) {
+            return Uni.createFrom().failure(Problem.invalid("executor",
+                    "такого исполнителя нет в таблице маршрутизации и переопределениях региона"));
+        }
+        CaseScope scope = CaseScope.of(caller);
         return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
-            ProblemCase current = found.orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
+            ProblemCase current = found.filter(scope::includes)
+                    .orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
             CaseStatus from = current.statusValue();
+            if (move.action() == CaseLifecycle.Action.RESOLVE && from != CaseStatus.ANSWERED && move.text() == null) {
+                throw Problem.conflict("Обращение № " + caseId + " ещё без ответа: решить его можно после ответа жителю "
+                        + "(или передав текст ответа вместе с решением)");
+            }
             CaseStatus to = CaseLifecycle.next(from, move.action()).orElseThrow(() -> Problem.conflict(
                     "Обращение № " + caseId + " в статусе " + from.id() + "; действие "
                             + move.action().name().toLowerCase(Locale.ROOT) + " возможно только в статусах: "
@@ -60,8 +85,12 @@ public class CaseService {
                 Uni<Void> answer = answerFlags == null ? Uni.createFrom().voidItem()
                         : repository.insertAnswer(connection, caseId, current.executor(), move.text(), answerFlags);
                 return answer.chain(() -> repository.transition(connection, write))
-                        .call(updated -> repository.event(connection, caseId, move.by(), move.action().name().toLowerCase(),
-                                from.id(), to.id(), detail(move)));
+                        .call(updated -> repository.event(connection, caseId, caller.actor(), move.action().name().toLowerCase(),
+                                from.id(), to.id(), detail(move)))
+                        .call(updated -> audit.append(connection, new AuditEntry(Actor.of(caller),
+                                "case." + move.action().name().toLowerCase(Locale.ROOT), "case:" + caseId,
+                                AuditJson.of("status", from.id(), "executor", current.executor()),
+                                AuditJson.of("status", to.id(), "executor", updated.executor(), "detail", detail(move)))));
             });
         })).invoke(updated -> {
                     metrics.transition(updated.status());

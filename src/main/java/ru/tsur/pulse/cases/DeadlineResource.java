@@ -1,5 +1,7 @@
 package ru.tsur.pulse.cases;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * (the failure reaches {@code ProblemMapper}).
  */
 @Path("/api/v1/deadlines")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadlineResource {
 

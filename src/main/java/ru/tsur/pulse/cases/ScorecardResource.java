@@ -1,5 +1,7 @@
 package ru.tsur.pulse.cases;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import java.util.List;
  * outage is a 503 with Retry-After.
  */
 @Path("/api/v1/scorecards")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardResource {
 

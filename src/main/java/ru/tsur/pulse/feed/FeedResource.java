@@ -1,5 +1,7 @@
 package ru.tsur.pulse.feed;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import ru.tsur.pulse.messages.MessageRepository;
  * failure reaches {@code ProblemMapper}, which tells an outage from a fault).
  */
 @Path("/api/v1/messages/recent")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.ingest;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -36,6 +38,7 @@ import java.util.Map;
  * synchronous method), never on the event loop.
  */
 @Path("/api/v1/classify")
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class ClassifyResource {
 

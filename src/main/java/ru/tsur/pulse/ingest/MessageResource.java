@@ -1,5 +1,10 @@
 package ru.tsur.pulse.ingest;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.CurrentCaller;
+import ru.tsur.pulse.keys.KeyRateLimiter;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.problems.FieldError;
 import ru.tsur.pulse.problems.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +41,7 @@ import java.util.Map;
  * once the messages are committed in PostgreSQL; a repeated (source, externalId) gets the original id.
  */
 @Path("/api/v1/messages")
+@RolesAllowed({Roles.SOURCE, Roles.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 
@@ -46,12 +52,39 @@ public class MessageResource {
     private final MessageParser parser;
     private final PulseConfig.Ingest config;
 
-    public MessageResource(IngestGateway gateway, ObjectMapper json, PulseConfig config, TextNormalizer normalizer) {
+    private final CurrentCaller caller;
+    private final KeyRateLimiter limiter;
+
+    public MessageResource(IngestGateway gateway, ObjectMapper json, PulseConfig config, TextNormalizer normalizer,
+                           Clock clock, CurrentCaller caller, KeyRateLimiter limiter) {
         this.gateway = gateway;
         this.json = json;
         this.config = config.ingest();
-        this.parser = new MessageParser(Clock.systemUTC(), config.ingest().maxClockSkew(),
-                config.ingest().maxTextLength(), normalizer);
+        this.caller = caller;
+        this.limiter = limiter;
+        this.parser = new MessageParser(clock, config.ingest().maxClockSkew(), config.ingest().maxTextLength(), normalizer);
+    }
+
+    /**
+     * A source system posts only as the sources its key names (403 naming the first other one), and at most at
+     * its key's rate (429 with Retry-After). Operators entering a message taken by phone may name any source.
+     */
+    private void admit(List<IncomingMessage> messages, String fieldPrefix) {
+        Caller who = caller.get();
+        if (who.keyId() == null) {
+            return;
+        }
+        for (int index = 0; index < messages.size(); index++) {
+            String source = messages.get(index).source();
+            if (!who.sources().contains(source)) {
+                String field = fieldPrefix.isEmpty() ? "source" : "[" + index + "].source";
+                throw Problem.forbidden("Ключ " + who.keyId() + " не может отправлять сообщения от имени источника «"
+                        + source + "» (поле " + field + "); разрешены: " + String.join(", ", new java.util.TreeSet<>(who.sources())));
+            }
+        }
+        limiter.admit(who.keyId(), messages.size()).ifPresent(refusal -> {
+            throw refusal;
+        });
     }
 
     @POST
@@ -69,6 +102,7 @@ public class MessageResource {
             gateway.recordRejected(node.path("source").asText(""), 1);
             throw Problem.invalid(parsed.errors());
         }
+        admit(List.of(parsed.message()), "");
         return gateway.submit(List.of(parsed.message())).map(accepted -> {
             if (!accepted.get(0).stored()) {
                 throw Problem.invalid(List.of(new FieldError("body", accepted.get(0).refused())));
@@ -107,6 +141,7 @@ public class MessageResource {
             items.forEach(item -> gateway.recordRejected(item.path("source").asText(""), 1));
             throw Problem.invalid(errors);
         }
+        admit(messages, "[]");
         return gateway.submit(messages).map(accepted -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             List<Map<String, Object>> results = new ArrayList<>(accepted.size());

@@ -1,5 +1,8 @@
 package ru.tsur.pulse.keys;
 
+import ru.tsur.pulse.access.CurrentCaller;
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -27,22 +30,24 @@ import java.util.List;
  * secret or its hash) and revoke. Every create and revoke leaves an audit row in the same transaction.
  */
 @Path("/api/v1/admin/keys")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class KeyResource {
 
     private final ApiKeys keys;
+    private final CurrentCaller caller;
 
-    public KeyResource(ApiKeys keys) {
+    public KeyResource(ApiKeys keys, CurrentCaller caller) {
         this.keys = keys;
+        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an API key for source systems; the key is shown in this answer only")
-    public Uni<RestResponse<KeyCreated>> create(@Valid @NotNull(message = "нужно тело запроса") CreateKeyRequest request,
-                                                @Context HttpServerRequest http) {
+    public Uni<RestResponse<KeyCreated>> create(@Valid @NotNull(message = "нужно тело запроса") CreateKeyRequest request) {
         return keys.create(request.name(), request.sources(),
-                        request.expiresAt() == null ? null : request.expiresAt().toInstant(), actor(http))
+                        request.expiresAt() == null ? null : request.expiresAt().toInstant(), Actor.of(caller.get()))
                 .map(created -> RestResponse.status(Response.Status.CREATED, KeyCreated.of(created)));
     }
 
@@ -55,15 +60,9 @@ public class KeyResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke an API key at once; revoking it again changes nothing")
-    public Uni<ApiKey> revoke(@PathParam("id") String id, @Context HttpServerRequest http) {
-        return keys.revoke(id, actor(http))
+    public Uni<ApiKey> revoke(@PathParam("id") String id) {
+        return keys.revoke(id, Actor.of(caller.get()))
                 .map(found -> found.orElseThrow(() -> Problem.notFound("Ключа " + shown(id) + " нет")));
-    }
-
-    /** Who is acting. Until the service authenticates requests, nobody is known. */
-    private static Actor actor(HttpServerRequest http) {
-        SocketAddress remote = http.remoteAddress();
-        return new Actor("unknown", List.of(), null, remote == null ? null : remote.hostAddress());
     }
 
     private static String shown(String id) {

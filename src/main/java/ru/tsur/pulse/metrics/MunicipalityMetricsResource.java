@@ -1,5 +1,7 @@
 package ru.tsur.pulse.metrics;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +40,7 @@ import static ru.tsur.pulse.metrics.PrometheusText.labels;
  * {@code ProblemMapper}: 503 with Retry-After, as problem+json.
  */
 @Path("/api/v1/metrics/municipalities")
+@RolesAllowed(Roles.METRICS)
 public class MunicipalityMetricsResource {
 
     private final CounterStore store;

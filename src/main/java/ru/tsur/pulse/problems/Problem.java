@@ -19,6 +19,8 @@ public final class Problem extends RuntimeException {
     public enum Kind {
         INVALID_INPUT(400, "invalid-input", "Неверные данные запроса"),
         UNREADABLE_BODY(400, "unreadable-body", "Тело запроса не удалось прочитать"),
+        UNAUTHORIZED(401, "unauthorized", "Нужен вход"),
+        FORBIDDEN(403, "forbidden", "Нет прав на это действие"),
         NOT_FOUND(404, "not-found", "Не найдено"),
         METHOD_NOT_ALLOWED(405, "method-not-allowed", "Метод не поддерживается"),
         NOT_ACCEPTABLE(406, "not-acceptable", "Формат ответа не поддерживается"),
@@ -95,6 +97,10 @@ public final class Problem extends RuntimeException {
 
     public static Problem notFound(String detail) {
         return of(Kind.NOT_FOUND, detail);
+    }
+
+    public static Problem forbidden(String detail) {
+        return of(Kind.FORBIDDEN, detail);
     }
 
     public static Problem conflict(String detail) {

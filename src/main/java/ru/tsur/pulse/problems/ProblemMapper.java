@@ -105,6 +105,21 @@ public class ProblemMapper {
         return response(problem);
     }
 
+    /** No identity, or one that failed (a bad token or key): 401 with the challenge, as problem+json. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationRequiredException.class})
+    public Response unauthorized(RuntimeException failure) {
+        Problem problem = Problem.of(Problem.Kind.UNAUTHORIZED,
+                "Нужен вход: токен доступа (Authorization: Bearer …) или ключ источника (X-Api-Key)");
+        return Response.fromResponse(response(problem)).header("WWW-Authenticate", "Bearer realm=\"tsur-pulse\"").build();
+    }
+
+    /** An identity whose roles do not allow this: 403 as problem+json. */
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(io.quarkus.security.ForbiddenException failure) {
+        return response(Problem.forbidden("Ваша роль не позволяет это действие"));
+    }
+
     /** PostgreSQL or Redis down: 503 with Retry-After; anything else: a logged 500 with a generic detail. */
     @ServerExceptionMapper
     public Response unexpected(Throwable failure) {

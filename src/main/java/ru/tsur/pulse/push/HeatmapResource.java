@@ -1,5 +1,7 @@
 package ru.tsur.pulse.push;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import java.util.Arrays;
  * (the counters) is unavailable the failure reaches {@code ProblemMapper}: 503 with Retry-After.
  */
 @Path("/api/v1/heatmap")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class HeatmapResource {
 

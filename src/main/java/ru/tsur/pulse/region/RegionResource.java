@@ -1,5 +1,7 @@
 package ru.tsur.pulse.region;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +26,7 @@ import java.util.List;
  * region pack), so they answer even while PostgreSQL and Redis are down.
  */
 @Path("/api/v1/region")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN, Roles.EXECUTOR})
 public class RegionResource {
 
     private final RegionPack pack;

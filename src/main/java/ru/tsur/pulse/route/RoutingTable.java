@@ -151,6 +151,22 @@ public final class RoutingTable {
         return overrides;
     }
 
+    /** Every executor the table or its overrides can route to (what an operator may assign a case to). */
+    public java.util.Set<String> executors() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        rows.forEach(row -> {
+            if (row.executor() != null && !row.executor().isBlank()) {
+                names.add(row.executor());
+            }
+        });
+        overrides.rules().forEach(rule -> {
+            if (rule.executor() != null && !rule.executor().isBlank()) {
+                names.add(rule.executor());
+            }
+        });
+        return names;
+    }
+
     /**
      * Where a message goes.
      *

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.tension;
 
+import jakarta.annotation.security.RolesAllowed;
+import ru.tsur.pulse.access.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,6 +46,7 @@ import java.util.stream.Collectors;
  * startup), 503 with Retry-After.
  */
 @Path("/api/v1")
+@RolesAllowed({Roles.WALL, Roles.OPERATOR, Roles.OFFICIAL, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
 @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)

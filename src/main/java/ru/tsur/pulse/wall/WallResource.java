@@ -1,5 +1,6 @@
 package ru.tsur.pulse.wall;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +15,7 @@ import java.net.URI;
  * {@code /wall} there, keeping kiosk query parameters ({@code ?window=…}).
  */
 @Path("/")
+@PermitAll // only redirects to the wall, which asks for a login itself
 public class WallResource {
 
     @GET
