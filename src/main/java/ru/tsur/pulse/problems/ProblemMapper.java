@@ -106,8 +106,7 @@ public class ProblemMapper {
     }
 
     /** No identity, or one that failed (a bad token or key): 401 with the challenge, as problem+json. */
-    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
-            io.quarkus.security.AuthenticationRequiredException.class})
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException failure) {
         Problem problem = Problem.of(Problem.Kind.UNAUTHORIZED,
                 "Нужен вход: токен доступа (Authorization: Bearer …) или ключ источника (X-Api-Key)");
