@@ -189,7 +189,7 @@ class AlertsApiTest {
                 "state", "одно из значений: firing, resolved", "kind", "не длиннее 200 символов (получено 201)"));
         // Past 300 characters the request filter refuses any query parameter before a resource sees it.
         assertAnswer(given().when().get("/api/v1/alerts?executor=" + "и".repeat(301)), 400,
-                ProblemBodies.invalid("executor", "длиннее 300 символов"));
+                ProblemBodies.invalid("executor", "не длиннее 300 символов (получено 301)"));
     }
 
     @Test

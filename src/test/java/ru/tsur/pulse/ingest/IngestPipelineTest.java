@@ -111,7 +111,7 @@ class IngestPipelineTest {
         String ndjson = TestMessages.at(first, KOLPINO_LAT, KOLPINO_LON, null, "Не горит фонарь у дома 5") + "\n"
                 + TestMessages.at(second, 59.9386, 30.3141, null, "Сосульки на крыше над входом") + "\n"
                 + TestMessages.at(first, KOLPINO_LAT, KOLPINO_LON, null, "Не горит фонарь у дома 5") + "\n";
-        var answer = given().contentType("application/x-ndjson").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        var answer = given().contentType("application/x-ndjson; charset=UTF-8").body(ndjson.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/v1/messages/batch")
                 .then().statusCode(202).body("accepted", equalTo(3)).body("duplicates", equalTo(1))
                 .extract().jsonPath();
