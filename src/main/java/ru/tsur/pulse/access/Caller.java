@@ -55,6 +55,11 @@ public record Caller(String name, Set<String> roles, Set<String> executors, Set<
                 sources == null ? Set.of() : Set.copyOf(sources), remoteAddress);
     }
 
+    /** A named actor with the given roles and no scopes: the service's own jobs, and tests acting without a request. */
+    public static Caller named(String name, String... roles) {
+        return new Caller(name, Set.of(roles), Set.of(), Set.of(), null, Set.of(), null);
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }

@@ -292,7 +292,7 @@ class WallBrowserTest {
         assertThat(browser.number("document.querySelectorAll('[data-testid=alert-list] > li[data-alert-id=\""
                 + child.id() + "\"]').length")).as("a child of a firing parent is not listed on its own").isZero();
 
-        alerts.acknowledge(raised.id(), "дежурный Смирнов").await().atMost(Duration.ofSeconds(10));
+        alerts.acknowledge(raised.id(), ru.tsur.pulse.access.Caller.named("дежурный Смирнов", "operator")).await().atMost(Duration.ofSeconds(10));
         browser.awaitTrue(item + " && " + item + ".textContent.includes('принято: дежурный Смирнов')",
                 Duration.ofSeconds(5), "the acknowledgement is not shown");
         alerts.resolve(raised.id()).await().atMost(Duration.ofSeconds(10));
