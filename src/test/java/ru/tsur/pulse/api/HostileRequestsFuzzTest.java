@@ -156,8 +156,8 @@ class HostileRequestsFuzzTest {
         for (String id : List.of("%00", "abc%00", "%1B", "-1", "0", "99999999999999999999", "x".repeat(400), "1e3")) {
             attacks.add(Attack.get("api/v1/cases/" + id, true));
             attacks.add(Attack.get("api/v1/alerts/" + id, true));
-            attacks.add(Attack.post("api/v1/cases/" + id + "/accept", "application/json", "{\"by\":\"Иванов\"}", true));
-            attacks.add(Attack.post("api/v1/alerts/" + id + "/ack", "application/json", "{\"by\":\"Иванов\"}", true));
+            attacks.add(Attack.post("api/v1/cases/" + id + "/accept", "application/json", "{}", true));
+            attacks.add(Attack.post("api/v1/alerts/" + id + "/ack", "application/json", "{}", true));
         }
 
         // Ingest: control characters in every field, wrong types, bounds.
@@ -211,24 +211,24 @@ class HostileRequestsFuzzTest {
         for (String action : List.of("accept", "answer", "resolve", "reject", "assign", "reassign", "confirm", "reopen")) {
             String path = "api/v1/cases/" + caseId + "/" + action;
             for (String body : List.of("{\"by\":\"x\\u0000\",\"text\":\"t\",\"reason\":\"r\",\"executor\":\"e\",\"comment\":\"c\"}",
-                    "{\"by\":42}", "{\"by\":[\"a\"]}", "{\"by\":\"a\",\"by\":\"b\"}", "{\"by\":\"Иванов\"} []", "[]", "\"by\"",
-                    "{\"by\":\"" + "я".repeat(10_000) + "\",\"text\":\"t\",\"reason\":\"r\",\"executor\":\"e\"}",
-                    "{\"by\":\"Иванов\",\"text\":\"\\u001b[2J\",\"reason\":\"\\u0000\",\"executor\":\"\\u0000\",\"comment\":\"\\u0000\"}")) {
+                    "{\"by\":42}", "{\"by\":[\"a\"]}", "{\"by\":\"b\"}", "{} []", "[]", "\"by\"",
+                    "{\"text\":\"t\",\"reason\":\"r\",\"executor\":\"e\"}",
+                    "{\"text\":\"\\u001b[2J\",\"reason\":\"\\u0000\",\"executor\":\"\\u0000\",\"comment\":\"\\u0000\"}")) {
                 attacks.add(Attack.post(path, "application/json", body, true));
             }
-            attacks.add(Attack.post(path, "text/plain", "{\"by\":\"Иванов\"}", true));
+            attacks.add(Attack.post(path, "text/plain", "{}", true));
             attacks.add(Attack.post(path, "application/x-www-form-urlencoded", "by=%D0%98", true));
         }
         attacks.add(Attack.post("api/v1/cases/" + caseId + "/answer", "application/json",
-                "{\"by\":\"Иванов\",\"text\":\"" + "Ответ ".repeat(200_000) + "\"}", true));
-        for (String body : List.of("{\"by\":\"Петров\",\"reason\":\"учения\",\"until\":\"9999-12-31T00:00:00Z\"}",
-                "{\"by\":\"Петров\",\"reason\":\"учения\",\"duration\":\"P3650D\"}",
-                "{\"by\":\"Петров\",\"reason\":\"учения\",\"duration\":\"PT-1H\"}",
-                "{\"by\":\"Петров\",\"reason\":\"" + "р".repeat(1_000_000) + "\",\"duration\":\"PT1H\"}",
-                "{\"by\":\"Петров\",\"reason\":\"x\\u0000\",\"duration\":\"PT1H\"}",
-                "{\"by\":\"Петров\",\"reason\":\"учения\",\"until\":\"завтра\"}",
-                "{\"by\":\"Петров\",\"reason\":\"учения\",\"duration\":\"P99999999999999D\"}",
-                "{\"by\":\"Петров\",\"reason\":\"учения\"}")) {
+                "{\"text\":\"" + "Ответ ".repeat(200_000) + "\"}", true));
+        for (String body : List.of("{\"reason\":\"учения\",\"until\":\"9999-12-31T00:00:00Z\"}",
+                "{\"reason\":\"учения\",\"duration\":\"P3650D\"}",
+                "{\"reason\":\"учения\",\"duration\":\"PT-1H\"}",
+                "{\"reason\":\"" + "р".repeat(1_000_000) + "\",\"duration\":\"PT1H\"}",
+                "{\"reason\":\"x\\u0000\",\"duration\":\"PT1H\"}",
+                "{\"reason\":\"учения\",\"until\":\"завтра\"}",
+                "{\"reason\":\"учения\",\"duration\":\"P99999999999999D\"}",
+                "{\"reason\":\"учения\"}")) {
             attacks.add(Attack.post("api/v1/alerts/" + alertId + "/silence", "application/json", body, true));
         }
         attacks.add(new Attack("DELETE", "api/v1/alerts/%00/silence", null, null, true));

@@ -38,20 +38,20 @@ class CaseInputLimitsTest {
                 "Сломана лавочка у подъезда", Instant.now()), WAIT);
         String moves = "/api/v1/cases/" + caseId;
 
-        assertRefused(post(moves + "/answer", "{\"by\":\"ЖКС\",\"text\":\"" + "о".repeat(4001) + "\"}"),
+        assertRefused(post(moves + "/answer", "{\"text\":\"" + "о".repeat(4001) + "\"}"),
                 ProblemBodies.invalid("text", "не длиннее 4000 символов (получено 4001)"));
-        assertRefused(post(moves + "/resolve", "{\"by\":\"ЖКС\",\"text\":\"" + "о".repeat(4001) + "\"}"),
+        assertRefused(post(moves + "/resolve", "{\"text\":\"" + "о".repeat(4001) + "\"}"),
                 ProblemBodies.invalid("text", "не длиннее 4000 символов (получено 4001)"));
-        assertRefused(post(moves + "/reject", "{\"by\":\"ЖКС\",\"reason\":\"" + "п".repeat(501) + "\"}"),
+        assertRefused(post(moves + "/reject", "{\"reason\":\"" + "п".repeat(501) + "\"}"),
                 ProblemBodies.invalid("reason", "не длиннее 500 символов (получено 501)"));
-        assertRefused(post(moves + "/reject", "{\"by\":\"ЖКС\"}"), ProblemBodies.invalid("reason", "обязательное поле, не пустое"));
-        assertRefused(post(moves + "/reopen", "{\"by\":\"житель\",\"comment\":\"" + "к".repeat(501) + "\"}"),
+        assertRefused(post(moves + "/reject", "{}"), ProblemBodies.invalid("reason", "обязательное поле, не пустое"));
+        assertRefused(post(moves + "/reopen", "{\"comment\":\"" + "к".repeat(501) + "\"}"),
                 ProblemBodies.invalid("comment", "не длиннее 500 символов (получено 501)"));
-        assertRefused(post(moves + "/confirm", "{\"by\":\"житель\",\"comment\":\"" + "к".repeat(501) + "\"}"),
+        assertRefused(post(moves + "/confirm", "{\"comment\":\"" + "к".repeat(501) + "\"}"),
                 ProblemBodies.invalid("comment", "не длиннее 500 символов (получено 501)"));
-        assertRefused(post(moves + "/reassign", "{\"by\":\"оператор\",\"executor\":\"" + "И".repeat(301) + "\"}"),
+        assertRefused(post(moves + "/reassign", "{\"executor\":\"" + "И".repeat(301) + "\"}"),
                 ProblemBodies.invalid("executor", "не длиннее 300 символов (получено 301)"));
-        assertRefused(post(moves + "/assign", "{\"by\":\"" + "о".repeat(201) + "\",\"executor\":\"ООО Светосервис\\nи другие\"}"),
+        assertRefused(post(moves + "/assign", "{\"executor\":\"ООО Светосервис\\nи другие\"}"),
                 ProblemBodies.invalid("by", "не длиннее 200 символов (получено 201)",
                         "executor", "одна строка: без переводов строки и табуляции (позиция 15)"));
         assertRefused(post(moves + "/accept", "{}"), ProblemBodies.invalid("by", "обязательное поле, не пустое"));
@@ -59,7 +59,7 @@ class CaseInputLimitsTest {
         given().when().get(moves).then().statusCode(200).body("case.status", equalTo("assigned"))
                 .body("events.action", equalTo(java.util.List.of("opened", "assigned")));
         // The longest allowed answer is taken whole.
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"" + "о".repeat(4000) + "\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"" + "о".repeat(4000) + "\"}")
                 .when().post(moves + "/resolve").then().statusCode(200).body("status", equalTo("resolved"));
     }
 
@@ -71,7 +71,7 @@ class CaseInputLimitsTest {
             assertThat(response.statusCode()).as(id).isEqualTo(404);
             assertThat(response.asString()).as(id).isEqualTo(noSuchCase);
         }
-        assertRefused(post("/api/v1/cases/abc/accept", "{\"by\":\"ЖКС\"}"), 404, noSuchCase);
+        assertRefused(post("/api/v1/cases/abc/accept", "{}"), 404, noSuchCase);
     }
 
     @Test

@@ -78,20 +78,20 @@ class CaseStoriesTest {
             String executor = alert.path("labels").path("executor").asText();
             assertThat(summary.getInt("executors.find { it.executor == '" + executor + "' }.overdue")).isGreaterThanOrEqualTo(1);
 
-            given().contentType(ContentType.JSON).body("{\"by\":\"дежурный\"}")
+            given().contentType(ContentType.JSON).body("{}")
                     .when().post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
             screen.await(change(caseId, pushed -> pushed.path("acknowledgedBy").asText().equals("дежурный")), WAIT);
             given().contentType(ContentType.JSON)
-                    .body("{\"by\":\"дежурный\",\"reason\":\"бригада на месте\",\"duration\":\"PT1H\"}")
+                    .body("{\"reason\":\"бригада на месте\",\"duration\":\"PT1H\"}")
                     .when().post("/api/v1/alerts/" + alertId + "/silence").then().statusCode(200);
             screen.await(change(caseId, pushed -> pushed.path("silenceReason").asText().equals("бригада на месте")), WAIT);
 
-            given().contentType(ContentType.JSON).body("{\"by\":\"" + executor + "\",\"text\":\"Подача горячей воды восстановлена 01.12 после замены задвижки\"}")
+            given().contentType(ContentType.JSON).body("{\"text\":\"Подача горячей воды восстановлена 01.12 после замены задвижки\"}")
                     .when().post("/api/v1/cases/" + caseId + "/resolve").then().statusCode(200).body("status", equalTo("resolved"));
             screen.await(change(caseId, pushed -> pushed.path("state").asText().equals("resolved")), WAIT);
             given().when().get("/api/v1/alerts/" + alertId).then().statusCode(200).body("state", equalTo("resolved"));
 
-            given().contentType(ContentType.JSON).body("{\"by\":\"житель\",\"comment\":\"воды по-прежнему нет\"}")
+            given().contentType(ContentType.JSON).body("{\"comment\":\"воды по-прежнему нет\"}")
                     .when().post("/api/v1/cases/" + caseId + "/reopen").then().statusCode(200)
                     .body("status", equalTo("reopened")).body("reopenedCount", equalTo(1));
             JsonNode back = screen.await(change(caseId, pushed -> pushed.path("state").asText().equals("firing")), WAIT);
@@ -119,7 +119,7 @@ class CaseStoriesTest {
         long unrelated = caseOf(post(topic, "Сломана скамейка у детской площадки", Instant.now()));
         assertThat(unrelated).isNotEqualTo(first);
 
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"Мусор вывезен 01.12, контейнеры промыты\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"Мусор вывезен 01.12, контейнеры промыты\"}")
                 .when().post("/api/v1/cases/" + first + "/resolve").then().statusCode(200);
         long repeat = caseOf(post(topic, "Опять во дворе дома 5 не вывозят мусор, контейнеры переполнены", Instant.now()));
         assertThat(repeat).isNotEqualTo(first);
@@ -139,44 +139,44 @@ class CaseStoriesTest {
     void illegalMovesAreConflictsAndAnswersAreCheckedForQuality() {
         String topic = "Неисправное освещение в подъезде " + TestMessages.uniqueId();
         long caseId = caseOf(post(topic, "В третьем подъезде не горит свет на всех этажах", Instant.now()));
-        given().contentType(ContentType.JSON).body("{\"by\":\"житель\"}")
+        given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/" + caseId + "/confirm")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body(equalTo(ProblemBodies.conflict("Обращение № " + caseId
                         + " в статусе assigned; действие confirm возможно только в статусах: resolved")));
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
+        given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(400)
                 .body(equalTo(ProblemBodies.invalid("text", "обязательное поле, не пустое")));
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
+        given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/999999999/accept").then().statusCode(404)
                 .body(equalTo(ProblemBodies.notFound("Нет обращения № 999999999")));
 
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\"}")
+        given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/" + caseId + "/accept").then().statusCode(200).body("status", equalTo("in_progress"));
         // A reply of this run's own wording: short and empty, but not yet given before.
         String reply = "Рассмотрено, код " + TestMessages.uniqueId().substring(0, 8);
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"" + reply + "\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"" + reply + "\"}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(200)
                 .body("status", equalTo("answered")).body("answerFlags", equalTo(List.of("too_short", "no_action")));
         List<String> lastFlags = List.of();
         for (int index = 0; index < 3; index++) {
             long again = caseOf(post(topic + " дом " + index, "Темно на лестнице в доме " + index, Instant.now()));
-            lastFlags = given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"" + reply + "\"}")
+            lastFlags = given().contentType(ContentType.JSON).body("{\"text\":\"" + reply + "\"}")
                     .when().post("/api/v1/cases/" + again + "/answer").then().statusCode(200)
                     .extract().jsonPath().getList("answerFlags", String.class);
         }
         // The fourth time the same words are boilerplate.
         assertThat(lastFlags).containsExactly("too_short", "no_action", "boilerplate");
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"text\":\"Ещё раз\"}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"Ещё раз\"}")
                 .when().post("/api/v1/cases/" + caseId + "/answer").then().statusCode(409);
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"reason\":\"не наш дом\"}")
+        given().contentType(ContentType.JSON).body("{\"reason\":\"не наш дом\"}")
                 .when().post("/api/v1/cases/" + caseId + "/reject").then().statusCode(409);
 
         long other = caseOf(post(topic + " 2", "Не работает освещение во дворе", Instant.now()));
-        given().contentType(ContentType.JSON).body("{\"by\":\"ЖКС\",\"reason\":\"дом обслуживает другая организация\"}")
+        given().contentType(ContentType.JSON).body("{\"reason\":\"дом обслуживает другая организация\"}")
                 .when().post("/api/v1/cases/" + other + "/reject").then().statusCode(200)
                 .body("status", equalTo("rejected")).body("rejectedReason", equalTo("дом обслуживает другая организация"));
-        given().contentType(ContentType.JSON).body("{\"by\":\"оператор ЦУР\",\"executor\":\"ООО Светосервис\"}")
+        given().contentType(ContentType.JSON).body("{\"executor\":\"ООО Светосервис\"}")
                 .when().post("/api/v1/cases/" + other + "/reassign").then().statusCode(200)
                 .body("status", equalTo("assigned")).body("executor", equalTo("ООО Светосервис"));
         given().when().get("/api/v1/cases?status=rejected&executor=ООО Светосервис").then().statusCode(200)

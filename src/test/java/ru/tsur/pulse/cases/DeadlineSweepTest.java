@@ -54,7 +54,7 @@ class DeadlineSweepTest {
         for (int index = 0; index < 3; index++) {
             String topic = "Неисправное освещение " + TestMessages.uniqueId();
             long caseId = caseOf(post(topic, "Не горит фонарь номер " + index, longAgo));
-            given().contentType(ContentType.JSON).body("{\"by\":\"оператор\",\"executor\":\"" + executor + "\"}")
+            given().contentType(ContentType.JSON).body("{\"executor\":\"" + executor + "\"}")
                     .when().post("/api/v1/cases/" + caseId + "/reassign").then().statusCode(200);
             cases.add(caseId);
         }
@@ -79,7 +79,7 @@ class DeadlineSweepTest {
         assertThat(alerts.find(orphan.id()).await().atMost(WAIT).orElseThrow().state()).isEqualTo("resolved");
 
         // Once one case is resolved the group falls below three and its alert resolves at the next sweep.
-        given().contentType(ContentType.JSON).body("{\"by\":\"" + executor + "\"}")
+        given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/" + cases.get(0) + "/resolve").then().statusCode(200);
         watcher.sweep().await().atMost(WAIT);
         assertThat(alerts.find(groupId).await().atMost(WAIT).orElseThrow().state()).isEqualTo("resolved");
