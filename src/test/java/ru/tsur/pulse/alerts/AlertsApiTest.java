@@ -1,5 +1,6 @@
 package ru.tsur.pulse.alerts;
 
+import ru.tsur.pulse.support.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -306,7 +307,7 @@ class AlertsApiTest {
     private HttpResponse<String> raw(String method, String path, String body) throws Exception {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + base.getPort() + path)).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                 .method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
     }
 

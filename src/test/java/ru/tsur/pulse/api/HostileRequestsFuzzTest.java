@@ -1,5 +1,6 @@
 package ru.tsur.pulse.api;
 
+import ru.tsur.pulse.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -267,7 +268,7 @@ class HostileRequestsFuzzTest {
     }
 
     private HttpResponse<String> send(Attack attack) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + attack.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString() + attack.path())).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                 .timeout(Duration.ofSeconds(30));
         if (attack.contentType() != null) {
             request.header("Content-Type", attack.contentType());

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.api;
 
+import ru.tsur.pulse.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -58,7 +59,7 @@ class PostgresDownReadApisTest {
     @Test
     void aBodylessCounterRebuildAnswers503Too() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + RestAssured.port + "/api/v1/admin/counters/rebuild"))
+                        "http://127.0.0.1:" + RestAssured.port + "/api/v1/admin/counters/rebuild")).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");

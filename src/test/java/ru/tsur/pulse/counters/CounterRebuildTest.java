@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.support.TestMessages;
+import ru.tsur.pulse.support.Tokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,10 +70,11 @@ class CounterRebuildTest {
         // As curl -X POST sends it: no body, no Content-Type.
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + RestAssured.port + "/api/v1/admin/counters/rebuild"))
+                .header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonPath report = new JsonPath(response.body());
-        assertThat(report.getString("reason")).isEqualTo("requested by an operator");
+        assertThat(report.getString("reason")).isEqualTo("requested by " + Tokens.TEST_USER);
         assertThat(report.getLong("messages")).isGreaterThan(0);
         assertThat(report.getInt("cells")).isGreaterThan(0);
         assertThat(Instant.parse(report.getString("at"))).isBefore(Instant.now());

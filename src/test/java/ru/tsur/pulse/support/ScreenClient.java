@@ -23,8 +23,12 @@ public final class ScreenClient implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    private ScreenClient(URI uri) throws Exception {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+    private ScreenClient(URI uri, String user) throws Exception {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (user != null) {
+            builder.header("Authorization", Tokens.bearer(user));
+        }
+        this.socket = builder
                 .buildAsync(uri, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
@@ -45,8 +49,14 @@ public final class ScreenClient implements AutoCloseable {
                 }).get(10, TimeUnit.SECONDS);
     }
 
+    /** A screen logged in as the tests' own user. */
     public static ScreenClient connect(int port, String pathAndQuery) throws Exception {
-        return new ScreenClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery));
+        return connect(port, pathAndQuery, Tokens.TEST_USER);
+    }
+
+    /** A screen with the token of the user (null: no token at all). */
+    public static ScreenClient connect(int port, String pathAndQuery, String user) throws Exception {
+        return new ScreenClient(URI.create("ws://127.0.0.1:" + port + pathAndQuery), user);
     }
 
     /** The next frame matching the predicate, skipping others; fails after the timeout. */
