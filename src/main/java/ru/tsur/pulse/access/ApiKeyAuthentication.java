@@ -51,15 +51,19 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
                 .orElseThrow(() -> new AuthenticationFailedException("API key unknown, revoked or expired")));
     }
 
+    /** Only a request that presented a key is answered with this mechanism's challenge; others get OIDC's (a redirect to the login page on the pages). */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        if (presented(context) == null) {
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "ApiKey realm=\"tsur-pulse\""));
     }
 
-    /** Before OIDC: a header lookup is cheaper than a token's verification, and a key request carries no token. */
+    /** After OIDC, whose challenge (401 with Bearer on the APIs, the login redirect on the pages) is the one to send. */
     @Override
     public int getPriority() {
-        return DEFAULT_PRIORITY + 100;
+        return DEFAULT_PRIORITY - 100;
     }
 
     @Override

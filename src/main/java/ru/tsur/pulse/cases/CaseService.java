@@ -51,11 +51,19 @@ public class CaseService {
      * to an executor the region knows. The move, its event and its audit row commit together.
      */
     public Uni<ProblemCase> move(long caseId, Move move, Caller caller) {
-        if ((move.action() == CaseLifecycle.Action.ASSIGN || move.action() == CaseLifecycle.Action.REASSIGN)
-                && !executors.knows(move.executor())) {
-            return Uni.createFrom().failure(Problem.invalid("executor",
-                    "такого исполнителя нет в таблице маршрутизации и переопределениях региона"));
-        }
+        boolean assigns = move.action() == CaseLifecycle.Action.ASSIGN || move.action() == CaseLifecycle.Action.REASSIGN;
+        Uni<Boolean> known = assigns ? executors.knows(move.executor()) : Uni.createFrom().item(true);
+        return known.chain(isKnown -> {
+            if (!isKnown) {
+                return Uni.createFrom().failure(Problem.invalid("executor",
+                        "такого исполнителя регион не знает: его нет ни в таблице маршрутизации, ни в переопределениях, "
+                                + "ни среди добавленных администратором"));
+            }
+            return moveKnown(caseId, move, caller);
+        });
+    }
+
+    private Uni<ProblemCase> moveKnown(long caseId, Move move, Caller caller) {
         CaseScope scope = CaseScope.of(caller);
         return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
             ProblemCase current = found.filter(scope::includes)

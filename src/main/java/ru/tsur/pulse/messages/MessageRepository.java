@@ -74,6 +74,9 @@ public class MessageRepository {
             FROM message WHERE created_at >= $1
             GROUP BY municipality_id, category_id, bucket""";
 
+    private static final String SELECT_ORIGINAL = """
+            SELECT id, source, external_id, created_at, text, author, address, case_id FROM message WHERE id = $1""";
+
     private static final String SELECT_NEWEST = """
             SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
             FROM message ORDER BY id DESC LIMIT $1""";
@@ -157,6 +160,19 @@ public class MessageRepository {
     }
 
     /** The newest stored messages, newest first, in their display form (no author, masked text). */
+    /** The message as the resident wrote it (personal data: the caller audits the read). */
+    public Uni<java.util.Optional<OriginalMessage>> original(SqlConnection connection, long id) {
+        return connection.preparedQuery(SELECT_ORIGINAL).execute(Tuple.of(id)).map(rows -> {
+            java.util.Iterator<Row> found = rows.iterator();
+            return found.hasNext() ? java.util.Optional.of(OriginalMessage.from(found.next())) : java.util.Optional.empty();
+        });
+    }
+
+    /** Runs the work in one transaction (a read of personal data and its audit row commit together). */
+    public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(work);
+    }
+
     public Uni<List<RecentMessage>> newest(int limit) {
         return pool.preparedQuery(SELECT_NEWEST).execute(Tuple.of(limit)).map(MessageRepository::recent);
     }

@@ -70,20 +70,24 @@ class OpenApiDocumentTest {
             required.put(name, fields);
         });
         assertThat(required).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("POST /api/v1/alerts/{id}/ack", List.of("by")),
-                Map.entry("POST /api/v1/alerts/{id}/silence", List.of("by", "reason")),
-                Map.entry("POST /api/v1/cases/{id}/accept", List.of("by")),
-                Map.entry("POST /api/v1/cases/{id}/answer", List.of("by", "text")),
-                Map.entry("POST /api/v1/cases/{id}/resolve", List.of("by")),
-                Map.entry("POST /api/v1/cases/{id}/reject", List.of("by", "reason")),
-                Map.entry("POST /api/v1/cases/{id}/assign", List.of("by", "executor")),
-                Map.entry("POST /api/v1/cases/{id}/reassign", List.of("by", "executor")),
-                Map.entry("POST /api/v1/cases/{id}/confirm", List.of("by")),
-                Map.entry("POST /api/v1/cases/{id}/reopen", List.of("by")),
-                Map.entry("POST /api/v1/classify", List.of("text"))));
+                Map.entry("POST /api/v1/alerts/{id}/ack", List.of()),
+                Map.entry("POST /api/v1/alerts/{id}/silence", List.of("reason")),
+                Map.entry("POST /api/v1/cases/{id}/accept", List.of()),
+                Map.entry("POST /api/v1/cases/{id}/answer", List.of("text")),
+                Map.entry("POST /api/v1/cases/{id}/resolve", List.of()),
+                Map.entry("POST /api/v1/cases/{id}/reject", List.of("reason")),
+                Map.entry("POST /api/v1/cases/{id}/assign", List.of("executor")),
+                Map.entry("POST /api/v1/cases/{id}/reassign", List.of("executor")),
+                Map.entry("POST /api/v1/cases/{id}/confirm", List.of()),
+                Map.entry("POST /api/v1/cases/{id}/reopen", List.of()),
+                Map.entry("POST /api/v1/classify", List.of("text")),
+                Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
+                Map.entry("POST /api/v1/admin/executors", List.of("name")),
+                Map.entry("POST /api/v1/audit/verify", List.of())));
         JsonNode silence = resolve(operations().get("POST /api/v1/alerts/{id}/silence")
                 .path("requestBody").path("content").path("application/json").path("schema"));
-        assertThat(silence.path("properties").path("by").path("maxLength").asInt()).isEqualTo(200);
+        assertThat(silence.path("properties").has("by")).isFalse();
+        assertThat(silence.path("properties").path("reason").path("maxLength").asInt()).isEqualTo(500);
         assertThat(silence.path("properties").has("until")).isTrue();
         assertThat(silence.path("properties").has("duration")).isTrue();
     }

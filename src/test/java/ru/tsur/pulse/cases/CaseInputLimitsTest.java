@@ -52,9 +52,11 @@ class CaseInputLimitsTest {
         assertRefused(post(moves + "/reassign", "{\"executor\":\"" + "И".repeat(301) + "\"}"),
                 ProblemBodies.invalid("executor", "не длиннее 300 символов (получено 301)"));
         assertRefused(post(moves + "/assign", "{\"executor\":\"ООО Светосервис\\nи другие\"}"),
-                ProblemBodies.invalid("by", "не длиннее 200 символов (получено 201)",
-                        "executor", "одна строка: без переводов строки и табуляции (позиция 15)"));
-        assertRefused(post(moves + "/accept", "{}"), ProblemBodies.invalid("by", "обязательное поле, не пустое"));
+                ProblemBodies.invalid("executor", "одна строка: без переводов строки и табуляции (позиция 15)"));
+        assertRefused(post(moves + "/reject", "{\"by\":\"ЖКС\",\"reason\":\"не наш\"}"), ProblemBodies.invalid("by", "неизвестное поле"));
+        assertRefused(post(moves + "/reassign", "{\"executor\":\"ООО Рога и копыта\"}"), ProblemBodies.invalid("executor",
+                "такого исполнителя регион не знает: его нет ни в таблице маршрутизации, ни в переопределениях, "
+                        + "ни среди добавленных администратором"));
 
         given().when().get(moves).then().statusCode(200).body("case.status", equalTo("assigned"))
                 .body("events.action", equalTo(java.util.List.of("opened", "assigned")));

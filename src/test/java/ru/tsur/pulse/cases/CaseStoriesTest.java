@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.support.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,9 +79,9 @@ class CaseStoriesTest {
             String executor = alert.path("labels").path("executor").asText();
             assertThat(summary.getInt("executors.find { it.executor == '" + executor + "' }.overdue")).isGreaterThanOrEqualTo(1);
 
-            given().contentType(ContentType.JSON).body("{}")
+            given().header("Authorization", Tokens.bearer("operator"))
                     .when().post("/api/v1/alerts/" + alertId + "/ack").then().statusCode(200);
-            screen.await(change(caseId, pushed -> pushed.path("acknowledgedBy").asText().equals("дежурный")), WAIT);
+            screen.await(change(caseId, pushed -> pushed.path("acknowledgedBy").asText().equals("operator")), WAIT);
             given().contentType(ContentType.JSON)
                     .body("{\"reason\":\"бригада на месте\",\"duration\":\"PT1H\"}")
                     .when().post("/api/v1/alerts/" + alertId + "/silence").then().statusCode(200);
@@ -176,6 +177,7 @@ class CaseStoriesTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"дом обслуживает другая организация\"}")
                 .when().post("/api/v1/cases/" + other + "/reject").then().statusCode(200)
                 .body("status", equalTo("rejected")).body("rejectedReason", equalTo("дом обслуживает другая организация"));
+        CaseFixtures.knownExecutor("ООО Светосервис");
         given().contentType(ContentType.JSON).body("{\"executor\":\"ООО Светосервис\"}")
                 .when().post("/api/v1/cases/" + other + "/reassign").then().statusCode(200)
                 .body("status", equalTo("assigned")).body("executor", equalTo("ООО Светосервис"));

@@ -49,6 +49,7 @@ class DeadlineSweepTest {
     @Test
     void overdueCasesOfOneExecutorAreGroupedAndOrphanedAlertsResolved() {
         String executor = "ООО Тест " + TestMessages.uniqueId();
+        CaseFixtures.knownExecutor(executor);
         Instant longAgo = workingTimeAgo(Duration.ofHours(24));
         List<Long> cases = new ArrayList<>();
         for (int index = 0; index < 3; index++) {
@@ -79,7 +80,7 @@ class DeadlineSweepTest {
         assertThat(alerts.find(orphan.id()).await().atMost(WAIT).orElseThrow().state()).isEqualTo("resolved");
 
         // Once one case is resolved the group falls below three and its alert resolves at the next sweep.
-        given().contentType(ContentType.JSON).body("{}")
+        given().contentType(ContentType.JSON).body("{\"text\":\"Фонари заменены 02.12, освещение восстановлено\"}")
                 .when().post("/api/v1/cases/" + cases.get(0) + "/resolve").then().statusCode(200);
         watcher.sweep().await().atMost(WAIT);
         assertThat(alerts.find(groupId).await().atMost(WAIT).orElseThrow().state()).isEqualTo("resolved");

@@ -89,12 +89,12 @@ class ApiKeyStoriesTest {
         ApiKey revoked = json.readValue(revokedBody, ApiKey.class);
         assertThat(authenticate(created.key())).isEmpty();
         assertThat(revoked).isEqualTo(new ApiKey(created.id(), name, List.of("portal", "portal.mobile"), created.createdAt(),
-                "unknown", created.expiresAt(), revoked.revokedAt(), "unknown", null));
+                "pulse-test", created.expiresAt(), revoked.revokedAt(), "pulse-test", null));
         assertThat(revoked.revokedAt()).isNotNull();
         String again = given().when().delete("/api/v1/admin/keys/" + created.id()).then().statusCode(200).extract().asString();
         assertThat(json.readValue(again, ApiKey.class)).isEqualTo(revoked);
 
-        ApiKey fresh = new ApiKey(created.id(), name, List.of("portal", "portal.mobile"), created.createdAt(), "unknown",
+        ApiKey fresh = new ApiKey(created.id(), name, List.of("portal", "portal.mobile"), created.createdAt(), "pulse-test",
                 created.expiresAt(), null, null, null);
         String auditBody = given().when().get("/api/v1/audit?target=key:" + created.id())
                 .then().statusCode(200).extract().asString();
@@ -104,10 +104,10 @@ class ApiKeyStoriesTest {
         AuditEvent create = audit.items().get(1);
         assertThat(List.of(create.subject(), create.roles(), String.valueOf(create.keyId()), create.action(), create.target(),
                 String.valueOf(create.before()), create.remoteAddress()))
-                .isEqualTo(List.of("unknown", List.of(), "null", "key.create", "key:" + created.id(), "null", "127.0.0.1"));
+                .isEqualTo(List.of("pulse-test", List.of("admin", "metrics", "official", "operator", "wall"), "null", "key.create", "key:" + created.id(), "null", "127.0.0.1"));
         assertThat(json.readValue(create.after(), ApiKey.class)).isEqualTo(fresh);
         assertThat(List.of(revoke.subject(), revoke.action(), revoke.target(), revoke.remoteAddress()))
-                .isEqualTo(List.of("unknown", "key.revoke", "key:" + created.id(), "127.0.0.1"));
+                .isEqualTo(List.of("pulse-test", "key.revoke", "key:" + created.id(), "127.0.0.1"));
         assertThat(json.readValue(revoke.before(), ApiKey.class)).isEqualTo(fresh);
         assertThat(json.readValue(revoke.after(), ApiKey.class)).isEqualTo(revoked);
         assertThat(revoke.previousHash()).isNotEqualTo(create.previousHash());
@@ -140,7 +140,7 @@ class ApiKeyStoriesTest {
                 "expiresAt", "revokedAt", "revokedBy", "lastUsedAt");
         ApiKey shown = list().stream().filter(key -> key.id().equals(created.id())).findFirst().orElseThrow();
         assertThat(shown).isEqualTo(new ApiKey(created.id(), created.name(), List.of("hotline"), created.createdAt(),
-                "unknown", created.expiresAt(), null, null, shown.lastUsedAt()));
+                "pulse-test", created.expiresAt(), null, null, shown.lastUsedAt()));
         assertThat(shown.lastUsedAt()).isNotNull();
         assertThat(Duration.between(shown.lastUsedAt(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
     }

@@ -47,4 +47,11 @@ public final class CaseFixtures {
         }
         return candidate;
     }
+
+    /** Makes the executor one the region knows (an admin adds it), so cases may be assigned to it. */
+    public static void knownExecutor(String name) {
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"name\":\"" + name.replace("\"", "\\\"") + "\"}")
+                .when().post("/api/v1/admin/executors").then().statusCode(200);
+    }
 }

@@ -1,0 +1,61 @@
+package ru.tsur.pulse.messages;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import ru.tsur.pulse.access.CurrentCaller;
+import ru.tsur.pulse.access.Roles;
+import ru.tsur.pulse.audit.Actor;
+import ru.tsur.pulse.audit.AuditEntry;
+import ru.tsur.pulse.audit.AuditRepository;
+import ru.tsur.pulse.problems.Problem;
+
+/**
+ * {@code GET /api/v1/messages/{id}/original}: the unmasked message (text, author, address) for an operator
+ * who must act on it. A privileged, audited act (152-ФЗ): operators and admins only, and the read and its
+ * audit row ({@code personal-data.read}, target {@code message:<id>}) commit together — no audit row, no data.
+ */
+@Path("/api/v1/messages/{id}/original")
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class OriginalMessageResource {
+
+    private final MessageRepository messages;
+    private final AuditRepository audit;
+    private final CurrentCaller caller;
+
+    public OriginalMessageResource(MessageRepository messages, AuditRepository audit, CurrentCaller caller) {
+        this.messages = messages;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "The message as the resident wrote it (personal data; operators and admins; audited)")
+    public Uni<OriginalMessage> original(@PathParam("id") String id) {
+        long messageId = messageId(id);
+        Actor actor = Actor.of(caller.get());
+        return messages.inTransaction(transaction -> messages.original(transaction, messageId).chain(found -> {
+            OriginalMessage message = found.orElseThrow(() -> Problem.notFound("Нет сообщения № " + messageId));
+            return audit.append(transaction, new AuditEntry(actor, "personal-data.read", "message:" + messageId, null, null))
+                    .replaceWith(message);
+        }));
+    }
+
+    private static long messageId(String id) {
+        try {
+            long value = Long.parseLong(id);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw Problem.notFound("Нет такого сообщения: номер сообщения — целое положительное число");
+    }
+}
