@@ -13,6 +13,8 @@ public final class ApiDocument {
     public static final String CONFLICT = "Conflict";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String UNAVAILABLE = "Unavailable";
+    public static final String UNAUTHORIZED = "Unauthorized";
+    public static final String FORBIDDEN = "Forbidden";
 
     private ApiDocument() {
     }

@@ -13,6 +13,10 @@
                 content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.Body.class))),
         @APIResponse(name = ApiDocument.UNSUPPORTED_MEDIA_TYPE, description = "The body is not application/json in UTF-8 (problem+json)",
                 content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.Body.class))),
+        @APIResponse(name = ApiDocument.UNAUTHORIZED, description = "No valid token or API key (problem+json; WWW-Authenticate)",
+                content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.Body.class))),
+        @APIResponse(name = ApiDocument.FORBIDDEN, description = "The caller's role does not allow this (problem+json)",
+                content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.Body.class))),
         @APIResponse(name = ApiDocument.UNAVAILABLE, description = "PostgreSQL or Redis unavailable, or not ready yet: try again after Retry-After seconds (problem+json)",
                 headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(implementation = Long.class)),
                 content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.Body.class)))

@@ -102,7 +102,7 @@ class CaseStoriesTest {
             JsonPath details = given().when().get("/api/v1/cases/" + caseId).then().statusCode(200).extract().jsonPath();
             assertThat(details.getList("events.action", String.class))
                     .containsExactly("opened", "assigned", "resolve", "reopen");
-            assertThat(details.getList("events.actor", String.class)).containsExactly("intake", "routing", executor, "житель");
+            assertThat(details.getList("events.actor", String.class)).containsExactly("intake", "routing", Tokens.TEST_USER, Tokens.TEST_USER);
             assertThat(details.getList("messages.text", String.class)).hasSize(1);
         }
     }
