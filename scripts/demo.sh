@@ -11,13 +11,14 @@ bash scripts/services.sh
 ./mvnw -B -q package -DskipTests
 port=${PULSE_HTTP_PORT:-8080}
 echo
-echo "  Wall:     http://127.0.0.1:${port}/wall/"
+echo "  Wall:     http://127.0.0.1:${port}/wall/   (log in as wall / wall-demo: the kiosk user)"
 echo "  API docs: http://127.0.0.1:${port}/q/swagger-ui  (OpenAPI: /q/openapi, health: /q/health)"
 if [ "${PULSE_KEYCLOAK:-on}" != "off" ]; then
   echo "  Keycloak: http://127.0.0.1:${PULSE_KEYCLOAK_PORT:-8180}/admin/  (realm pulse; master admin: admin / admin, dev only)"
   echo "  Demo logins (password = login + \"-demo\", e.g. operator / operator-demo):"
-  echo "    operator  executor-zhks1  executor-zhks2  official  official-kolpino  wall  admin  prometheus"
-  echo "    (not enforced by the service yet: its OIDC side is still to come, see issue 13)"
+  echo "    wall (kiosk)  operator  executor-zhks1  executor-zhks2  official  official-kolpino  admin"
+  echo "  A token for the API: curl -d grant_type=password -d client_id=pulse-web -d client_secret=pulse-web-secret \\"
+  echo "    -d username=operator -d password=operator-demo http://127.0.0.1:${PULSE_KEYCLOAK_PORT:-8180}/realms/pulse/protocol/openid-connect/token"
 fi
 echo
 exec java ${JAVA_OPTS:--Xmx512m} -Dquarkus.profile=demo \

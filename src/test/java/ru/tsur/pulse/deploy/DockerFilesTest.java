@@ -25,7 +25,7 @@ class DockerFilesTest {
         JsonNode services = new YAMLMapper().readTree(Path.of("docker/docker-compose.yml").toFile()).path("services");
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("postgres", "redis", "kafka", "pulse", "prometheus", "grafana");
+        assertThat(names).containsExactlyInAnyOrder("postgres", "redis", "kafka", "keycloak", "pulse", "prometheus", "grafana");
 
         JsonNode pulse = services.path("pulse");
         assertThat(pulse.path("environment").path("PULSE_DB_HOST").asText()).isEqualTo("postgres");
