@@ -86,7 +86,8 @@ public final class WallBrowser implements AutoCloseable {
             driver.findElement(By.id("kc-login")).click();
             // The service then redirects from its callback (…?state=…&code=…) to the page asked for, query included.
             new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the login did not lead back to " + url)
-                    .until(ignored -> driver.getCurrentUrl().equals(url));
+                    .until(ignored -> !driver.getCurrentUrl().contains("/protocol/openid-connect/")
+                            && !driver.getCurrentUrl().contains("code="));
         }
     }
 
