@@ -3,7 +3,6 @@ package ru.tsur.pulse.cases;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,13 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
-import ru.tsur.pulse.api.BoundedText;
 import ru.tsur.pulse.api.TextBounds;
-import ru.tsur.pulse.api.TextLimit;
 import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.AuditEntry;
 import ru.tsur.pulse.audit.AuditJson;
 import ru.tsur.pulse.audit.AuditRepository;
+import ru.tsur.pulse.cases.api.AddExecutor;
+import ru.tsur.pulse.cases.api.ExecutorAdded;
 
 import java.util.List;
 
@@ -31,17 +30,6 @@ import java.util.List;
 @Path("/api/v1/admin/executors")
 @Produces(MediaType.APPLICATION_JSON)
 public class ExecutorResource {
-
-    /** Body of {@code POST /api/v1/admin/executors}. */
-    public record AddExecutor(@NotBlank(message = TextBounds.REQUIRED) @BoundedText(TextLimit.EXECUTOR) String name) {
-        public AddExecutor {
-            name = TextBounds.clean(name);
-        }
-    }
-
-    /** The answer: the executor and whether it is new. */
-    public record ExecutorAdded(String name, boolean added) {
-    }
 
     private final KnownExecutors executors;
     private final AuditRepository audit;

@@ -1,6 +1,7 @@
 package ru.tsur.pulse.keys;
 
 import ru.tsur.pulse.access.CurrentCaller;
+import ru.tsur.pulse.keys.api.CreateKeyRequest;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.keys;
+package ru.tsur.pulse.keys.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/v1/admin/keys}: a name people recognise, the {@code source} values the key may
- * post as (each checked by {@link ApiKeys#create}, which names a bad one {@code sources[i]}), and optionally
+ * post as (each checked by {@link ru.tsur.pulse.keys.ApiKeys#create}, which names a bad one {@code sources[i]}), and optionally
  * when it expires (ISO-8601 with offset; absent: after the default lifetime).
  */
 public record CreateKeyRequest(
