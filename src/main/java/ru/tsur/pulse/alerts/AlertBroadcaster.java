@@ -1,5 +1,6 @@
 package ru.tsur.pulse.alerts;
 
+import ru.tsur.pulse.access.ScreenScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,6 +16,7 @@ import ru.tsur.pulse.push.ScreenSession;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -43,6 +45,8 @@ public class AlertBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
 
+    /** The scope of each scoped screen, by connection id (absent: the screen sees everything). */
+    private final Map<String, ScreenScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
     private final AlertRepository repository;
     private final AlertMetrics metrics;
     private final AlertsConfig config;
@@ -121,9 +125,14 @@ public class AlertBroadcaster {
     }
 
     private void push(AlertBoard.Change change) {
-        String text = frames.change(change.seq(), change.alerts(), clock.instant());
-        for (ScreenSession<Feed> screen : screens.values()) {
-            screen.offer(Feed.ALL, change.seq(), text);
+        Instant now = clock.instant();
+        String text = frames.change(change.seq(), change.alerts(), now);
+        // A scoped screen gets its municipalities' alerts only (an empty change keeps its sequence in step).
+        Map<ScreenScope, String> scopedTexts = new HashMap<>();
+        for (Map.Entry<String, ScreenSession<Feed>> entry : screens.entrySet()) {
+            ScreenScope scope = scopes.getOrDefault(entry.getKey(), ScreenScope.ALL);
+            entry.getValue().offer(Feed.ALL, change.seq(), scope.all() ? text
+                    : scopedTexts.computeIfAbsent(scope, only -> frames.change(change.seq(), within(change.alerts(), only), now)));
         }
     }
 
@@ -140,24 +149,31 @@ public class AlertBroadcaster {
                 failure -> LOG.debugf("Active alerts not counted: %s", failure.toString()));
     }
 
-    void register(WebSocketConnection connection) {
-        ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(), this::snapshotFrame);
+    void register(WebSocketConnection connection, ScreenScope scope) {
+        ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(), feed -> snapshotFrame(scope));
+        scopes.put(connection.id(), scope);
         screens.put(connection.id(), screen);
         screen.drain();
     }
 
     void unregister(WebSocketConnection connection) {
         screens.remove(connection.id());
+        scopes.remove(connection.id());
     }
 
     ScreenSession<Feed> screen(WebSocketConnection connection) {
         return screens.get(connection.id());
     }
 
-    private ScreenSession.SnapshotFrame snapshotFrame(Feed feed) {
+    private ScreenSession.SnapshotFrame snapshotFrame(ScreenScope scope) {
         Instant now = clock.instant();
         AlertBoard.Snapshot snapshot = board.snapshot(now);
-        return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot.seq(), snapshot.alerts(), now));
+        return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot.seq(), within(snapshot.alerts(), scope), now));
+    }
+
+    /** The alerts a scoped screen may see: those labelled with one of its municipalities (region-wide ones are not theirs). */
+    private static List<Alert> within(List<Alert> alerts, ScreenScope scope) {
+        return scope.all() ? alerts : alerts.stream().filter(alert -> scope.includes(alert.labels().get("municipality"))).toList();
     }
 
     String errorFrame(String message) {

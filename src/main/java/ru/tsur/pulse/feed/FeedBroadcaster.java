@@ -1,5 +1,6 @@
 package ru.tsur.pulse.feed;
 
+import ru.tsur.pulse.access.ScreenScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,6 +18,7 @@ import ru.tsur.pulse.push.ScreenSession;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,8 @@ public class FeedBroadcaster {
     /** What a feed screen subscribes to: there is one feed, of every new message. */
     enum Feed { ALL }
 
+    /** The scope of each scoped screen, by connection id (absent: the screen sees everything). */
+    private final Map<String, ScreenScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
     private final MessageRepository repository;
     private final FeedConfig config;
     private final Vertx vertx;
@@ -118,9 +122,15 @@ public class FeedBroadcaster {
             return;
         }
         String text = frames.messages(batch.get(), clock.instant());
-        for (ScreenSession<Feed> screen : screens.values()) {
+        // A scoped screen gets its municipalities' messages only (an empty batch keeps its sequence in step).
+        Map<ScreenScope, String> scopedTexts = new HashMap<>();
+        for (Map.Entry<String, ScreenSession<Feed>> entry : screens.entrySet()) {
+            ScreenSession<Feed> screen = entry.getValue();
+            ScreenScope scope = scopes.getOrDefault(entry.getKey(), ScreenScope.ALL);
+            String frame = scope.all() ? text : scopedTexts.computeIfAbsent(scope, only -> frames.messages(
+                    new FeedState.Batch(batch.get().seq(), within(batch.get().messages(), only)), clock.instant()));
             long overflowsBefore = screen.overflows();
-            screen.offer(Feed.ALL, batch.get().seq(), text);
+            screen.offer(Feed.ALL, batch.get().seq(), frame);
             framesSent.increment();
             if (screen.overflows() > overflowsBefore) {
                 screenOverflows.increment();
@@ -139,18 +149,26 @@ public class FeedBroadcaster {
         }
     }
 
-    private ScreenSession.SnapshotFrame snapshotFrame(Feed feed) {
+    private ScreenSession.SnapshotFrame snapshotFrame(ScreenScope scope) {
         FeedState.Snapshot snapshot;
         synchronized (state) {
             snapshot = state.snapshot();
         }
+        if (!scope.all()) {
+            snapshot = new FeedState.Snapshot(snapshot.seq(), within(snapshot.messages(), scope));
+        }
         return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, clock.instant()));
     }
 
-    void register(WebSocketConnection connection) {
+    private static List<RecentMessage> within(List<RecentMessage> messages, ScreenScope scope) {
+        return messages.stream().filter(message -> scope.includes(message.municipality())).toList();
+    }
+
+    void register(WebSocketConnection connection, ScreenScope scope) {
         ensureLoaded().subscribe().with(ignored -> {
             ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(),
-                    this::snapshotFrame);
+                    feed -> snapshotFrame(scope));
+            scopes.put(connection.id(), scope);
             screens.put(connection.id(), screen);
             if (!connection.isOpen()) {
                 // Closed while the first read ran: onClose has already unregistered it, so it would stay for good.

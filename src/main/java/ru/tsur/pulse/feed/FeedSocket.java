@@ -1,5 +1,7 @@
 package ru.tsur.pulse.feed;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.ScreenScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
@@ -35,7 +37,7 @@ public class FeedSocket {
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
         expiry.closeAtExpiry(connection, identity);
-        broadcaster.register(connection);
+        broadcaster.register(connection, ScreenScope.of(Caller.of(identity)));
     }
 
     @OnTextMessage

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.push;
 
+import ru.tsur.pulse.access.ScreenScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +50,8 @@ public class HeatmapBroadcaster {
 
     private static final Logger LOG = Logger.getLogger(HeatmapBroadcaster.class);
 
+    /** The scope of each scoped screen, by connection id (absent: the screen sees everything). */
+    private final Map<String, ScreenScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
     private final CounterStore store;
     private final CounterService counters;
     private final Region region;
@@ -198,9 +202,15 @@ public class HeatmapBroadcaster {
     private void send(List<HeatmapState.Delta> deltas, Instant now) {
         for (HeatmapState.Delta delta : deltas) {
             String text = frames.delta(delta, now);
-            for (ScreenSession<Window> screen : screens.values()) {
+            // A scoped screen (a municipal wall) gets the delta of its municipalities, encoded once per scope.
+            Map<ScreenScope, String> scopedTexts = new HashMap<>();
+            for (Map.Entry<String, ScreenSession<Window>> entry : screens.entrySet()) {
+                ScreenSession<Window> screen = entry.getValue();
+                ScreenScope scope = scopes.getOrDefault(entry.getKey(), ScreenScope.ALL);
+                String frame = scope.all() ? text
+                        : scopedTexts.computeIfAbsent(scope, only -> frames.delta(within(delta, only), now));
                 long overflowsBefore = screen.overflows();
-                screen.offer(delta.window(), delta.seq(), text);
+                screen.offer(delta.window(), delta.seq(), frame);
                 if (screen.subscription() == delta.window()) {
                     deltasSent.increment();
                     bytesSent.increment(text.length());
@@ -246,26 +256,51 @@ public class HeatmapBroadcaster {
                 .replaceWithVoid();
     }
 
-    void register(WebSocketConnection connection, Window window) {
-        ScreenSession<Window> screen = new ScreenSession<>(connection, window, config.clientBuffer(), this::snapshotFrame);
+    void register(WebSocketConnection connection, Window window, ScreenScope scope) {
+        ScreenSession<Window> screen = new ScreenSession<>(connection, window, config.clientBuffer(),
+                shown -> snapshotFrame(shown, scope));
+        scopes.put(connection.id(), scope);
         screens.put(connection.id(), screen);
         ensureLoaded().subscribe().with(ignored -> screen.drain(), failure -> screen.drain());
     }
 
     void unregister(WebSocketConnection connection) {
         screens.remove(connection.id());
+        scopes.remove(connection.id());
     }
 
     ScreenSession<Window> screen(WebSocketConnection connection) {
         return screens.get(connection.id());
     }
 
-    private ScreenSession.SnapshotFrame snapshotFrame(Window window) {
+    private ScreenSession.SnapshotFrame snapshotFrame(Window window, ScreenScope scope) {
         HeatmapState.Snapshot snapshot;
         synchronized (state) {
             snapshot = state.snapshot(window);
         }
+        if (!scope.all()) {
+            snapshot = new HeatmapState.Snapshot(snapshot.window(), snapshot.seq(),
+                    snapshot.cells().stream().filter(cell -> scope.includes(cell.municipalityId())).toList(),
+                    only(snapshot.tension(), scope), only(snapshot.scores(), scope));
+        }
         return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, region.id(), clock.instant()));
+    }
+
+    /** The delta as a scoped screen sees it: the same sequence number, its municipalities' cells and scores only. */
+    static HeatmapState.Delta within(HeatmapState.Delta delta, ScreenScope scope) {
+        return new HeatmapState.Delta(delta.window(), delta.seq(),
+                delta.cells().stream().filter(cell -> scope.includes(cell.municipalityId())).toList(),
+                only(delta.tension(), scope), only(delta.scores(), scope));
+    }
+
+    private static <V> Map<String, V> only(Map<String, V> byMunicipality, ScreenScope scope) {
+        Map<String, V> kept = new HashMap<>();
+        byMunicipality.forEach((municipality, value) -> {
+            if (scope.includes(municipality)) {
+                kept.put(municipality, value);
+            }
+        });
+        return kept;
     }
 
     String errorFrame(String message) {

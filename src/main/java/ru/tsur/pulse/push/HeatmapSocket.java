@@ -1,5 +1,7 @@
 package ru.tsur.pulse.push;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.ScreenScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
@@ -47,7 +49,7 @@ public class HeatmapSocket {
                     .chain(() -> connection.close()).subscribe().with(ignored -> { }, failure -> { });
             return;
         }
-        broadcaster.register(connection, window.get());
+        broadcaster.register(connection, window.get(), ScreenScope.of(Caller.of(identity)));
     }
 
     @OnTextMessage

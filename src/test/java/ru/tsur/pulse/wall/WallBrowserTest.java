@@ -164,7 +164,9 @@ class WallBrowserTest {
         String otherId = region.municipalities().stream().map(Municipality::id)
                 .filter(id -> !id.equals(target.id())).findFirst().orElseThrow();
         long otherBefore = countOf(otherId);
-        assertThat(fillOf(target.id())).isEqualTo(ZERO_FILL);
+        assertThat(fillOf(target.id())).as("page %s, map title %s, value %s", browser.text("location.href"),
+                browser.text("document.querySelector('[data-testid=map-title]') && document.querySelector('[data-testid=map-title]').textContent"),
+                browser.text(pathOf(target.id()) + ".getAttribute('data-value')")).isEqualTo(ZERO_FILL);
 
         List<Long> ids = post(target, 3, "Не убран снег во дворе");
         long posted = System.nanoTime();
