@@ -1,0 +1,34 @@
+package ru.tsur.pulse.access;
+
+import io.quarkus.oidc.TenantResolver;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Which OIDC tenant a request belongs to, by its path alone: the pages (/wall, /console, /inbox) log people in
+ * with the code flow and a session cookie (tenant {@code web}); everything else — the APIs, the sockets,
+ * /q — is the default, bearer-only tenant. Decided here rather than left to Quarkus' default resolution,
+ * which would also pick the {@code web} tenant for any request carrying its session cookie: then a page of
+ * another site could make the operator's browser call the APIs with that cookie.
+ */
+@ApplicationScoped
+public class TenantByPath implements TenantResolver {
+
+    /** The id Quarkus gives the tenant configured without a name ({@code quarkus.oidc.*}). */
+    static final String DEFAULT_TENANT = "Default";
+    static final String WEB_TENANT = "web";
+
+    @Override
+    public String resolve(RoutingContext context) {
+        return isPage(context.normalizedPath()) ? WEB_TENANT : DEFAULT_TENANT;
+    }
+
+    static boolean isPage(String path) {
+        for (String page : new String[]{"/wall", "/console", "/inbox"}) {
+            if (path.equals(page) || path.startsWith(page + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
