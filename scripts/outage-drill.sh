@@ -24,15 +24,21 @@ PULSE_DB_PORT=$relay PULSE_DB_NAME=pulse_drill PULSE_HTTP_PORT=$port PULSE_REDIS
   java -Xmx512m -Dquarkus.profile=demo -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 echo $! > "$work/java.pid"
 for i in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 1; done
+# An operator's token from the development Keycloak (scripts/services.sh): the API asks who calls.
+token=$(curl -s -d grant_type=password -d client_id=pulse-web -d client_secret=pulse-web-secret \
+  -d username=operator -d password=operator-demo \
+  "http://127.0.0.1:${PULSE_KEYCLOAK_PORT:-8180}/realms/pulse/protocol/openid-connect/token" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || { log "no token from Keycloak (scripts/services.sh starts it)"; exit 1; }
 log "service ready; load for $((outage + 50)) s, outage of $outage s after 10 s (log: $work/service.log)"
 load() {
   local end=$((SECONDS + $1)) n=0
   while [ $SECONDS -lt $end ]; do
     n=$((n + 1))
-    echo "ingest $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+    echo "ingest $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
       -d "{\"source\":\"portal\",\"externalId\":\"drill-$$-$n\",\"text\":\"Яма на дороге $n\"}" "http://127.0.0.1:$port/api/v1/messages")"
     for path in api/v1/cases api/v1/alerts api/v1/messages/recent api/v1/deadlines/summary; do
-      echo "read $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/$path")"
+      echo "read $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://127.0.0.1:$port/$path")"
     done
     sleep 0.05
   done
@@ -46,4 +52,7 @@ wait "$loader"
 log "answers:"; sort "$work/answers.txt" | uniq -c | sed 's/^/        /'
 log "log: $(grep -c ' ERROR ' "$work/service.log") ERROR lines, $(grep -c ' WARN ' "$work/service.log") WARN lines, $(grep -c '^\s*at ' "$work/service.log") stack frames"
 grep -E 'Outages' "$work/service.log" | cut -c1-200 | sed 's/^/        /'
-curl -s "http://127.0.0.1:$port/q/metrics" | grep -E '^pulse_(vertx_pool_timer|requests_refused|postgres_failures_total\{operation="persist")' | sed 's/^/        /'
+metrics_token=$(curl -s -d grant_type=client_credentials -d client_id=pulse-prometheus -d client_secret=pulse-prometheus-secret \
+  "http://127.0.0.1:${PULSE_KEYCLOAK_PORT:-8180}/realms/pulse/protocol/openid-connect/token" \
+  | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
+curl -s -H "Authorization: Bearer $metrics_token" "http://127.0.0.1:$port/q/metrics" | grep -E '^pulse_(vertx_pool_timer|requests_refused|postgres_failures_total\{operation="persist")' | sed 's/^/        /'

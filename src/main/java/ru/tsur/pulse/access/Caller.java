@@ -89,6 +89,11 @@ public record Caller(String name, Set<String> roles, Set<String> executors, Set<
         return Optional.of(municipalities);
     }
 
+    /** Whether the caller may see what concerns this municipality (always, unless its token names others). */
+    public boolean sees(String municipality) {
+        return municipalityScope().map(scope -> municipality != null && scope.contains(municipality)).orElse(true);
+    }
+
     /** How the caller is written in case events and alerts: the user name, or {@code key:<id>} for a source system. */
     public String actor() {
         return keyId != null ? "key:" + keyId : name;

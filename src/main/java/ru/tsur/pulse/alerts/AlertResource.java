@@ -77,7 +77,10 @@ public class AlertResource {
         String chosenMunicipality = parameters.text("municipality", municipality, QueryParameters.MAX_TEXT_LENGTH);
         String chosenExecutor = parameters.text("executor", executor, TextLimit.MAX_EXECUTOR_LENGTH);
         parameters.check();
-        return alerts.list(chosenState, chosenKind, chosenMunicipality, chosenExecutor, config.listLimit());
+        Caller who = caller.get();
+        // A municipal official sees the alerts of its municipalities only (region-wide ones are not theirs).
+        return alerts.list(chosenState, chosenKind, chosenMunicipality, chosenExecutor, config.listLimit())
+                .map(found -> found.stream().filter(alert -> who.sees(alert.labels().get("municipality"))).toList());
     }
 
     @GET
@@ -87,7 +90,8 @@ public class AlertResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<Alert> get(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.find(id).map(found -> orNotFound(found, id));
+        Caller who = caller.get();
+        return alerts.find(id).map(found -> orNotFound(found.filter(alert -> who.sees(alert.labels().get("municipality"))), id));
     }
 
     @GET

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.feed;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
@@ -31,10 +33,12 @@ public class FeedResource {
 
     private static final int DEFAULT_LIMIT = 50;
 
+    private final CurrentCaller caller;
     private final MessageRepository repository;
     private final FeedConfig config;
 
-    public FeedResource(MessageRepository repository, FeedConfig config) {
+    public FeedResource(MessageRepository repository, FeedConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.repository = repository;
         this.config = config;
     }
@@ -49,6 +53,8 @@ public class FeedResource {
         QueryParameters parameters = new QueryParameters();
         int count = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, config.maxLimit());
         parameters.check();
-        return repository.newest(count).map(RecentMessages::new);
+        Caller who = caller.get();
+        return repository.newest(count).map(messages -> new RecentMessages(
+                messages.stream().filter(message -> who.sees(message.municipality())).toList()));
     }
 }

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.push;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +31,11 @@ import java.util.Arrays;
 @Produces(MediaType.APPLICATION_JSON)
 public class HeatmapResource {
 
+    private final CurrentCaller caller;
     private final HeatmapBroadcaster broadcaster;
 
-    public HeatmapResource(HeatmapBroadcaster broadcaster) {
+    public HeatmapResource(HeatmapBroadcaster broadcaster, CurrentCaller caller) {
+        this.caller = caller;
         this.broadcaster = broadcaster;
     }
 
@@ -45,6 +49,11 @@ public class HeatmapResource {
         String label = parameters.oneOf("window", window, Window.HOUR.label(),
                 Arrays.stream(Window.values()).map(Window::label).toList());
         parameters.check();
-        return broadcaster.snapshot(Window.fromLabel(label).orElseThrow());
+        Caller who = caller.get();
+        return broadcaster.snapshot(Window.fromLabel(label).orElseThrow()).map(snapshot -> who.municipalityScope().isEmpty()
+                ? snapshot
+                : new HeatmapSnapshot(snapshot.type(), snapshot.window(), snapshot.seq(), snapshot.at(), snapshot.region(),
+                snapshot.cells().stream().filter(cell -> who.sees(cell.m())).toList(),
+                snapshot.scores() == null ? null : snapshot.scores().stream().filter(score -> who.sees(score.m())).toList()));
     }
 }

@@ -30,18 +30,20 @@ import java.util.Map;
  *          --from ISO --until ISO  local-time bounds of the rows to send (Europe/Moscow)
  *          --days N           only the first N days of the file
  *          --limit N          at most N rows;  --batch N  rows per request (default 200)
+ *          --api-key KEY      a source key allowed to post as "replay" (or PULSE_API_KEY)
+ *          --token TOKEN      or an operator's bearer token (or PULSE_TOKEN)
  * </pre>
  */
 public final class Replay {
 
     /** What to replay and how. */
     public record Options(Path file, String url, double speed, boolean originalTime, LocalDateTime from,
-                          LocalDateTime until, Integer days, long limit, int batch) {
+                          LocalDateTime until, Integer days, long limit, int batch, String apiKey, String token) {
 
         public static Options parse(String[] args) {
             if (args.length == 0 || args[0].startsWith("--")) {
                 throw new IllegalArgumentException("usage: replay FILE [--speed N|max] [--url URL] [--time original|now]"
-                        + " [--from ISO] [--until ISO] [--days N] [--limit N] [--batch N]");
+                        + " [--from ISO] [--until ISO] [--days N] [--limit N] [--batch N] [--api-key KEY | --token TOKEN]");
             }
             Path file = Path.of(args[0]);
             String url = "http://127.0.0.1:8080";
@@ -52,6 +54,8 @@ public final class Replay {
             Integer days = null;
             long limit = Long.MAX_VALUE;
             int batch = 200;
+            String apiKey = System.getenv("PULSE_API_KEY");
+            String token = System.getenv("PULSE_TOKEN");
             for (int index = 1; index < args.length; index += 2) {
                 if (index + 1 >= args.length) {
                     throw new IllegalArgumentException("Option " + args[index] + " needs a value");
@@ -70,6 +74,8 @@ public final class Replay {
                     case "--days" -> days = Integer.parseInt(value);
                     case "--limit" -> limit = Long.parseLong(value);
                     case "--batch" -> batch = Integer.parseInt(value);
+                    case "--api-key" -> apiKey = value;
+                    case "--token" -> token = value;
                     default -> throw new IllegalArgumentException("Unknown option " + args[index]);
                 }
             }
@@ -79,7 +85,15 @@ public final class Replay {
             if (!(speed > 0)) {
                 throw new IllegalArgumentException("--speed must be positive or max");
             }
-            return new Options(file, url, speed, originalTime, from, until, days, limit, batch);
+            if (blank(apiKey) && blank(token)) {
+                throw new IllegalArgumentException("The service asks who posts: give --api-key (a key for the source"
+                        + " \"replay\", scripts/keys.sh create) or --token (an operator's token), or PULSE_API_KEY / PULSE_TOKEN");
+            }
+            return new Options(file, url, speed, originalTime, from, until, days, limit, batch, apiKey, token);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
         }
     }
 
@@ -187,7 +201,9 @@ public final class Replay {
     private long[] send(List<String> batch) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(options.url() + "/api/v1/messages/batch"))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Type", "application/x-ndjson; charset=UTF-8")
+                .header(options.apiKey() != null && !options.apiKey().isBlank() ? "X-Api-Key" : "Authorization",
+                        options.apiKey() != null && !options.apiKey().isBlank() ? options.apiKey() : "Bearer " + options.token())
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", batch)))
                 .build();
         for (int attempt = 1; ; attempt++) {

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.tension;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import jakarta.ws.rs.GET;
@@ -60,13 +62,15 @@ public class TensionResource {
     private static final double UPPER_QUANTILE_TAIL = 0.01;
     private static final String REGION_IDS = "неизвестный идентификатор; идентификаторы — в GET /api/v1/region";
 
+    private final CurrentCaller caller;
     private final TensionService tension;
     private final Region region;
     private final Clock clock;
     private final Map<String, String> municipalityNames;
     private final Map<String, String> categoryNames;
 
-    public TensionResource(TensionService tension, Region region, Clock clock) {
+    public TensionResource(TensionService tension, Region region, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
         this.tension = tension;
         this.region = region;
         this.clock = clock;
@@ -89,7 +93,11 @@ public class TensionResource {
         parameters.check();
         requireWarm();
         int buckets = (int) Math.max(1, WINDOWS.get(label).toSeconds() / tension.settings().bucketSeconds());
-        List<TensionPoint> points = tension.read(detector -> topPoints(detector, buckets, count), List.of());
+        Caller who = caller.get();
+        // A municipal official's list holds its municipalities' points only: rank all, then keep its own.
+        int ranked = who.municipalityScope().isPresent() ? MAX_LIMIT * 10 : count;
+        List<TensionPoint> points = tension.read(detector -> topPoints(detector, buckets, ranked), List.<TensionPoint>of())
+                .stream().filter(point -> who.sees(point.municipality())).limit(count).toList();
         return new TensionPoints(label, clock.instant(), points);
     }
 
@@ -135,6 +143,9 @@ public class TensionResource {
         String chosenTopic = parameters.text("topic", topic, QueryParameters.MAX_TEXT_LENGTH);
         if (chosenMunicipality != null && !municipalityNames.containsKey(chosenMunicipality)) {
             parameters.invalid("municipality", REGION_IDS);
+        }
+        if (chosenMunicipality == null ? caller.get().municipalityScope().isPresent() : !caller.get().sees(chosenMunicipality)) {
+            throw Problem.forbidden("Динамика доступна только по вашим муниципалитетам: укажите municipality");
         }
         if (chosenCategory != null && !categoryNames.containsKey(chosenCategory)) {
             parameters.invalid("category", REGION_IDS);

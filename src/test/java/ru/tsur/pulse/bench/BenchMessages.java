@@ -1,5 +1,6 @@
 package ru.tsur.pulse.bench;
 
+import ru.tsur.pulse.support.Tokens;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +88,7 @@ final class BenchMessages {
         for (String[] fields : raw) {
             permits.acquire();
             String body = fields(fields[0], number(fields[1]), number(fields[2]), fields[3]);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/classify"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/classify")).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{" + body + "}")).build();
             decided.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

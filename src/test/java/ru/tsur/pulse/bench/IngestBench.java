@@ -1,5 +1,6 @@
 package ru.tsur.pulse.bench;
 
+import ru.tsur.pulse.support.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -135,7 +136,7 @@ public final class IngestBench {
         long deadline = System.nanoTime() + BenchOptions.PHASE_LIMIT.toNanos();
         while (true) {
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + "/q/health/ready"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + "/q/health/ready")).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -152,7 +153,7 @@ public final class IngestBench {
     }
 
     private String get(HttpClient http, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(options.url() + path)).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.bench;
 
+import ru.tsur.pulse.support.Tokens;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
@@ -147,7 +148,7 @@ final class LatencyProbes implements AutoCloseable {
         for (int index = 0; index < count; index++) {
             connecting.acquire();
             Screen screen = new Screen(snapshots);
-            opening.add(http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(20))
+            opening.add(http.newWebSocketBuilder().header("Authorization", Tokens.bearer(Tokens.TEST_USER)).connectTimeout(Duration.ofSeconds(20))
                     .buildAsync(URI.create(url.replaceFirst("^http", "ws") + "/ws/heatmap?window=1h"), screen)
                     .whenComplete((socket, failure) -> connecting.release()));
             synchronized (screens) {
@@ -240,7 +241,7 @@ final class LatencyProbes implements AutoCloseable {
         cell.awaitingAnswer = true;
         cell.lastSentNanos = System.nanoTime();
         String body = BenchMessages.message("probe-" + cell.runId + "-" + cell.index + "-" + probe, Instant.now(), cell.fields);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/messages")).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/messages")).header("Authorization", Tokens.bearer(Tokens.TEST_USER)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {
             if (failure == null && answer.statusCode() == 202) {

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.bench;
 
+import ru.tsur.pulse.support.Tokens;
 import org.HdrHistogram.Histogram;
 
 import java.net.URI;
@@ -116,8 +117,8 @@ final class OpenLoopSender {
         for (int index = 0; index < size; index++) {
             body.append(messages.next(now)).append('\n');
         }
-        HttpRequest request = HttpRequest.newBuilder(batchUri).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-ndjson")
+        HttpRequest request = HttpRequest.newBuilder(batchUri).header("Authorization", Tokens.bearer(Tokens.TEST_USER)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-ndjson; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         long sentAt = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.bench;
 
+import ru.tsur.pulse.support.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ final class ServiceMetrics {
     }
 
     Reading read() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/metrics")).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/metrics")).header("Authorization", Tokens.bearer(Tokens.TEST_USER)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "text/plain").GET().build();
         String text = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
         return new Reading(sum(text, "pulse_ingest_in_flight", null),

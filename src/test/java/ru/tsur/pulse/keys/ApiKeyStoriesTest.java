@@ -42,6 +42,9 @@ class ApiKeyStoriesTest {
     KeyRateLimiter limiter;
 
     @Inject
+    KeysConfig keysConfig;
+
+    @Inject
     ObjectMapper json;
 
     private KeyCreated create(Map<String, Object> request) throws Exception {
@@ -181,11 +184,13 @@ class ApiKeyStoriesTest {
     @Test
     void aFloodFromOneKeyIsLimitedByTheConfiguredBucket() {
         String id = "k_" + "flood".repeat(3).substring(0, 12);
-        assertThat(limiter.admit(id, 2000)).isEmpty();
+        // The bucket of the configuration in force (the test profile raises it so a week replays at full speed).
+        assertThat(limiter.admit(id, (int) keysConfig.burst())).isEmpty();
 
-        Optional<Problem> refused = limiter.admit(id, 200);
+        Optional<Problem> refused = limiter.admit(id, (int) keysConfig.ratePerSecond());
         assertThat(refused.map(Problem::body)).isEqualTo(Optional.of(Problem.tooManyRequests(
-                "Превышен лимит ключа " + id + ": 200 сообщений в секунду, не больше 2000 подряд; повторите через 1 с", 1).body()));
+                "Превышен лимит ключа " + id + ": " + keysConfig.ratePerSecond() + " сообщений в секунду, не больше "
+                        + keysConfig.burst() + " подряд; повторите через 1 с", 1).body()));
         assertThat(refused.get().retryAfterSeconds()).isEqualTo(1L);
     }
 

@@ -88,6 +88,9 @@ public final class WallBrowser implements AutoCloseable {
             new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the login did not lead back to " + url)
                     .until(ignored -> !driver.getCurrentUrl().contains("/protocol/openid-connect/")
                             && !driver.getCurrentUrl().contains("code="));
+            // Logged in: load the page once more, so the test starts from a page that has never seen the login
+            // (a kiosk lands on the same URL after the service's redirect; a test must not depend on its timing).
+            driver.get(url);
         }
     }
 
