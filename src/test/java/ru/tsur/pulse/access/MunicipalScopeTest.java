@@ -4,11 +4,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import ru.tsur.pulse.alerts.Alert;
+import ru.tsur.pulse.alerts.AlertRaise;
+import ru.tsur.pulse.alerts.AlertService;
+import ru.tsur.pulse.support.TestMessages;
+import ru.tsur.pulse.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.AuthenticatedRestAssured;
 import ru.tsur.pulse.support.ProblemBodies;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +28,9 @@ import static ru.tsur.pulse.access.ScopedCases.as;
  * A municipal official — the token's {@code municipality} claim, here {@code official-kolpino} bound to
  * {@code spb-kolpino} — sees the cases of its municipality only: the list holds no other, whatever the
  * filter asks, and a case elsewhere is 404 (as if it did not exist); an official of the whole region (no
- * claim) sees every case. Officials only read: every move of a case is 403 for both.
+ * claim) sees every case. Officials only read: every move of a case is 403 for both. The same holds for
+ * what the REST API shows besides cases: alerts (with their history), the feed and the heat map.
+ * (The sockets are not scoped by municipality yet; no test here.)
  */
 @QuarkusTest
 @AuthenticatedRestAssured.Anonymous
@@ -35,6 +43,9 @@ class MunicipalScopeTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    AlertService alerts;
 
     private long kolpino;
     private long elsewhere;
@@ -86,5 +97,51 @@ class MunicipalScopeTest {
         }
         as("operator").when().get("/api/v1/cases/" + kolpino).then().statusCode(200)
                 .body("case.status", equalTo("assigned")).body("events.size()", equalTo(3));
+    }
+
+    private Alert alertIn(String municipality) {
+        Alert alert = alerts.raise(new AlertRaise("scope-test", Map.of("municipality", municipality, "run", TestMessages.uniqueId()),
+                "warning", "Проверка видимости", "", Map.of(), null, null)).await().atMost(Duration.ofSeconds(10));
+        as("operator").when().post("/api/v1/alerts/" + alert.id() + "/ack").then().statusCode(200);
+        return alert;
+    }
+
+    @Test
+    void theAlertsTheFeedAndTheHeatMapItReadsHoldOnlyItsMunicipality() {
+        Alert own = alertIn("spb-kolpino");
+        Alert other = alertIn("spb-nevskiy-okrug");
+        JsonPath listed = as(KOLPINO_OFFICIAL).when().get("/api/v1/alerts?kind=scope-test").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(listed.getList("labels.municipality", String.class)).containsOnly("spb-kolpino");
+        assertThat(listed.getList("id", String.class)).contains(own.id()).doesNotContain(other.id());
+        as(KOLPINO_OFFICIAL).when().get("/api/v1/alerts/" + own.id()).then().statusCode(200).body("id", equalTo(own.id()));
+        assertThat(as("official").when().get("/api/v1/alerts?kind=scope-test").then().statusCode(200).extract().jsonPath()
+                .getList("id", String.class)).contains(own.id(), other.id());
+
+        for (String municipality : List.of("spb-kolpino", "spb-nevskiy-okrug")) {
+            as(Tokens.TEST_USER, """
+                    {"source":"portal","externalId":"%s","text":"Не убран снег во дворе","municipality":"%s"}"""
+                    .formatted(TestMessages.uniqueId(), municipality)).when().post("/api/v1/messages").then().statusCode(202);
+        }
+        List<String> feed = as(KOLPINO_OFFICIAL).when().get("/api/v1/messages/recent?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("messages.municipality", String.class);
+        assertThat(feed).isNotEmpty().containsOnly("spb-kolpino");
+        assertThat(as("official").when().get("/api/v1/messages/recent?limit=200").then().statusCode(200)
+                .extract().jsonPath().getList("messages.municipality", String.class)).contains("spb-kolpino", "spb-nevskiy-okrug");
+
+        JsonPath heatmap = as(KOLPINO_OFFICIAL).when().get("/api/v1/heatmap?window=24h").then().statusCode(200).extract().jsonPath();
+        assertThat(heatmap.getList("cells.m", String.class)).allSatisfy(m -> assertThat(m).isEqualTo("spb-kolpino"));
+        assertThat(heatmap.getList("scores.m", String.class)).allSatisfy(m -> assertThat(m).isEqualTo("spb-kolpino"));
+    }
+
+    @Test
+    void anAlertElsewhereIsNotFoundAndNeitherIsItsHistory() {
+        Alert other = alertIn("spb-nevskiy-okrug");
+        String notFound = ProblemBodies.notFound("Нет оповещения " + other.id());
+        as(KOLPINO_OFFICIAL).when().get("/api/v1/alerts/" + other.id()).then().statusCode(404).body(equalTo(notFound));
+        // Its history names who acknowledged it and when: as much the other municipality's as the alert itself.
+        as(KOLPINO_OFFICIAL).when().get("/api/v1/alerts/" + other.id() + "/history").then().statusCode(404).body(equalTo(notFound));
+        as("official").when().get("/api/v1/alerts/" + other.id() + "/history").then().statusCode(200)
+                .body("items[0].by", equalTo("operator"));
     }
 }
