@@ -145,7 +145,7 @@ class EveryEndpointIsProtectedTest {
 
     private static List<Who> everyone() {
         return List.of(Who.user("operator", OPERATOR), Who.user("executor-zhks1", EXECUTOR), Who.user("official", OFFICIAL),
-                Who.user("official-kolpino", OFFICIAL), Who.user("wall", WALL), Who.user("admin", ADMIN, OPERATOR),
+                Who.user("wall", WALL), Who.user("admin", ADMIN, OPERATOR),
                 Who.user("prometheus", METRICS), new Who("API key", Set.of(SOURCE), "X-Api-Key", sourceKey()));
     }
 
