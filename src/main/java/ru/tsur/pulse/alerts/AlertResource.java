@@ -102,7 +102,8 @@ public class AlertResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     public Uni<AlertHistory> history(@Parameter(description = ID) @PathParam("id") String id) {
         requireFingerprint(id);
-        return alerts.find(id).map(found -> orNotFound(found, id))
+        Caller who = caller.get();
+        return alerts.find(id).map(found -> orNotFound(found.filter(alert -> who.sees(alert.labels().get("municipality"))), id))
                 .chain(alert -> alerts.history(id, config.historyLimit()))
                 .map(events -> new AlertHistory(id, events));
     }

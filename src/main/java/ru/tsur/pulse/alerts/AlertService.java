@@ -82,10 +82,14 @@ public class AlertService {
                 .invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));
     }
 
-    /** Empty when there is no such alert. */
+    /**
+     * Empty when there is no such alert. The end is kept to the microsecond, as PostgreSQL stores it, so the
+     * audit row names the very instant the alert carries.
+     */
     public Uni<Optional<Alert>> silence(String id, Instant until, String reason, Caller caller) {
-        return audited(caller, "alert.silence", id, AuditJson.of("until", until.toString(), "reason", reason),
-                transaction -> repository.silence(transaction, id, until, reason, caller.actor()))
+        Instant end = until.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return audited(caller, "alert.silence", id, AuditJson.of("until", end.toString(), "reason", reason),
+                transaction -> repository.silence(transaction, id, end, reason, caller.actor()))
                 .invoke(alert -> alert.ifPresent(done -> changed("silenced", List.of(done))));
     }
 
