@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.api.PathIds;
 import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Caller;
@@ -122,14 +123,6 @@ public class CaseResource {
 
     /** A path id that is not a positive whole number names no case: 404 without asking PostgreSQL. */
     static long caseId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw Problem.notFound("Нет такого обращения: номер обращения — целое положительное число");
+        return PathIds.positive(id, "Нет такого обращения: номер обращения — целое положительное число");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
+import ru.tsur.pulse.api.PathIds;
 import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.AuditEntry;
 import ru.tsur.pulse.audit.AuditRepository;
@@ -48,14 +49,6 @@ public class OriginalMessageResource {
     }
 
     private static long messageId(String id) {
-        try {
-            long value = Long.parseLong(id);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw Problem.notFound("Нет такого сообщения: номер сообщения — целое положительное число");
+        return PathIds.positive(id, "Нет такого сообщения: номер сообщения — целое положительное число");
     }
 }
