@@ -100,8 +100,12 @@ public class CaseResource {
         String dimension = parameters.oneOf("by", by, "municipality", List.of("municipality", "topic", "executor"));
         int period = parameters.integer("days", days, 30, 1, MAX_DAYS);
         parameters.check();
+        Caller who = caller.get();
+        if (who.municipalityScope().isPresent() && !dimension.equals("municipality")) {
+            throw Problem.forbidden("Доля повторных по исполнителям и темам охватывает весь регион; вам доступна by=municipality");
+        }
         return repository.repeatCountsBy(REPEAT_COLUMNS.get(dimension), clock.instant().minus(Duration.ofDays(period)))
-                .map(counts -> new RepeatRate(dimension, period, counts.stream()
+                .map(counts -> new RepeatRate(dimension, period, counts.stream().filter(count -> who.sees(count.key()))
                         .map(count -> RepeatRateLine.of(count.key(), count.cases(), count.repeats())).toList()));
     }
 

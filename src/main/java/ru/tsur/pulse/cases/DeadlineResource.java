@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +37,13 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadlineResource {
 
+    private final CurrentCaller caller;
     private final CaseRepository repository;
     private final DeadlineAssessment assessment;
     private final Clock clock;
 
-    public DeadlineResource(CaseRepository repository, DeadlineAssessment assessment, Clock clock) {
+    public DeadlineResource(CaseRepository repository, DeadlineAssessment assessment, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
         this.repository = repository;
         this.assessment = assessment;
         this.clock = clock;
@@ -53,10 +56,15 @@ public class DeadlineResource {
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public Uni<DeadlineSummary> summary() {
         Instant now = clock.instant();
+        // A municipal official (or its wall) counts its municipalities' cases only.
+        CaseScope scope = CaseScope.of(caller.get());
         // Assessing every open case is CPU work proportional to the backlog: on a worker, not the event loop.
         return repository.open().emitOn(Infrastructure.getDefaultWorkerPool()).map(open -> {
             Map<String, int[]> byExecutor = new HashMap<>();
             for (ProblemCase problem : open) {
+                if (!scope.includes(problem)) {
+                    continue;
+                }
                 int[] counts = byExecutor.computeIfAbsent(problem.executor() == null ? "" : problem.executor(), key -> new int[3]);
                 counts[2]++;
                 Optional<DeadlineAssessment.Finding> finding = assessment.assess(problem, now);

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.access.Caller;
+import ru.tsur.pulse.access.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import ru.tsur.pulse.access.Roles;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +36,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class ScorecardResource {
 
+    private final CurrentCaller caller;
     private final CaseRepository repository;
     private final DeadlinePolicy policy;
     private final CasesConfig config;
     private final Clock clock;
 
-    public ScorecardResource(CaseRepository repository, DeadlinePolicy policy, CasesConfig config, Clock clock) {
+    public ScorecardResource(CaseRepository repository, DeadlinePolicy policy, CasesConfig config, Clock clock, CurrentCaller caller) {
+        this.caller = caller;
         this.repository = repository;
         this.policy = policy;
         this.config = config;
@@ -56,11 +60,15 @@ public class ScorecardResource {
         String dimension = parameters.oneOf("by", by, "executor", List.of("executor", "municipality"));
         parameters.check();
         Instant now = clock.instant();
+        Caller who = caller.get();
         // Working hours and ranks of every case of the period are CPU work: on a worker, not the event loop.
         return repository.scorecardSource(now.minus(config.scorecardPeriod())).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(sources -> {
             List<Scorecard.Outcome> outcomes = new ArrayList<>(sources.size());
             for (CaseRepository.ScorecardSource source : sources) {
+                if (!who.sees(source.municipality())) {
+                    continue; // a municipal official ranks its municipalities' cases only
+                }
                 String key = dimension.equals("executor") ? source.executor() : source.municipality();
                 outcomes.add(outcome(key == null ? "" : key, source, now));
             }

@@ -66,6 +66,22 @@ class MunicipalScreensTest {
         }
     }
 
+    @Test
+    void aMunicipalOfficialsRatesAndRankingsCountItsMunicipalityOnly() {
+        CaseFixtures.post(OTHER, "Неубранный снег " + TestMessages.uniqueId(), "Не убран снег во дворе", Instant.now());
+        CaseFixtures.post(OWN, "Неубранный снег " + TestMessages.uniqueId(), "Не убран снег у школы", Instant.now());
+        String official = ru.tsur.pulse.support.Tokens.bearer("official-kolpino");
+        assertThat(io.restassured.RestAssured.given().header("Authorization", official)
+                .when().get("/api/v1/cases/repeat-rate?by=municipality").then().statusCode(200)
+                .extract().jsonPath().getList("items.key", String.class)).allMatch(OWN::equals);
+        io.restassured.RestAssured.given().header("Authorization", official)
+                .when().get("/api/v1/cases/repeat-rate?by=executor").then().statusCode(403)
+                .contentType("application/problem+json");
+        assertThat(io.restassured.RestAssured.given().header("Authorization", official)
+                .when().get("/api/v1/scorecards?by=municipality").then().statusCode(200)
+                .extract().jsonPath().getList("rows.key", String.class)).allMatch(OWN::equals);
+    }
+
     /** Every municipality a frame names — cells, scores, messages, alert labels — is the official's own. */
     private static void assertOnlyOwn(JsonNode frame) {
         List<String> named = new ArrayList<>();
