@@ -46,6 +46,8 @@ public class ApiKeys {
     private final ObjectMapper json;
     private final Vertx vertx;
     private final SecureRandom random = new SecureRandom();
+    /** Ids looked up and not found, so a flood of made-up keys costs PostgreSQL one query per id and cache lifetime. */
+    private final KeyCache<Boolean> unknown;
     private final KeyCache<KeyRepository.StoredKey> cache;
     private final Map<String, Instant> usedSinceFlush = new ConcurrentHashMap<>();
 
@@ -58,6 +60,7 @@ public class ApiKeys {
         this.json = json;
         this.vertx = vertx;
         this.cache = new KeyCache<>(config.cacheTtl().toMillis(), config.cacheSize(), clock::millis);
+        this.unknown = new KeyCache<>(config.cacheTtl().toMillis(), config.cacheSize(), clock::millis);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -130,6 +133,10 @@ public class ApiKeys {
             return Uni.createFrom().item(Optional.empty());
         }
         KeyFormat.PresentedKey key = parsed.get();
+        if (unknown.get(key.id()).isPresent()) {
+            // An id PostgreSQL did not know a moment ago: a flood of made-up keys must not query it every time.
+            return Uni.createFrom().item(Optional.empty());
+        }
         Optional<KeyRepository.StoredKey> cached = cache.get(key.id());
         Uni<Optional<KeyRepository.StoredKey>> stored = cached.isPresent() ? Uni.createFrom().item(cached) : lookup(key.id());
         return stored.map(found -> found
@@ -158,9 +165,14 @@ public class ApiKeys {
 
     private Uni<Optional<KeyRepository.StoredKey>> lookup(String id) {
         long started = cache.lookupStarts();
-        return repository.lookup(id).invoke(found -> found
-                .filter(stored -> stored.key().revokedAt() == null)
-                .ifPresent(stored -> cache.put(id, stored, started)));
+        long unknownStarted = unknown.lookupStarts();
+        return repository.lookup(id).invoke(found -> {
+            found.filter(stored -> stored.key().revokedAt() == null).ifPresent(stored -> cache.put(id, stored, started));
+            if (found.isEmpty()) {
+                // Remembered for the cache's lifetime: a key made on another replica meanwhile waits at most that long.
+                unknown.put(id, Boolean.TRUE, unknownStarted);
+            }
+        });
     }
 
     private static String target(String id) {
