@@ -53,16 +53,17 @@ public class AlertBroadcaster {
     private final Vertx vertx;
     private final AlertFrames frames;
     private final PgConnectOptions listenOptions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AlertBoard board;
     private final Map<String, ScreenSession<Feed>> screens = new ConcurrentHashMap<>();
     private volatile PgSubscriber subscriber;
 
     public AlertBroadcaster(AlertRepository repository, AlertMetrics metrics, AlertsConfig config, Vertx vertx,
-                            ObjectMapper json,
+                            ObjectMapper json, Clock clock,
                             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                             @ConfigProperty(name = "quarkus.datasource.username") String user,
                             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") Optional<String> password) {
+        this.clock = clock;
         this.repository = repository;
         this.metrics = metrics;
         this.config = config;

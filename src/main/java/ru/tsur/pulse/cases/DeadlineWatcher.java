@@ -44,12 +44,13 @@ public class DeadlineWatcher {
     private final CaseMetrics metrics;
     private final CasesConfig config;
     private final Vertx vertx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     public DeadlineWatcher(CaseRepository repository, AlertService alerts, DeadlineAssessment assessment,
-                           CaseMetrics metrics, CasesConfig config, Vertx vertx, Outages outages) {
+                           CaseMetrics metrics, CasesConfig config, Vertx vertx, Outages outages, Clock clock) {
+        this.clock = clock;
         this.outages = outages;
         this.repository = repository;
         this.alerts = alerts;

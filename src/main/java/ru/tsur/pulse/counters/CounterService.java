@@ -52,14 +52,14 @@ public class CounterService {
     private final DistributionSummary batchSize;
 
     public CounterService(MessageRepository repository, CounterStore store, Region region, MeterRegistry registry,
-                          Outages outages) {
+                          Outages outages, Clock clock) {
         this.outages = outages;
         this.repository = repository;
         this.store = store;
         List<String> ids = new ArrayList<>(region.municipalities().stream().map(Municipality::id).toList());
         ids.add(Location.UNKNOWN_ID);
         this.municipalityIds = List.copyOf(ids);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.redisFailures = Counter.builder("pulse.redis.failures").tag("operation", "count")
                 .description("Redis operations that failed").register(registry);
         this.countedMessages = Counter.builder("pulse.counters.counted")

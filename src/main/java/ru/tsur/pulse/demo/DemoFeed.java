@@ -32,10 +32,11 @@ public class DemoFeed {
     private final RegionPack pack;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private DemoMessageGenerator generator;
 
-    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Vertx vertx) {
+    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.gateway = gateway;
         this.pack = pack;

@@ -44,7 +44,7 @@ public class FeedBroadcaster {
     private final FeedConfig config;
     private final Vertx vertx;
     private final FeedFrames frames;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final FeedState state;
     private final Map<String, ScreenSession<Feed>> screens = new ConcurrentHashMap<>();
     private final AtomicBoolean reading = new AtomicBoolean();
@@ -53,7 +53,8 @@ public class FeedBroadcaster {
     private final Counter screenOverflows;
 
     public FeedBroadcaster(MessageRepository repository, FeedConfig config, Vertx vertx, ObjectMapper json,
-                           MeterRegistry registry) {
+                           MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.config = config;
         this.vertx = vertx;

@@ -58,7 +58,7 @@ public class HeatmapBroadcaster {
     private final PulseConfig.Push config;
     private final Vertx vertx;
     private final HeatmapFrames frames;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final HeatmapState state = new HeatmapState();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final Map<String, ScreenSession<Window>> screens = new ConcurrentHashMap<>();
@@ -74,7 +74,8 @@ public class HeatmapBroadcaster {
     private final Counter redisReadFailures;
 
     public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, PulseConfig config,
-                              Vertx vertx, ObjectMapper json, MeterRegistry registry) {
+                              Vertx vertx, ObjectMapper json, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.counters = counters;
         this.region = region;

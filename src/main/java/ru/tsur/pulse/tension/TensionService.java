@@ -49,7 +49,7 @@ public class TensionService {
     private final TensionAlertPublisher publisher;
     private final HeatmapBroadcaster heatmap;
     private final Vertx vertx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final Object lock = new Object();
     private final Timer detectorTime;
@@ -59,7 +59,9 @@ public class TensionService {
     private volatile boolean failing;
 
     public TensionService(TensionConfig config, Region region, TensionRepository repository,
-                          TensionAlertPublisher publisher, HeatmapBroadcaster heatmap, Vertx vertx, MeterRegistry registry) {
+                          TensionAlertPublisher publisher, HeatmapBroadcaster heatmap, Vertx vertx, MeterRegistry registry,
+                          Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.settings = config.settings(ZoneId.of(region.timeZone()));
         this.region = region;
