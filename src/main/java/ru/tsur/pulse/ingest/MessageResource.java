@@ -1,5 +1,6 @@
 package ru.tsur.pulse.ingest;
 
+import ru.tsur.pulse.problems.JsonProblems;
 import ru.tsur.pulse.access.Caller;
 import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.keys.KeyRateLimiter;
@@ -226,7 +227,7 @@ public class MessageResource {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw Problem.unreadable(where + " is not valid JSON: " + shortened(e.getOriginalMessage()));
+            throw Problem.unreadable(where + " is not valid JSON: " + JsonProblems.shortened(e.getOriginalMessage()));
         }
     }
 
@@ -252,13 +253,9 @@ public class MessageResource {
                 items.add(json.readTree(lines[line]));
             } catch (JsonProcessingException e) {
                 throw Problem.invalid(List.of(new FieldError("line " + (line + 1),
-                        "is not one valid JSON value: " + shortened(e.getOriginalMessage()))));
+                        "is not one valid JSON value: " + JsonProblems.shortened(e.getOriginalMessage()))));
             }
         }
         return items;
-    }
-
-    private static String shortened(String message) {
-        return message == null || message.length() <= 300 ? message : message.substring(0, 300) + "…";
     }
 }

@@ -18,7 +18,6 @@ import ru.tsur.pulse.domain.Route;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.problems.Outages;
-import io.vertx.pgclient.PgException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +125,7 @@ public class MessagePipeline {
                     outages.succeeded(Outages.Dependency.POSTGRESQL);
                     return acknowledge(batch, stored);
                 })
-                .onFailure().recoverWithUni(failure -> rowRefused(failure)
+                .onFailure().recoverWithUni(failure -> Outages.statementRefused(failure)
                         ? splitAfterRefusal(batch, failure)
                         : Uni.createFrom().item(() -> failAll(batch, failure)));
     }
@@ -173,15 +172,5 @@ public class MessagePipeline {
         LOG.debugf("Batch of %d messages not stored: %s", batch.size(), failure.toString());
         batch.forEach(pending -> pending.message().nack(failure));
         return List.of();
-    }
-
-    /** PostgreSQL answered and refused a statement (a value it cannot store), as opposed to being out of reach. */
-    static boolean rowRefused(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException) {
-                return Outages.dependencyDown(failure) == null;
-            }
-        }
-        return false;
     }
 }

@@ -89,7 +89,7 @@ public final class JsonProblems {
     }
 
     /** Jackson's messages may quote the offending value: a client's huge string must not come back whole. */
-    static String shortened(String message) {
+    public static String shortened(String message) {
         if (message == null) {
             return "";
         }

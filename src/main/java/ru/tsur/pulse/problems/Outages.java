@@ -201,6 +201,19 @@ public class Outages {
         return message != null && message.contains(":6379");
     }
 
+    /**
+     * Whether PostgreSQL answered and refused a statement (a value it cannot store) rather than being out of
+     * reach: the pipeline then splits the batch to refuse that row alone.
+     */
+    public static boolean statementRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PgException) {
+                return dependencyDown(failure) == null;
+            }
+        }
+        return false;
+    }
+
     public boolean isDown(Dependency dependency) {
         return states.get(dependency).downSince != null;
     }
