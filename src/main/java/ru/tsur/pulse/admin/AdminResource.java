@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.counters.CounterService;
-import ru.tsur.pulse.push.HeatmapBroadcaster;
+import ru.tsur.pulse.counters.CountingStage;
 
 /**
  * Operator actions on the service itself. {@code POST /api/v1/admin/counters/rebuild} (no body) rewrites the
@@ -30,14 +30,12 @@ import ru.tsur.pulse.push.HeatmapBroadcaster;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    private final CounterService counters;
-    private final HeatmapBroadcaster broadcaster;
+    private final CountingStage counting;
     private final CurrentCaller caller;
     private final AuditRepository audit;
 
-    public AdminResource(CounterService counters, HeatmapBroadcaster broadcaster, CurrentCaller caller, AuditRepository audit) {
-        this.counters = counters;
-        this.broadcaster = broadcaster;
+    public AdminResource(CountingStage counting, CurrentCaller caller, AuditRepository audit) {
+        this.counting = counting;
         this.caller = caller;
         this.audit = audit;
     }
@@ -52,6 +50,6 @@ public class AdminResource {
         Actor actor = Actor.of(caller.get());
         // Audited before it runs: a rebuild that fails half-way was still asked for by someone.
         return audit.append(new AuditEntry(actor, "counters.rebuild", "counters", null, null))
-                .chain(() -> counters.rebuild("requested by " + actor.subject())).invoke(broadcaster::everythingChanged);
+                .chain(() -> counting.rebuild("requested by " + actor.subject()));
     }
 }

@@ -1,52 +1,54 @@
 package ru.tsur.pulse.alerts;
 
-import ru.tsur.pulse.access.ScreenScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.push.ScreenSession;
+import ru.tsur.pulse.access.ScreenScope;
+import ru.tsur.pulse.pipeline.Channels;
+import ru.tsur.pulse.screens.ScreenFrames;
+import ru.tsur.pulse.screens.ScreenHub;
+import ru.tsur.pulse.screens.ScreenSession;
+import ru.tsur.pulse.screens.ScreenStream;
+import ru.tsur.pulse.screens.SingleFeed;
+
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pushes alerts to this replica's screens ({@code /ws/alerts}). Every change, whichever replica wrote it,
- * arrives as a PostgreSQL notification naming the changed ids; they are read back and applied to the
- * {@link AlertBoard}, and what really changed goes to every screen's bounded queue as one change frame.
- * Changes written here are also applied at once (the echo is then a no-op). After a (re)connect of the
+ * Pushes alerts to this replica's screens ({@code /ws/alerts}). Changes written here arrive on the
+ * {@code alert-changes} channel and are applied at once, then announced to the other replicas as a PostgreSQL
+ * notification naming the changed ids; notifications (from any replica) are read back and applied to the
+ * {@link AlertBoard} (the echo of this replica's own is then a no-op). What really changed goes to every
+ * screen's bounded queue as one change frame. After a (re)connect of the
  * listener the whole board is re-read, since notifications sent meanwhile are lost, and screens get a
  * snapshot.
  */
 @ApplicationScoped
-public class AlertBroadcaster {
-
-    /** What an alert screen subscribes to: today the one feed of all alerts. */
-    enum Feed { ALL }
+public class AlertBroadcaster implements ScreenStream<SingleFeed> {
 
     /** Ids per notification; 24-digit ids keep a payload well below PostgreSQL's 8000 bytes. */
     static final int IDS_PER_NOTIFICATION = 250;
 
     private static final Logger LOG = Logger.getLogger(AlertBroadcaster.class);
 
-    /** The scope of each scoped screen, by connection id (absent: the screen sees everything). */
-    private final Map<String, ScreenScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
     private final AlertRepository repository;
     private final AlertMetrics metrics;
     private final AlertsConfig config;
@@ -55,11 +57,11 @@ public class AlertBroadcaster {
     private final PgConnectOptions listenOptions;
     private final Clock clock;
     private final AlertBoard board;
-    private final Map<String, ScreenSession<Feed>> screens = new ConcurrentHashMap<>();
+    private final ScreenHub<SingleFeed> hub;
     private volatile PgSubscriber subscriber;
 
     public AlertBroadcaster(AlertRepository repository, AlertMetrics metrics, AlertsConfig config, Vertx vertx,
-                            ObjectMapper json, Clock clock,
+                            ObjectMapper json, Clock clock, MeterRegistry registry,
                             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                             @ConfigProperty(name = "quarkus.datasource.username") String user,
                             @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "") Optional<String> password) {
@@ -68,7 +70,8 @@ public class AlertBroadcaster {
         this.metrics = metrics;
         this.config = config;
         this.vertx = vertx;
-        this.frames = new AlertFrames(json);
+        this.frames = new AlertFrames(new ScreenFrames(json));
+        this.hub = new ScreenHub<>("alerts", config.clientBuffer(), (feed, scope) -> snapshotFrame(scope), registry);
         this.board = new AlertBoard(config.resolvedRetention(), clock.instant());
         this.listenOptions = PgConnectOptions.fromUri(url).setUser(user).setPassword(password.orElse(""));
     }
@@ -82,8 +85,6 @@ public class AlertBroadcaster {
         subscriber.connect().subscribe().with(ignored -> LOG.debugf("Listening on %s", config.notifyChannel()),
                 failure -> LOG.warnf("Alert notifications unavailable (%s); screens get this replica's changes only",
                         failure.toString()));
-        vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> heartbeat());
-        vertx.setPeriodic(config.refreshInterval().toMillis(), ignored -> refresh());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -93,7 +94,9 @@ public class AlertBroadcaster {
     }
 
     /** Changes this replica wrote: pushed at once, then announced to the other replicas. */
-    void changedHere(Collection<Alert> changed) {
+    @Incoming(Channels.ALERT_CHANGES)
+    void changedHere(AlertChanges changes) {
+        List<Alert> changed = changes.alerts();
         if (changed.isEmpty()) {
             return;
         }
@@ -121,49 +124,41 @@ public class AlertBroadcaster {
         Instant now = clock.instant();
         repository.shown(now.minus(config.resolvedRetention())).subscribe().with(alerts -> {
             board.replaceAll(alerts, now);
-            screens.values().forEach(ScreenSession::resync);
+            hub.resyncAll();
         }, failure -> LOG.warnf("Alerts not reloaded: %s", failure.toString()));
     }
 
+    /** One change frame; a scoped screen gets its municipalities' alerts only (an empty change keeps its sequence in step). */
     private void push(AlertBoard.Change change) {
         Instant now = clock.instant();
-        String text = frames.change(change.seq(), change.alerts(), now);
-        // A scoped screen gets its municipalities' alerts only (an empty change keeps its sequence in step).
-        Map<ScreenScope, String> scopedTexts = new HashMap<>();
-        for (Map.Entry<String, ScreenSession<Feed>> entry : screens.entrySet()) {
-            ScreenScope scope = scopes.getOrDefault(entry.getKey(), ScreenScope.ALL);
-            entry.getValue().offer(Feed.ALL, change.seq(), scope.all() ? text
-                    : scopedTexts.computeIfAbsent(scope, only -> frames.change(change.seq(), within(change.alerts(), only), now)));
-        }
+        hub.publish(SingleFeed.ALL, change.seq(), scope -> frames.change(change.seq(), within(change.alerts(), scope), now));
     }
 
-    private void heartbeat() {
+    @Scheduled(every = "${pulse.alerts.heartbeat}")
+    void heartbeat() {
         Instant now = clock.instant();
-        for (ScreenSession<Feed> screen : screens.values()) {
-            screen.offerHeartbeat((feed, seq) -> frames.heartbeat(seq, now));
-        }
+        hub.heartbeat((feed, seq) -> frames.heartbeat(seq, now));
     }
 
-    private void refresh() {
+    /** Ends silences that expired, and counts the firing alerts for the metrics. */
+    @Scheduled(every = "${pulse.alerts.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refresh() {
         board.silencesExpired(clock.instant()).ifPresent(this::push);
-        repository.countFiring().subscribe().with(metrics::activeCounted,
-                failure -> LOG.debugf("Active alerts not counted: %s", failure.toString()));
+        return repository.countFiring().invoke(metrics::activeCounted).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("Active alerts not counted: %s", failure.toString());
+                    return null;
+                });
     }
 
-    void register(WebSocketConnection connection, ScreenScope scope) {
-        ScreenSession<Feed> screen = new ScreenSession<>(connection, Feed.ALL, config.clientBuffer(), feed -> snapshotFrame(scope));
-        scopes.put(connection.id(), scope);
-        screens.put(connection.id(), screen);
-        screen.drain();
+    @Override
+    public void open(WebSocketConnection connection, SingleFeed feed, ScreenScope scope) {
+        hub.register(connection, feed, scope);
     }
 
-    void unregister(WebSocketConnection connection) {
-        screens.remove(connection.id());
-        scopes.remove(connection.id());
-    }
-
-    ScreenSession<Feed> screen(WebSocketConnection connection) {
-        return screens.get(connection.id());
+    @Override
+    public ScreenHub<SingleFeed> hub() {
+        return hub;
     }
 
     private ScreenSession.SnapshotFrame snapshotFrame(ScreenScope scope) {
@@ -175,10 +170,6 @@ public class AlertBroadcaster {
     /** The alerts a scoped screen may see: those labelled with one of its municipalities (region-wide ones are not theirs). */
     private static List<Alert> within(List<Alert> alerts, ScreenScope scope) {
         return scope.all() ? alerts : alerts.stream().filter(alert -> scope.includes(alert.labels().get("municipality"))).toList();
-    }
-
-    String errorFrame(String message) {
-        return frames.error(message);
     }
 
     /** Alerts on this replica's board (for tests and diagnostics). */

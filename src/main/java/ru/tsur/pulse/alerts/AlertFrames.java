@@ -1,10 +1,8 @@
 package ru.tsur.pulse.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.tsur.pulse.screens.ScreenFrames;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,48 +18,27 @@ import java.util.Map;
  */
 final class AlertFrames {
 
-    private final ObjectMapper json;
+    private final ScreenFrames frames;
 
-    AlertFrames(ObjectMapper json) {
-        this.json = json;
+    AlertFrames(ScreenFrames frames) {
+        this.frames = frames;
     }
 
     String snapshot(long seq, List<Alert> alerts, Instant at) {
-        Map<String, Object> body = header("snapshot", seq, at);
-        body.put("alerts", alerts);
-        return write(body);
+        return withAlerts("snapshot", seq, alerts, at);
     }
 
     String change(long seq, List<Alert> alerts, Instant at) {
-        Map<String, Object> body = header("change", seq, at);
-        body.put("alerts", alerts);
-        return write(body);
+        return withAlerts("change", seq, alerts, at);
     }
 
     String heartbeat(long seq, Instant at) {
-        return write(header("heartbeat", seq, at));
+        return frames.write(frames.header("heartbeat", seq, at));
     }
 
-    String error(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "error");
-        body.put("message", message);
-        return write(body);
-    }
-
-    private static Map<String, Object> header(String type, long seq, Instant at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("seq", seq);
-        body.put("at", at.toString());
-        return body;
-    }
-
-    private String write(Map<String, Object> body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Alert frame not serializable", e);
-        }
+    private String withAlerts(String type, long seq, List<Alert> alerts, Instant at) {
+        Map<String, Object> body = frames.header(type, seq, at);
+        body.put("alerts", alerts);
+        return frames.write(body);
     }
 }

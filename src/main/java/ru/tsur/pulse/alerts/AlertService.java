@@ -6,7 +6,12 @@ import ru.tsur.pulse.audit.AuditEntry;
 import ru.tsur.pulse.audit.AuditJson;
 import ru.tsur.pulse.audit.AuditRepository;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+import ru.tsur.pulse.pipeline.Channels;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,24 +20,32 @@ import java.util.Set;
 
 /**
  * The alerts core's API for producers and operators. Raising is an idempotent upsert by fingerprint;
- * every write that changed an alert is counted, pushed to this replica's screens and announced to the
- * others. Operators acknowledge ("I am on it") and silence (hidden from attention until a time, with a
+ * every write that changed an alert is counted and handed on the {@code alert-changes} channel (to this
+ * replica's screens, which also announce it to the others). Operators acknowledge ("I am on it") and silence (hidden from attention until a time, with a
  * reason); a silence ends by itself at its expiry. Each of those actions is also kept in the alert's
  * history, which the alert row itself (the latest acknowledgement and silence) would overwrite.
  */
 @ApplicationScoped
 public class AlertService {
 
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
+
     private final AuditRepository audit;
     private final AlertRepository repository;
-    private final AlertBroadcaster broadcaster;
+    private final MutinyEmitter<AlertChanges> changes;
     private final AlertMetrics metrics;
 
-    public AlertService(AlertRepository repository, AlertBroadcaster broadcaster, AlertMetrics metrics,
-                        AuditRepository audit) {
+    /**
+     * @param changes every change must reach the screens, so they are buffered; the buffer only fills while
+     *                the screens' stream is stuck, and then a refused change is logged
+     */
+    public AlertService(AlertRepository repository,
+                        @Channel(Channels.ALERT_CHANGES) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
+                        MutinyEmitter<AlertChanges> changes,
+                        AlertMetrics metrics, AuditRepository audit) {
         this.audit = audit;
         this.repository = repository;
-        this.broadcaster = broadcaster;
+        this.changes = changes;
         this.metrics = metrics;
     }
 
@@ -128,6 +141,7 @@ public class AlertService {
         }
         alerts.stream().map(Alert::kind).distinct().forEach(kind ->
                 metrics.changed(kind, change, (int) alerts.stream().filter(alert -> alert.kind().equals(kind)).count()));
-        broadcaster.changedHere(alerts);
+        changes.send(new AlertChanges(alerts)).subscribe().with(ignored -> { },
+                failure -> LOG.warnf("Changes of %d alerts not handed to the screens: %s", alerts.size(), failure.toString()));
     }
 }

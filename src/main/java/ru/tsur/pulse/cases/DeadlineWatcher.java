@@ -1,12 +1,10 @@
 package ru.tsur.pulse.cases;
 
 import ru.tsur.pulse.problems.Outages;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.alerts.Alert;
 import ru.tsur.pulse.alerts.AlertRaise;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps deadline alerts true. Every {@code watch-interval} the replica holding the watcher lease (a row
@@ -43,13 +40,11 @@ public class DeadlineWatcher {
     private final DeadlineAssessment assessment;
     private final CaseMetrics metrics;
     private final CasesConfig config;
-    private final Vertx vertx;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
-    private final AtomicBoolean sweeping = new AtomicBoolean();
 
     public DeadlineWatcher(CaseRepository repository, AlertService alerts, DeadlineAssessment assessment,
-                           CaseMetrics metrics, CasesConfig config, Vertx vertx, Outages outages, Clock clock) {
+                           CaseMetrics metrics, CasesConfig config, Outages outages, Clock clock) {
         this.clock = clock;
         this.outages = outages;
         this.repository = repository;
@@ -57,31 +52,23 @@ public class DeadlineWatcher {
         this.assessment = assessment;
         this.metrics = metrics;
         this.config = config;
-        this.vertx = vertx;
     }
 
-    void start(@Observes StartupEvent startup) {
-        vertx.setPeriodic(Math.max(200, config.watchInterval().toMillis()), ignored -> round());
-    }
-
-    /** One timer tick: the sweep if this replica holds the lease, and the gauges in any case. */
-    void round() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
+    /** One round: the sweep if this replica holds the lease, and the gauges in any case; skipped while one runs. */
+    @Scheduled(every = "${pulse.cases.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> round() {
         Duration lease = config.watchInterval().multipliedBy(3);
-        repository.takeLease(LEASE, holder, lease)
+        return repository.takeLease(LEASE, holder, lease)
                 .chain(held -> held ? sweep().replaceWith("ran") : Uni.createFrom().item("skipped"))
                 .call(this::refreshGauges)
-                .subscribe().with(outcome -> {
-                    metrics.watcherRun(outcome);
-                    sweeping.set(false);
-                }, failure -> {
+                .invoke(metrics::watcherRun)
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
                     metrics.watcherRun("failed");
-                    sweeping.set(false);
                     if (!outages.absorb(failure)) {
                         LOG.warnf("Deadline watcher round failed: %s", failure.toString());
                     }
+                    return null;
                 });
     }
 

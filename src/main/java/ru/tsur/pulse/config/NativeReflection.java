@@ -9,9 +9,9 @@ import ru.tsur.pulse.cases.Scorecard;
 import ru.tsur.pulse.cases.api.ExecutorDeadlines;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.messages.RecentMessage;
-import ru.tsur.pulse.push.api.HeatmapCell;
-import ru.tsur.pulse.push.api.HeatmapSnapshot;
-import ru.tsur.pulse.push.api.MunicipalityScore;
+import ru.tsur.pulse.heatmap.api.HeatmapCell;
+import ru.tsur.pulse.heatmap.api.HeatmapSnapshot;
+import ru.tsur.pulse.heatmap.api.MunicipalityScore;
 
 /**
  * The service's own types that Jackson serialises reflectively without Quarkus seeing them as a resource

@@ -32,9 +32,6 @@ public interface PulseConfig {
     /** Live counters in Redis. */
     Counters counters();
 
-    /** WebSocket push to wall screens. */
-    Push push();
-
     /** Built-in demo message generator. */
     Demo demo();
 
@@ -128,20 +125,6 @@ public interface PulseConfig {
         /** Prefix of every Redis key the service writes, so several deployments can share a Redis. */
         @WithDefault("pulse")
         String keyPrefix();
-    }
-
-    interface Push {
-        /** Period of the heat-map tick: deltas are coalesced over it. */
-        @WithDefault("100ms")
-        Duration tick();
-
-        /** Frames a screen may have unsent before it is skipped and later given a fresh snapshot. */
-        @WithDefault("16")
-        int clientBuffer();
-
-        /** Period of heartbeats carrying the current sequence number, so a screen sees a lost last delta. */
-        @WithDefault("5s")
-        Duration heartbeat();
     }
 
     interface Demo {

@@ -2,31 +2,33 @@ package ru.tsur.pulse.counters;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.pipeline.Channels;
-import ru.tsur.pulse.push.HeatmapBroadcaster;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The count stage: queues newly stored messages (bounded; overflow goes to the catch-up job), counts them
  * into Redis a batch at a time — messages arriving during a round join the next one — and passes on which
- * municipalities moved ({@link Channels#COUNTS_CHANGED}, read by the heat-map broadcaster). Also runs the periodic safety net: rebuild the view when Redis
- * lost it, and count messages left uncounted while Redis was down.
+ * municipalities moved ({@link Channels#COUNTS_CHANGED}, read by the heat map). Also runs the periodic safety
+ * net — rebuild the view when Redis lost it, count messages left uncounted while Redis was down — and rebuilds
+ * on request; their results take the same channel (through an emitter: the channel is merged), so every change
+ * of the counts reaches screens by one door.
  */
 @ApplicationScoped
 public class CountingStage {
@@ -37,23 +39,27 @@ public class CountingStage {
     private static final int WAITING_LIMIT = 100_000;
 
     private final CounterService counters;
-    private final HeatmapBroadcaster broadcaster;
+    private final MutinyEmitter<CountedBatch> maintained;
     private final PulseConfig.Counters config;
-    private final Vertx vertx;
-    private final AtomicBoolean maintenanceRunning = new AtomicBoolean();
     private final BlockingQueue<Long> waiting = new ArrayBlockingQueue<>(WAITING_LIMIT);
     private final Counter leftToCatchUp;
     private volatile boolean viewChecked;
 
-    public CountingStage(CounterService counters, HeatmapBroadcaster broadcaster, PulseConfig config, Vertx vertx,
-                         MeterRegistry registry) {
+    /**
+     * @param maintained the catch-up job's and the rebuilds' results; a few per interval at most, so a small
+     *                   buffer never fills unless the heat map is stuck — then the oldest results are not needed
+     *                   (the next minute re-reads every municipality anyway) and a failed send is only logged
+     */
+    public CountingStage(CounterService counters,
+                         @Channel(Channels.COUNTS_CHANGED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 64)
+                         MutinyEmitter<CountedBatch> maintained,
+                         PulseConfig config, MeterRegistry registry) {
         this.counters = counters;
         this.leftToCatchUp = Counter.builder("pulse.counters.left.to.catch.up")
                 .description("Stored messages not queued for counting (queue full); the catch-up job counts them")
                 .register(registry);
-        this.broadcaster = broadcaster;
+        this.maintained = maintained;
         this.config = config.counters();
-        this.vertx = vertx;
     }
 
     @Incoming(Channels.MESSAGES_STORED)
@@ -86,24 +92,18 @@ public class CountingStage {
     private Uni<CountedBatch> countNextBatch() {
         List<Long> ids = new ArrayList<>(config.batchSize());
         waiting.drainTo(ids, config.batchSize());
-        return counters.count(ids).onFailure().recoverWithItem(new CountedBatch(java.util.Set.of(), 0, null));
-    }
-
-    void startMaintenance(@Observes StartupEvent startup) {
-        vertx.setPeriodic(0, Math.max(100, config.catchUpInterval().toMillis()), ignored -> maintain());
+        return counters.count(ids).onFailure().recoverWithItem(new CountedBatch(Set.of(), 0, null));
     }
 
     /** One round of the safety net; skipped while the previous round still runs. */
-    void maintain() {
-        if (!maintenanceRunning.compareAndSet(false, true)) {
-            return;
-        }
-        Uni<Void> round = (!viewChecked && config.rebuildOnStart()
+    @Scheduled(every = "${pulse.counters.catch-up-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> maintain() {
+        return (!viewChecked && config.rebuildOnStart()
                 ? counters.rebuildIfMissingOrStale().invoke(() -> viewChecked = true)
                 : counters.rebuildIfMissing())
                 .invoke(report -> {
                     if (report != null) {
-                        broadcaster.everythingChanged();
+                        announce(everything());
                     }
                 })
                 .chain(() -> counters.catchUp(config.catchUpAge(), CATCH_UP_LIMIT))
@@ -111,14 +111,28 @@ public class CountingStage {
                     if (batch.counted() > 0) {
                         LOG.infof("Caught up %d messages left uncounted", batch.counted());
                     }
-                    broadcaster.countsChanged(batch);
+                    announce(batch);
                 })
-                .replaceWithVoid();
-        round.subscribe().with(
-                ignored -> maintenanceRunning.set(false),
-                failure -> {
-                    maintenanceRunning.set(false);
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
                     LOG.debugf("Counter maintenance skipped: %s", failure.toString());
+                    return null;
                 });
+    }
+
+    /** Rebuilds the Redis view from PostgreSQL (an operator asked for it); every municipality is then re-read. */
+    public Uni<CounterService.RebuildReport> rebuild(String reason) {
+        return counters.rebuild(reason).invoke(report -> announce(everything()));
+    }
+
+    private CountedBatch everything() {
+        return new CountedBatch(Set.copyOf(counters.municipalityIds()), 0, null);
+    }
+
+    private void announce(CountedBatch batch) {
+        if (batch.municipalities().isEmpty()) {
+            return;
+        }
+        maintained.sendAndForget(batch);
     }
 }

@@ -2,12 +2,12 @@ package ru.tsur.pulse.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.config.PulseConfig;
-import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.ingest.IngestGateway;
 import ru.tsur.pulse.locate.RegionPack;
 
@@ -31,17 +31,15 @@ public class DemoFeed {
     private final IngestGateway gateway;
     private final RegionPack pack;
     private final ObjectMapper json;
-    private final Vertx vertx;
     private final Clock clock;
-    private DemoMessageGenerator generator;
+    private volatile DemoMessageGenerator generator;
 
-    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Vertx vertx, Clock clock) {
+    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.gateway = gateway;
         this.pack = pack;
         this.json = json;
-        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -52,19 +50,23 @@ public class DemoFeed {
         generator = new DemoMessageGenerator(profile, pack, config.demo().seed(),
                 "demo-" + Long.toString(clock.millis(), 36));
         LOG.infof("Demo feed on: about %.1f messages/s for %s", config.demo().rate(), pack.region().name());
-        vertx.setPeriodic(PERIOD_MILLIS, ignored -> emit());
     }
 
-    private void emit() {
+    /** One period's messages (none when the demo is off). */
+    @Scheduled(every = PERIOD_MILLIS + "ms")
+    void emit() {
+        if (generator == null) {
+            return;
+        }
         Instant now = clock.instant();
         double mean = config.demo().rate() * generator.intensity(now) * PERIOD_MILLIS / 1000.0;
         int count = generator.countFor(mean);
         if (count == 0) {
             return;
         }
-        List<IncomingMessage> messages = new ArrayList<>(count);
+        List<Submission> messages = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
-            messages.add(generator.next(now));
+            messages.add(Submission.of(generator.next(now)));
         }
         gateway.submit(messages).subscribe().with(
                 accepted -> { },

@@ -6,13 +6,13 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * Settings of the live feed ({@code GET /api/v1/messages/recent}, {@code /ws/feed}): how often PostgreSQL
- * is asked for new messages, how many a screen holds, and each screen's bounded queue.
+ * Settings of the live feed ({@code GET /api/v1/messages/recent}, {@code /ws/feed}): how often new messages
+ * are pushed, how many a screen holds, and each screen's bounded queue.
  */
 @ConfigMapping(prefix = "pulse.feed")
 public interface FeedConfig {
 
-    /** How often PostgreSQL is read for messages newer than the last pushed (only while a feed screen is connected). */
+    /** How often the messages stored since the last push go out to feed screens, as one frame. */
     @WithDefault("500ms")
     Duration pollInterval();
 

@@ -1,11 +1,9 @@
 package ru.tsur.pulse.feed;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.tsur.pulse.screens.ScreenFrames;
 import ru.tsur.pulse.messages.RecentMessage;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,47 +19,27 @@ import java.util.Map;
  */
 final class FeedFrames {
 
-    private final ObjectMapper json;
+    private final ScreenFrames frames;
 
-    FeedFrames(ObjectMapper json) {
-        this.json = json;
+    FeedFrames(ScreenFrames frames) {
+        this.frames = frames;
     }
 
     String snapshot(FeedState.Snapshot snapshot, Instant at) {
-        return write(body("snapshot", snapshot.seq(), at, snapshot.messages()));
+        return withMessages("snapshot", snapshot.seq(), snapshot.messages(), at);
     }
 
     String messages(FeedState.Batch batch, Instant at) {
-        return write(body("messages", batch.seq(), at, batch.messages()));
+        return withMessages("messages", batch.seq(), batch.messages(), at);
     }
 
     String heartbeat(long seq, Instant at) {
-        return write(body("heartbeat", seq, at, null));
+        return frames.write(frames.header("heartbeat", seq, at));
     }
 
-    String error(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "error");
-        body.put("message", message);
-        return write(body);
-    }
-
-    private static Map<String, Object> body(String type, long seq, Instant at, List<RecentMessage> messages) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("seq", seq);
-        body.put("at", at.toString());
-        if (messages != null) {
-            body.put("messages", messages);
-        }
-        return body;
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private String withMessages(String type, long seq, List<RecentMessage> messages, Instant at) {
+        Map<String, Object> body = frames.header(type, seq, at);
+        body.put("messages", messages);
+        return frames.write(body);
     }
 }

@@ -2,10 +2,14 @@ package ru.tsur.pulse.feed;
 
 import ru.tsur.pulse.messages.RecentMessage;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The feed as screens last saw it: the newest {@code capacity} messages and a sequence number that grows
@@ -23,7 +27,10 @@ public final class FeedState {
     }
 
     private final int capacity;
-    private final ArrayDeque<RecentMessage> newestFirst = new ArrayDeque<>();
+    private static final Comparator<RecentMessage> NEWEST_FIRST = Comparator.comparingLong(RecentMessage::id).reversed();
+
+    private final List<RecentMessage> newestFirst = new ArrayList<>();
+    private final Set<Long> heldIds = new HashSet<>();
     private long seq;
     private long highestId = -1;
 
@@ -37,6 +44,7 @@ public final class FeedState {
     /** Replaces the held messages by a fresh read (newest first); the sequence number moves on by one. */
     public Snapshot load(List<RecentMessage> freshNewestFirst) {
         newestFirst.clear();
+        heldIds.clear();
         highestId = -1;
         take(freshNewestFirst);
         seq++;
@@ -44,8 +52,8 @@ public final class FeedState {
     }
 
     /**
-     * Takes messages read after {@link #highestId()} (newest first); returns the batch to push, or empty when
-     * nothing is newer than what is held (a repeated read).
+     * Takes newly stored messages; returns the batch to push, or empty when nothing is new among the newest
+     * (a repeat, or messages older than every one held).
      */
     public Optional<Batch> add(List<RecentMessage> readNewestFirst) {
         List<RecentMessage> fresh = take(readNewestFirst);
@@ -56,36 +64,39 @@ public final class FeedState {
         return Optional.of(new Batch(seq, fresh));
     }
 
-    /** Keeps the messages newer than those held (at most capacity); returns them newest first. */
+    /**
+     * Keeps the messages not held yet, as long as they are among the newest {@code capacity} by id (a message
+     * committed late with a lower id still gets in); returns those kept, newest first.
+     */
     private List<RecentMessage> take(List<RecentMessage> readNewestFirst) {
-        List<RecentMessage> fresh = new ArrayList<>();
+        Map<Long, RecentMessage> fresh = new HashMap<>();
         for (RecentMessage message : readNewestFirst) {
-            if (message.id() > highestId) {
-                fresh.add(message);
+            if (!heldIds.contains(message.id())) {
+                fresh.putIfAbsent(message.id(), message);
             }
         }
         if (fresh.isEmpty()) {
             return List.of();
         }
-        fresh.sort((left, right) -> Long.compare(right.id(), left.id()));
-        if (fresh.size() > capacity) {
-            fresh = new ArrayList<>(fresh.subList(0, capacity));
+        List<RecentMessage> all = new ArrayList<>(newestFirst);
+        all.addAll(fresh.values());
+        all.sort(NEWEST_FIRST);
+        if (all.size() > capacity) {
+            all = all.subList(0, capacity);
         }
-        for (int index = fresh.size() - 1; index >= 0; index--) {
-            newestFirst.addFirst(fresh.get(index));
-        }
-        while (newestFirst.size() > capacity) {
-            newestFirst.removeLast();
-        }
-        highestId = fresh.get(0).id();
-        return List.copyOf(fresh);
+        newestFirst.clear();
+        newestFirst.addAll(all);
+        heldIds.clear();
+        all.forEach(message -> heldIds.add(message.id()));
+        highestId = all.get(0).id();
+        return all.stream().filter(message -> fresh.containsKey(message.id())).toList();
     }
 
     public Snapshot snapshot() {
         return new Snapshot(seq, List.copyOf(newestFirst));
     }
 
-    /** The highest message id held, or -1 when empty: the next read asks for ids above it. */
+    /** The highest message id held, or -1 when empty. */
     public long highestId() {
         return highestId;
     }

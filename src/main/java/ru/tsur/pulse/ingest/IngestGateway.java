@@ -15,6 +15,8 @@ import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.pipeline.Channels;
 import ru.tsur.pulse.pipeline.IngestReceipt;
+import ru.tsur.pulse.pipeline.NormalizedText;
+import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.pipeline.RowRefusedException;
 
 import java.util.ArrayList;
@@ -82,18 +84,18 @@ public class IngestGateway {
     }
 
     /** Submits the messages; the result lists, in order, each one's id, once all are committed. */
-    public Uni<List<Accepted>> submit(List<IncomingMessage> messages) {
+    public Uni<List<Accepted>> submit(List<Submission> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         int count = messages.size();
         if (!inFlight.tryAcquire(count)) {
-            outcome(messages.get(0).source(), "unavailable").increment(count);
+            outcome(messages.get(0).message().source(), "unavailable").increment(count);
             return Uni.createFrom().failure(Problem.unavailable(
                     "The pipeline is full; retry after " + retryAfterSeconds + " s", retryAfterSeconds));
         }
         List<Uni<Accepted>> results = new ArrayList<>(count);
-        for (IncomingMessage message : messages) {
+        for (Submission message : messages) {
             results.add(send(message));
         }
         return Uni.join().all(results).andCollectFailures()
@@ -103,9 +105,12 @@ public class IngestGateway {
                 .onTermination().invoke(() -> inFlight.release(count));
     }
 
-    private Uni<Accepted> send(IncomingMessage message) {
+    private Uni<Accepted> send(Submission submission) {
+        IncomingMessage message = submission.message();
         IngestReceipt receipt = new IngestReceipt();
-        return emitter.sendMessage(Message.of(message, Metadata.of(receipt)))
+        Metadata metadata = submission.normalizedText() == null ? Metadata.of(receipt)
+                : Metadata.of(receipt, new NormalizedText(submission.normalizedText()));
+        return emitter.sendMessage(Message.of(message, metadata))
                 .map(ignored -> new Accepted(receipt.id(), receipt.duplicate(), null))
                 .invoke(accepted -> outcome(message.source(), accepted.duplicate() ? "duplicate" : "accepted").increment())
                 .onFailure(RowRefusedException.class).recoverWithItem(refused -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.normalize.ControlCharacters;
 import ru.tsur.pulse.normalize.TextNormalizer;
+import ru.tsur.pulse.pipeline.Submission;
 
 import ru.tsur.pulse.problems.FieldError;
 import java.time.Clock;
@@ -43,10 +44,14 @@ public final class MessageParser {
         this.normalizer = normalizer;
     }
 
-    /** The result of parsing one item: a message, or its errors. */
-    public record Parsed(IncomingMessage message, List<FieldError> errors) {
+    /** The result of parsing one item: a message with its normalized text, or its errors. */
+    public record Parsed(Submission submission, List<FieldError> errors) {
         public boolean valid() {
             return errors.isEmpty();
+        }
+
+        public IncomingMessage message() {
+            return submission == null ? null : submission.message();
         }
     }
 
@@ -72,7 +77,8 @@ public final class MessageParser {
         String externalId = fields.idLike("externalId", MAX_EXTERNAL_ID);
         Instant createdAt = fields.timestamp("createdAt");
         String text = fields.text("text", true, maxTextLength, true);
-        if (text != null && normalizer.normalize(text).isEmpty()) {
+        String normalized = text == null ? null : normalizer.normalize(text);
+        if (normalized != null && normalized.isEmpty()) {
             fields.error("text", "is empty once markup is removed");
         }
         Double lat = fields.number("lat", -90, 90);
@@ -88,8 +94,8 @@ public final class MessageParser {
         if (!errors.isEmpty()) {
             return new Parsed(null, errors);
         }
-        return new Parsed(new IncomingMessage(source, externalId, createdAt, text, lat, lon, address, municipality,
-                category, topic, author), List.of());
+        return new Parsed(new Submission(new IncomingMessage(source, externalId, createdAt, text, lat, lon, address,
+                municipality, category, topic, author), normalized), List.of());
     }
 
     /** Field readers that record an error instead of throwing. */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.nio.ByteBuffer;
@@ -104,7 +105,7 @@ public class MessageResource {
             throw Problem.invalid(parsed.errors());
         }
         admit(List.of(parsed.message()), "");
-        return gateway.submit(List.of(parsed.message())).map(accepted -> {
+        return gateway.submit(List.of(parsed.submission())).map(accepted -> {
             if (!accepted.get(0).stored()) {
                 throw Problem.invalid(List.of(new FieldError("body", accepted.get(0).refused())));
             }
@@ -132,18 +133,20 @@ public class MessageResource {
                     + items.size());
         }
         List<IncomingMessage> messages = new ArrayList<>(items.size());
+        List<Submission> submissions = new ArrayList<>(items.size());
         List<FieldError> errors = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
             MessageParser.Parsed parsed = parser.parse(items.get(index), "[" + index + "].");
             errors.addAll(parsed.errors());
             messages.add(parsed.message());
+            submissions.add(parsed.submission());
         }
         if (!errors.isEmpty()) {
             items.forEach(item -> gateway.recordRejected(item.path("source").asText(""), 1));
             throw Problem.invalid(errors);
         }
         admit(messages, "[]");
-        return gateway.submit(messages).map(accepted -> {
+        return gateway.submit(submissions).map(accepted -> {
             Map<String, Object> answer = new LinkedHashMap<>();
             List<Map<String, Object>> results = new ArrayList<>(accepted.size());
             List<FieldError> refused = new ArrayList<>();

@@ -2,11 +2,9 @@ package ru.tsur.pulse.keys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.AuditEntry;
@@ -44,28 +42,20 @@ public class ApiKeys {
     private final KeysConfig config;
     private final Clock clock;
     private final ObjectMapper json;
-    private final Vertx vertx;
     private final SecureRandom random = new SecureRandom();
     /** Ids looked up and not found, so a flood of made-up keys costs PostgreSQL one query per id and cache lifetime. */
     private final KeyCache<Boolean> unknown;
     private final KeyCache<KeyRepository.StoredKey> cache;
     private final Map<String, Instant> usedSinceFlush = new ConcurrentHashMap<>();
 
-    public ApiKeys(KeyRepository repository, AuditRepository audit, KeysConfig config, Clock clock, ObjectMapper json,
-                   Vertx vertx) {
+    public ApiKeys(KeyRepository repository, AuditRepository audit, KeysConfig config, Clock clock, ObjectMapper json) {
         this.repository = repository;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
         this.json = json;
-        this.vertx = vertx;
         this.cache = new KeyCache<>(config.cacheTtl().toMillis(), config.cacheSize(), clock::millis);
         this.unknown = new KeyCache<>(config.cacheTtl().toMillis(), config.cacheSize(), clock::millis);
-    }
-
-    void start(@Observes StartupEvent startup) {
-        vertx.setPeriodic(Math.max(1000, config.lastUsedInterval().toMillis()), ignored -> flushLastUsed()
-                .subscribe().with(done -> { }, failure -> LOG.warnf("Writing last_used_at of API keys failed: %s", failure)));
     }
 
     /**
@@ -148,6 +138,15 @@ public class ApiKeys {
                     ApiKey good = candidate.key();
                     return new KeyIdentity(good.id(), good.name(), good.sources());
                 }));
+    }
+
+    /** The periodic flush of {@code last_used_at}; a failure keeps the uses for the next one. */
+    @Scheduled(every = "${pulse.keys.last-used-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> flushLastUsedNow() {
+        return flushLastUsed().onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Writing last_used_at of API keys failed: %s", failure);
+            return null;
+        });
     }
 
     /** Writes the keys used since the last flush to {@code last_used_at}, in one statement. */

@@ -39,10 +39,10 @@ public class MessageRepository {
                                  $13::text[], $14::text[], $15::text[], $16::text[], $17::float8[], $18::text[],
                                  $19::text[], $20::text[], $21::text[], $22::bool[])
             ON CONFLICT (source, external_id) DO NOTHING
-            RETURNING id, source, external_id""";
+            RETURNING id, source, external_id, received_at""";
 
     private static final String SELECT_IDS_BY_KEYS = """
-            SELECT m.id, m.source, m.external_id
+            SELECT m.id, m.source, m.external_id, m.received_at
             FROM message m
             JOIN unnest($1::text[], $2::text[]) AS k(source, external_id)
               ON m.source = k.source AND m.external_id = k.external_id""";
@@ -99,7 +99,7 @@ public class MessageRepository {
     public Uni<List<StoredMessage>> insertBatch(List<PreparedMessage> batch) {
         return pool.preparedQuery(INSERT_BATCH).execute(insertParameters(batch))
                 .onItem().transformToUni(inserted -> {
-                    Map<String, Long> newIds = idsByKey(inserted);
+                    Map<String, Written> newIds = idsByKey(inserted);
                     List<PreparedMessage> missing = batch.stream()
                             .filter(message -> !newIds.containsKey(key(message.incoming())))
                             .toList();
@@ -277,10 +277,15 @@ public class MessageRepository {
         return Tuple.of(sources, externalIds);
     }
 
-    private static Map<String, Long> idsByKey(RowSet<Row> rows) {
-        Map<String, Long> ids = new HashMap<>();
+    /** A stored row's id and when PostgreSQL received it. */
+    private record Written(long id, Instant receivedAt) {
+    }
+
+    private static Map<String, Written> idsByKey(RowSet<Row> rows) {
+        Map<String, Written> ids = new HashMap<>();
         for (Row row : rows) {
-            ids.put(row.getString("source") + '\u0000' + row.getString("external_id"), row.getLong("id"));
+            ids.put(row.getString("source") + '\u0000' + row.getString("external_id"),
+                    new Written(row.getLong("id"), row.getOffsetDateTime("received_at").toInstant()));
         }
         return ids;
     }
@@ -289,21 +294,21 @@ public class MessageRepository {
         return message.source() + '\u0000' + message.externalId();
     }
 
-    private static List<StoredMessage> toStored(List<PreparedMessage> batch, Map<String, Long> newIds,
-                                                Map<String, Long> existingIds) {
+    private static List<StoredMessage> toStored(List<PreparedMessage> batch, Map<String, Written> newIds,
+                                                Map<String, Written> existingIds) {
         List<StoredMessage> stored = new ArrayList<>(batch.size());
         Map<String, Boolean> seenInBatch = new HashMap<>();
         for (PreparedMessage message : batch) {
             String key = key(message.incoming());
-            Long newId = newIds.get(key);
-            if (newId != null && seenInBatch.putIfAbsent(key, Boolean.TRUE) == null) {
-                stored.add(new StoredMessage(newId, false, message));
+            Written written = newIds.get(key);
+            if (written != null && seenInBatch.putIfAbsent(key, Boolean.TRUE) == null) {
+                stored.add(new StoredMessage(written.id(), false, written.receivedAt(), message));
             } else {
-                Long id = newId != null ? newId : existingIds.get(key);
-                if (id == null) {
+                Written original = written != null ? written : existingIds.get(key);
+                if (original == null) {
                     throw new IllegalStateException("Message " + key.replace('\u0000', '/') + " neither stored nor found");
                 }
-                stored.add(new StoredMessage(id, true, message));
+                stored.add(new StoredMessage(original.id(), true, original.receivedAt(), message));
             }
         }
         return stored;

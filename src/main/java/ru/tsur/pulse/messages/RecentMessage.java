@@ -2,7 +2,11 @@ package ru.tsur.pulse.messages;
 
 import io.vertx.mutiny.sqlclient.Row;
 
+import ru.tsur.pulse.domain.PreparedMessage;
+import ru.tsur.pulse.domain.StoredMessage;
+
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A stored message as a screen may show it (the live feed): where and what, and the masked display text
@@ -11,6 +15,14 @@ import java.time.Instant;
  */
 public record RecentMessage(long id, Instant createdAt, Instant receivedAt, String municipality, String category,
                             String topic, String text) {
+
+    /** A message just stored, as the row reads back (PostgreSQL keeps microseconds). */
+    public static RecentMessage of(StoredMessage stored) {
+        PreparedMessage message = stored.prepared();
+        return new RecentMessage(stored.id(), message.incoming().createdAt().truncatedTo(ChronoUnit.MICROS),
+                stored.receivedAt(), message.location().municipalityId(), message.classification().categoryId(),
+                message.classification().topic(), message.displayText());
+    }
 
     static RecentMessage from(Row row) {
         return new RecentMessage(row.getLong("id"), row.getOffsetDateTime("created_at").toInstant(),

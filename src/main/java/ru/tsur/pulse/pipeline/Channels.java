@@ -1,8 +1,10 @@
 package ru.tsur.pulse.pipeline;
 
 /**
- * Names of the pipeline's channels. In-process by default; {@link #MESSAGES_IN} can be bound to a Kafka
- * topic by configuration alone ({@code mp.messaging.*.messages-in.connector=smallrye-kafka}).
+ * Names of the pipeline's channels: the one door of every flow, from the sources to the stores and from the
+ * stores to the screens (no stage calls a screen stream directly). In-process by default; each payload carries
+ * what a replica elsewhere would need, so a channel can be bound to a Kafka topic by configuration alone
+ * ({@code mp.messaging.*.messages-in.connector=smallrye-kafka}).
  */
 public final class Channels {
 
@@ -12,8 +14,17 @@ public final class Channels {
     /** Messages committed in PostgreSQL for the first time (duplicates are not forwarded). */
     public static final String MESSAGES_STORED = "messages-stored";
 
-    /** Results of counting rounds: which municipalities' counts moved. */
+    /**
+     * Which municipalities' counts moved in Redis: the results of counting rounds, of the catch-up job and of
+     * rebuilds. Read by the heat map, which re-reads those municipalities' windows (Redis is shared by replicas).
+     */
     public static final String COUNTS_CHANGED = "counts-changed";
+
+    /** The tension detector's scores after each round, complete (only the latest matters). */
+    public static final String TENSION_SCORES = "tension-scores";
+
+    /** Alerts changed on this replica (raised, resolved, acknowledged, silenced), in full. */
+    public static final String ALERT_CHANGES = "alert-changes";
 
     private Channels() {
     }

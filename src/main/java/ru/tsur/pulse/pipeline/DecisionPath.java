@@ -21,6 +21,15 @@ import java.util.Optional;
  */
 public final class DecisionPath {
 
+    /** Told, for each message, how long each stage took (nanoseconds) and what it decided: the pipeline's metrics. */
+    public interface StageTimings {
+        /** For callers that do not measure. */
+        StageTimings NONE = (normalize, classify, locate, route, location, classification) -> { };
+
+        void record(long normalize, long classify, long locate, long route, Location location,
+                    Classification classification);
+    }
+
     private final TextNormalizer normalizer;
     private final PersonalDataMasker masker;
     private final Classifier classifier;
@@ -39,28 +48,26 @@ public final class DecisionPath {
     }
 
     public PreparedMessage decide(IncomingMessage message) {
-        String normalized = normalize(message);
-        String display = mask(normalized);
-        Classification classification = classify(message, normalized);
-        Location location = locate(message);
+        return decide(message, null, StageTimings.NONE);
+    }
+
+    /**
+     * The decisions about one message, timed stage by stage ({@code normalizedText}: the text as the door
+     * already normalized it, or null to normalize it here; masking counts with normalization).
+     */
+    public PreparedMessage decide(IncomingMessage message, String normalizedText, StageTimings timings) {
+        long started = System.nanoTime();
+        String normalized = normalizedText != null ? normalizedText : normalizer.normalize(message.text());
+        String display = masker.mask(normalized);
+        long normalizedAt = System.nanoTime();
+        Classification classification = classifier.classify(message, normalized);
+        long classifiedAt = System.nanoTime();
+        Location location = locator.locate(message);
+        long locatedAt = System.nanoTime();
         Route route = route(normalized, classification, location);
+        timings.record(normalizedAt - started, classifiedAt - normalizedAt, locatedAt - classifiedAt,
+                System.nanoTime() - locatedAt, location, classification);
         return new PreparedMessage(message, normalized, display, classification, location, route);
-    }
-
-    String normalize(IncomingMessage message) {
-        return normalizer.normalize(message.text());
-    }
-
-    String mask(String normalized) {
-        return masker.mask(normalized);
-    }
-
-    Classification classify(IncomingMessage message, String normalized) {
-        return classifier.classify(message, normalized);
-    }
-
-    Location locate(IncomingMessage message) {
-        return locator.locate(message);
     }
 
     /**

@@ -10,11 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.config.PulseConfig;
-import ru.tsur.pulse.domain.Classification;
 import ru.tsur.pulse.domain.IncomingMessage;
-import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.PreparedMessage;
-import ru.tsur.pulse.domain.Route;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.problems.Outages;
@@ -85,28 +82,14 @@ public class MessagePipeline {
     /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
     private List<Pending> prepareOrReject(Message<IncomingMessage> message) {
         try {
-            return List.of(new Pending(message, prepare(message.getPayload())));
+            String normalized = message.getMetadata(NormalizedText.class).map(NormalizedText::text).orElse(null);
+            return List.of(new Pending(message, decisions.decide(message.getPayload(), normalized, metrics::recordStages)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Message %s/%s could not be prepared", message.getPayload().source(),
                     message.getPayload().externalId());
             message.nack(e);
             return List.of();
         }
-    }
-
-    PreparedMessage prepare(IncomingMessage message) {
-        long started = System.nanoTime();
-        String normalized = decisions.normalize(message);
-        String display = decisions.mask(normalized);
-        long normalizedAt = System.nanoTime();
-        Classification classification = decisions.classify(message, normalized);
-        long classifiedAt = System.nanoTime();
-        Location location = decisions.locate(message);
-        long locatedAt = System.nanoTime();
-        Route route = decisions.route(normalized, classification, location);
-        metrics.recordStages(normalizedAt - started, classifiedAt - normalizedAt, locatedAt - classifiedAt,
-                System.nanoTime() - locatedAt, location, classification);
-        return new PreparedMessage(message, normalized, display, classification, location, route);
     }
 
     /**

@@ -3,17 +3,17 @@ package ru.tsur.pulse.tension;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.core.Vertx;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Region;
-import ru.tsur.pulse.push.HeatmapBroadcaster;
+import ru.tsur.pulse.pipeline.Channels;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -47,48 +46,33 @@ public class TensionService {
     private final Region region;
     private final TensionRepository repository;
     private final TensionAlertPublisher publisher;
-    private final HeatmapBroadcaster heatmap;
-    private final Vertx vertx;
+    private final MutinyEmitter<TensionScores> scores;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final Object lock = new Object();
     private final Timer detectorTime;
     private volatile TensionDetector detector;
     private volatile boolean staleAlertsResolved;
-    private long timer = -1;
     private volatile boolean failing;
 
     public TensionService(TensionConfig config, Region region, TensionRepository repository,
-                          TensionAlertPublisher publisher, HeatmapBroadcaster heatmap, Vertx vertx, MeterRegistry registry,
-                          Clock clock) {
+                          TensionAlertPublisher publisher,
+                          // Each round's scores are complete: a screen stream behind needs only the latest.
+                          @Channel(Channels.TENSION_SCORES) @OnOverflow(OnOverflow.Strategy.LATEST)
+                          MutinyEmitter<TensionScores> scores,
+                          MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.settings = config.settings(ZoneId.of(region.timeZone()));
         this.region = region;
         this.repository = repository;
         this.publisher = publisher;
-        this.heatmap = heatmap;
-        this.vertx = vertx;
+        this.scores = scores;
         this.detectorTime = Timer.builder("pulse.tension.detector")
                 .description("One evaluation of every tension series (recount, close, evaluate)").register(registry);
         Gauge.builder("pulse.tension.series", this, service -> service.read(TensionDetector::seriesCount, 0))
                 .description("Count series the tension detector holds").register(registry);
         Gauge.builder("pulse.tension.score.max", this, service -> service.read(TensionDetector::maxScore, 0))
                 .description("Highest tension score of any series at the latest evaluation").register(registry);
-    }
-
-    void start(@Observes StartupEvent startup) {
-        if (!config.enabled()) {
-            return;
-        }
-        timer = vertx.setPeriodic(config.tick().toMillis(), ignored -> tick());
-        tick();
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
     }
 
     public TensionSettings settings() {
@@ -112,22 +96,20 @@ public class TensionService {
     }
 
     /** One round: warm up if not yet warm, else recount and evaluate. Skipped while the last one runs. */
-    void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
+    @Scheduled(every = "${pulse.tension.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
         }
         Uni<Void> round = detector == null ? warmUp() : evaluate();
-        round.subscribe().with(ignored -> {
-            failing = false;
-            running.set(false);
-        }, failure -> {
-            running.set(false);
+        return round.invoke(() -> failing = false).onFailure().recoverWithItem(failure -> {
             if (!failing) {
                 LOG.warnf("Tension round failed (retried every tick; further failures logged at DEBUG): %s", failure.toString());
             } else {
                 LOG.debugf("Tension round failed again: %s", failure.toString());
             }
             failing = true;
+            return null;
         });
     }
 
@@ -202,7 +184,7 @@ public class TensionService {
     }
 
     private Uni<Void> publish(Round round) {
-        heatmap.tensionScores(round.scores());
+        scores.sendAndForget(new TensionScores(round.scores(), clock.instant()));
         Uni<Void> published = publisher.publish(round.changes());
         if (staleAlertsResolved) {
             return published;

@@ -48,7 +48,7 @@ final class ServiceMetrics {
                 sum(text, "jvm_memory_used_bytes", "area=\"heap\""),
                 sum(text, "jvm_gc_memory_allocated_bytes_total", null),
                 rss(),
-                sum(text, "pulse_push_screen_overflows_total", null));
+                sum(text, "pulse_screens_overflows_total", "stream=\"heatmap\""));
     }
 
     /** Sum of a metric's samples whose labels contain {@code labelFilter} (NaN when there is none). */

@@ -80,7 +80,7 @@ class OperationsMetricsTest {
             screen.awaitType("snapshot", Duration.ofSeconds(10));
             Scrape before = scrape();
             Scrape businessBefore = businessScrape();
-            assertThat(before.value("pulse_push_screens")).isGreaterThanOrEqualTo(1);
+            assertThat(before.value("pulse_screens_connected", Map.of("stream", "heatmap"))).isGreaterThanOrEqualTo(1);
 
             List<String> bodies = new ArrayList<>();
             for (String text : List.of("Не убран снег во дворе", "Не горит фонарь у дома 5", "Яма на дороге у школы")) {
@@ -120,8 +120,8 @@ class OperationsMetricsTest {
             assertThat(moved(before, after, "pulse_persist_batch_messages_sum", Map.of())).isEqualTo(4);
             assertThat(moved(before, after, "pulse_counters_counted_total", Map.of())).isGreaterThanOrEqualTo(3);
             assertThat(moved(before, after, "pulse_counters_batch_messages_count", Map.of())).isGreaterThanOrEqualTo(1);
-            assertThat(moved(before, after, "pulse_push_deltas_total", Map.of())).isGreaterThanOrEqualTo(1);
-            assertThat(moved(before, after, "pulse_push_sent_bytes_total", Map.of())).isGreaterThan(20);
+            assertThat(moved(before, after, "pulse_screens_frames_total", Map.of("stream", "heatmap"))).isGreaterThanOrEqualTo(1);
+            assertThat(moved(before, after, "pulse_screens_sent_bytes_total", Map.of("stream", "heatmap"))).isGreaterThan(20);
             assertThat(after.value("pulse_push_newest_age_seconds")).isBetween(0.0, 10.0);
             assertThat(after.value("pulse_redis_up")).isEqualTo(1);
             assertThat(after.value("pulse_ingest_in_flight_limit_messages")).isEqualTo(20000);

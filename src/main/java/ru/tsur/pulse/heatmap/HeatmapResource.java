@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
 import ru.tsur.pulse.access.Caller;
 import ru.tsur.pulse.access.CurrentCaller;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.QueryParameters;
 import ru.tsur.pulse.counters.Window;
-import ru.tsur.pulse.push.api.HeatmapSnapshot;
+import ru.tsur.pulse.heatmap.api.HeatmapSnapshot;
 
 import java.util.Arrays;
 

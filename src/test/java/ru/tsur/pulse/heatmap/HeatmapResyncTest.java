@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.http.TestHTTPResource;

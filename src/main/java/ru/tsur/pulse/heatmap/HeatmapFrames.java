@@ -1,16 +1,14 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.domain.CountedCell;
-import ru.tsur.pulse.push.api.HeatmapCell;
-import ru.tsur.pulse.push.api.HeatmapSnapshot;
-import ru.tsur.pulse.push.api.MunicipalityScore;
+import ru.tsur.pulse.heatmap.api.HeatmapCell;
+import ru.tsur.pulse.heatmap.api.HeatmapSnapshot;
+import ru.tsur.pulse.heatmap.api.MunicipalityScore;
+import ru.tsur.pulse.screens.ScreenFrames;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,10 +28,10 @@ import java.util.TreeMap;
  */
 public final class HeatmapFrames {
 
-    private final ObjectMapper json;
+    private final ScreenFrames frames;
 
-    public HeatmapFrames(ObjectMapper json) {
-        this.json = json;
+    public HeatmapFrames(ScreenFrames frames) {
+        this.frames = frames;
     }
 
     public HeatmapSnapshot snapshotBody(HeatmapState.Snapshot snapshot, String region, Instant at) {
@@ -42,36 +40,20 @@ public final class HeatmapFrames {
     }
 
     public String snapshot(HeatmapState.Snapshot snapshot, String region, Instant at) {
-        return write(snapshotBody(snapshot, region, at));
+        return frames.write(snapshotBody(snapshot, region, at));
     }
 
     public String delta(HeatmapState.Delta delta, Instant at) {
-        Map<String, Object> body = header("delta", delta.window(), delta.seq(), at);
+        Map<String, Object> body = frames.header("delta", "window", delta.window().label(), delta.seq(), at);
         body.put("cells", cells(delta.cells(), delta.tension()));
         if (!delta.scores().isEmpty()) {
             body.put("scores", scores(delta.scores()));
         }
-        return write(body);
+        return frames.write(body);
     }
 
     public String heartbeat(Window window, long seq, Instant at) {
-        return write(header("heartbeat", window, seq, at));
-    }
-
-    public String error(String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "error");
-        body.put("message", message);
-        return write(body);
-    }
-
-    private static Map<String, Object> header(String type, Window window, long seq, Instant at) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", type);
-        body.put("window", window.label());
-        body.put("seq", seq);
-        body.put("at", at.toString());
-        return body;
+        return frames.write(frames.header("heartbeat", "window", window.label(), seq, at));
     }
 
     private static List<HeatmapCell> cells(List<CountedCell> cells, Map<String, Map<String, Integer>> tension) {
@@ -87,13 +69,5 @@ public final class HeatmapFrames {
         List<MunicipalityScore> list = new ArrayList<>(scores.size());
         new TreeMap<>(scores).forEach((municipality, score) -> list.add(new MunicipalityScore(municipality, score)));
         return list;
-    }
-
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

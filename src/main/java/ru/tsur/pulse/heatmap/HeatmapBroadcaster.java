@@ -1,87 +1,80 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
-import ru.tsur.pulse.access.ScreenScope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
+import io.smallrye.reactive.messaging.annotations.Merge;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.access.ScreenScope;
 import ru.tsur.pulse.counters.CountedBatch;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.counters.WindowCounts;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.heatmap.api.HeatmapSnapshot;
 import ru.tsur.pulse.pipeline.Channels;
-import ru.tsur.pulse.push.api.HeatmapSnapshot;
+import ru.tsur.pulse.screens.ScreenFrames;
+import ru.tsur.pulse.screens.ScreenHub;
+import ru.tsur.pulse.screens.ScreenSession;
+import ru.tsur.pulse.screens.ScreenStream;
+import ru.tsur.pulse.tension.TensionScores;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pushes the heat map to every screen. Counting rounds mark municipalities as changed; every tick the
- * changed municipalities' windows are read from Redis (one pipeline), compared with what screens were
- * last sent, and the changed cells go out as one delta per window with the next sequence number. At
- * each new minute every municipality is re-read, so windows slide even when nothing is posted. Tension
- * scores handed in by the detector go out at the next tick the same way.
+ * Pushes the heat map to every screen. The {@code counts-changed} channel marks municipalities as changed;
+ * every tick the changed municipalities' windows are read from Redis (one pipeline), compared with what
+ * screens were last sent, and the changed cells go out as one delta per window with the next sequence
+ * number. At each new minute every municipality is re-read, so windows slide even when nothing is posted.
+ * Scores from the {@code tension-scores} channel go out at the next tick the same way.
  */
 @ApplicationScoped
-public class HeatmapBroadcaster {
+public class HeatmapBroadcaster implements ScreenStream<Window> {
 
     private static final Logger LOG = Logger.getLogger(HeatmapBroadcaster.class);
 
-    /** The scope of each scoped screen, by connection id (absent: the screen sees everything). */
-    private final Map<String, ScreenScope> scopes = new java.util.concurrent.ConcurrentHashMap<>();
     private final CounterStore store;
     private final CounterService counters;
     private final Region region;
-    private final PulseConfig.Push config;
-    private final Vertx vertx;
     private final HeatmapFrames frames;
     private final Clock clock;
+    private final ScreenHub<Window> hub;
     private final HeatmapState state = new HeatmapState();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
-    private final Map<String, ScreenSession<Window>> screens = new ConcurrentHashMap<>();
-    private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicReference<Map<String, Map<String, Integer>>> pendingTension = new AtomicReference<>();
     private final List<Instant> pendingReceivedAt = new ArrayList<>();
     private final AtomicLong newestPushedAt = new AtomicLong();
     private volatile long loadedMinute = Long.MIN_VALUE;
     private final Timer freshness;
-    private final Counter deltasSent;
-    private final Counter bytesSent;
-    private final Counter screenOverflows;
     private final Counter redisReadFailures;
 
-    public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, PulseConfig config,
-                              Vertx vertx, ObjectMapper json, MeterRegistry registry, Clock clock) {
+    public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, HeatmapConfig config,
+                              ObjectMapper json, MeterRegistry registry, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.counters = counters;
         this.region = region;
-        this.config = config.push();
-        this.vertx = vertx;
-        this.frames = new HeatmapFrames(json);
+        this.frames = new HeatmapFrames(new ScreenFrames(json));
+        this.hub = new ScreenHub<>("heatmap", config.clientBuffer(), this::snapshotFrame, registry);
         // Fixed buckets around the SLO (99% on the wall within 1 s): the burn-rate rules read le="1.0".
         this.freshness = Timer.builder("pulse.push.freshness")
                 .description("From a message's acceptance to the heat-map delta that carries it")
@@ -89,34 +82,20 @@ public class HeatmapBroadcaster {
                         Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofSeconds(2),
                         Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
                 .register(registry);
-        this.deltasSent = Counter.builder("pulse.push.deltas").description("Heat-map deltas sent to screens")
-                .register(registry);
-        this.bytesSent = Counter.builder("pulse.push.sent").baseUnit("bytes")
-                .description("Bytes of heat-map frames sent to screens").register(registry);
-        this.screenOverflows = Counter.builder("pulse.push.screen.overflows")
-                .description("Times a screen fell behind and was switched to a fresh snapshot").register(registry);
         this.redisReadFailures = Counter.builder("pulse.redis.failures").tag("operation", "read")
                 .description("Redis operations that failed").register(registry);
-        Gauge.builder("pulse.push.screens", screens, Map::size).description("Connected heat-map screens")
-                .register(registry);
         Gauge.builder("pulse.push.newest.age", this, HeatmapBroadcaster::newestPushedAgeSeconds).baseUnit("seconds")
                 .description("Age of the newest message pushed to screens").register(registry);
     }
 
-    void start(@Observes StartupEvent startup) {
-        everythingChanged();
-        vertx.setPeriodic(config.tick().toMillis(), ignored -> tick());
-        vertx.setPeriodic(config.heartbeat().toMillis(), ignored -> heartbeat());
-    }
-
-    /** The count stage's output: which municipalities moved. */
+    /**
+     * Which municipalities moved: counting rounds, the catch-up job and rebuilds all announce it here. Merged:
+     * the count stage's stream and the maintenance jobs' emitter both feed the channel.
+     */
     @Incoming(Channels.COUNTS_CHANGED)
-    public void onCounted(CountedBatch batch) {
-        countsChanged(batch);
-    }
-
+    @Merge
     public void countsChanged(CountedBatch batch) {
-        if (batch.counted() == 0) {
+        if (batch.municipalities().isEmpty()) {
             return;
         }
         changed.addAll(batch.municipalities());
@@ -127,21 +106,15 @@ public class HeatmapBroadcaster {
         }
     }
 
-    /** The tension detector's latest scores (municipality → category → 0–100); published at the next tick. */
-    public void tensionScores(Map<String, Map<String, Integer>> scores) {
-        pendingTension.set(scores);
-    }
-
-    /** After a rebuild: every municipality is re-read at the next tick. */
-    public void everythingChanged() {
-        changed.addAll(counters.municipalityIds());
+    /** The tension detector's latest scores; published at the next tick. */
+    @Incoming(Channels.TENSION_SCORES)
+    public void tensionScores(TensionScores scores) {
+        pendingTension.set(scores.scores());
     }
 
     /** One tick: read what changed, publish deltas. Skipped while the previous read is still running. */
-    void tick() {
-        if (!reading.compareAndSet(false, true)) {
-            return;
-        }
+    @Scheduled(every = "${pulse.push.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> tick() {
         Instant now = clock.instant();
         Map<String, Map<String, Integer>> tension = pendingTension.getAndSet(null);
         if (tension != null) {
@@ -153,11 +126,10 @@ public class HeatmapBroadcaster {
         }
         long minute = CounterStore.epochMinute(now);
         if (minute != loadedMinute) {
-            everythingChanged();
+            changed.addAll(counters.municipalityIds());
         }
         if (changed.isEmpty()) {
-            reading.set(false);
-            return;
+            return Uni.createFrom().voidItem();
         }
         Set<String> toRead = new HashSet<>(changed);
         changed.removeAll(toRead);
@@ -166,22 +138,22 @@ public class HeatmapBroadcaster {
             receivedAt = new ArrayList<>(pendingReceivedAt);
             pendingReceivedAt.clear();
         }
-        store.readWindows(toRead, now).subscribe().with(
-                fresh -> {
+        return store.readWindows(toRead, now)
+                .invoke(fresh -> {
                     publish(fresh, now, receivedAt);
                     if (toRead.size() >= counters.municipalityIds().size()) {
                         loadedMinute = minute;
                     }
-                    reading.set(false);
-                },
-                failure -> {
+                })
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
                     changed.addAll(toRead);
                     synchronized (pendingReceivedAt) {
                         pendingReceivedAt.addAll(receivedAt);
                     }
-                    reading.set(false);
                     redisReadFailures.increment();
                     LOG.debugf("Heat-map tick skipped, Redis unavailable: %s", failure.toString());
+                    return null;
                 });
     }
 
@@ -200,34 +172,17 @@ public class HeatmapBroadcaster {
         }
     }
 
+    /** Each delta to the screens of its window; a scoped screen (a municipal wall) gets its municipalities' part. */
     private void send(List<HeatmapState.Delta> deltas, Instant now) {
         for (HeatmapState.Delta delta : deltas) {
-            String text = frames.delta(delta, now);
-            // A scoped screen (a municipal wall) gets the delta of its municipalities, encoded once per scope.
-            Map<ScreenScope, String> scopedTexts = new HashMap<>();
-            for (Map.Entry<String, ScreenSession<Window>> entry : screens.entrySet()) {
-                ScreenSession<Window> screen = entry.getValue();
-                ScreenScope scope = scopes.getOrDefault(entry.getKey(), ScreenScope.ALL);
-                String frame = scope.all() ? text
-                        : scopedTexts.computeIfAbsent(scope, only -> frames.delta(within(delta, only), now));
-                long overflowsBefore = screen.overflows();
-                screen.offer(delta.window(), delta.seq(), frame);
-                if (screen.subscription() == delta.window()) {
-                    deltasSent.increment();
-                    bytesSent.increment(text.length());
-                }
-                if (screen.overflows() > overflowsBefore) {
-                    screenOverflows.increment();
-                }
-            }
+            hub.publish(delta.window(), delta.seq(), scope -> frames.delta(within(delta, scope), now));
         }
     }
 
-    private void heartbeat() {
+    @Scheduled(every = "${pulse.push.heartbeat}")
+    void heartbeat() {
         Instant now = clock.instant();
-        for (ScreenSession<Window> screen : screens.values()) {
-            screen.offerHeartbeat((window, seq) -> frames.heartbeat(window, seq, now));
-        }
+        hub.heartbeat((window, seq) -> frames.heartbeat(window, seq, now));
     }
 
     private double newestPushedAgeSeconds() {
@@ -257,21 +212,16 @@ public class HeatmapBroadcaster {
                 .replaceWithVoid();
     }
 
-    void register(WebSocketConnection connection, Window window, ScreenScope scope) {
-        ScreenSession<Window> screen = new ScreenSession<>(connection, window, config.clientBuffer(),
-                shown -> snapshotFrame(shown, scope));
-        scopes.put(connection.id(), scope);
-        screens.put(connection.id(), screen);
+    @Override
+    public void open(WebSocketConnection connection, Window window, ScreenScope scope) {
+        // The screen is added at once (so it misses no delta) and drained once the picture is loaded.
+        ScreenSession<Window> screen = hub.register(connection, window, scope);
         ensureLoaded().subscribe().with(ignored -> screen.drain(), failure -> screen.drain());
     }
 
-    void unregister(WebSocketConnection connection) {
-        screens.remove(connection.id());
-        scopes.remove(connection.id());
-    }
-
-    ScreenSession<Window> screen(WebSocketConnection connection) {
-        return screens.get(connection.id());
+    @Override
+    public ScreenHub<Window> hub() {
+        return hub;
     }
 
     private ScreenSession.SnapshotFrame snapshotFrame(Window window, ScreenScope scope) {
@@ -289,6 +239,9 @@ public class HeatmapBroadcaster {
 
     /** The delta as a scoped screen sees it: the same sequence number, its municipalities' cells and scores only. */
     static HeatmapState.Delta within(HeatmapState.Delta delta, ScreenScope scope) {
+        if (scope.all()) {
+            return delta;
+        }
         return new HeatmapState.Delta(delta.window(), delta.seq(),
                 delta.cells().stream().filter(cell -> scope.includes(cell.municipalityId())).toList(),
                 only(delta.tension(), scope), only(delta.scores(), scope));
@@ -302,9 +255,5 @@ public class HeatmapBroadcaster {
             }
         });
         return kept;
-    }
-
-    String errorFrame(String message) {
-        return frames.error(message);
     }
 }

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push.api;
+package ru.tsur.pulse.heatmap.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

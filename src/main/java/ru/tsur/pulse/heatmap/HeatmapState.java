@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.counters.WindowCounts;

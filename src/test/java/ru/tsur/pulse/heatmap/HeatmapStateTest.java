@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.counters.Window;

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.screens;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 
@@ -28,10 +28,19 @@ public final class ScreenSession<S> {
     private boolean sending;
     private boolean needsSnapshot = true;
     private long lastSeq = -1;
-    private long overflows;
 
     /** A snapshot frame with the sequence number it stands at. */
     public record SnapshotFrame(long seq, String text) {
+    }
+
+    /** What became of a frame offered to the screen. */
+    public enum Offer {
+        /** Queued: the screen will get it. */
+        QUEUED,
+        /** The queue was full: the screen's queue was dropped and it gets a snapshot instead. */
+        OVERFLOWED,
+        /** Not for this screen (another subscription, a snapshot pending, or a sequence number it already has). */
+        SKIPPED
     }
 
     public ScreenSession(WebSocketConnection connection, S subscription, int capacity,
@@ -48,10 +57,6 @@ public final class ScreenSession<S> {
 
     public String id() {
         return connection.id();
-    }
-
-    public synchronized long overflows() {
-        return overflows;
     }
 
     /** Switches the screen to another subscription (a snapshot of it follows). */
@@ -75,21 +80,24 @@ public final class ScreenSession<S> {
     }
 
     /** Queues a frame meant for screens of this subscription; on overflow switches to "send a snapshot". */
-    public void offer(S frameSubscription, long seq, String text) {
+    public Offer offer(S frameSubscription, long seq, String text) {
+        Offer result;
         synchronized (this) {
             if (!Objects.equals(frameSubscription, subscription) || needsSnapshot || seq <= lastSeq) {
-                return;
+                return Offer.SKIPPED;
             }
             if (queue.size() >= capacity) {
                 queue.clear();
                 needsSnapshot = true;
-                overflows++;
+                result = Offer.OVERFLOWED;
             } else {
                 queue.add(new Frame(seq, text));
                 lastSeq = seq;
+                result = Offer.QUEUED;
             }
         }
         drain();
+        return result;
     }
 
     /**

@@ -1,6 +1,7 @@
-package ru.tsur.pulse.push;
+package ru.tsur.pulse.heatmap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ru.tsur.pulse.screens.ScreenFrames;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.counters.WindowCounts;
@@ -21,7 +22,7 @@ class HeatmapTensionTest {
     private static final Instant AT = Instant.parse("2021-01-14T09:00:00Z");
 
     private final HeatmapState state = new HeatmapState();
-    private final HeatmapFrames frames = new HeatmapFrames(new ObjectMapper());
+    private final HeatmapFrames frames = new HeatmapFrames(new ScreenFrames(new ObjectMapper()));
 
     private static WindowCounts counts(String municipality, long hour, long day, long week) {
         EnumMap<Window, Map<String, Long>> byWindow = new EnumMap<>(Window.class);
