@@ -26,6 +26,8 @@ public class DemoFeed {
 
     private static final Logger LOG = Logger.getLogger(DemoFeed.class);
     private static final long PERIOD_MILLIS = 200;
+    /** {@link #PERIOD_MILLIS} as the scheduler writes it (it takes seconds, not milliseconds, in a literal). */
+    private static final String PERIOD = "0.2s";
 
     private final PulseConfig config;
     private final IngestGateway gateway;
@@ -53,7 +55,7 @@ public class DemoFeed {
     }
 
     /** One period's messages (none when the demo is off). */
-    @Scheduled(every = PERIOD_MILLIS + "ms")
+    @Scheduled(every = PERIOD)
     void emit() {
         if (generator == null) {
             return;

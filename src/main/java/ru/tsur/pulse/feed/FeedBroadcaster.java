@@ -28,8 +28,9 @@ import java.util.Optional;
 /**
  * Pushes the live feed to every feed screen. Newly stored messages arrive on the {@code messages-stored}
  * channel and wait (bounded: only the newest {@code pulse.feed.snapshot-size} can reach a screen anyway);
- * every {@code pulse.feed.poll-interval} they go out as one frame. The picture a new screen starts from is read
- * from PostgreSQL (the truth) the first time a screen connects; from then on the channel keeps it current.
+ * every {@code pulse.feed.poll-interval} they go out as one frame. The picture a screen starts from is read
+ * from PostgreSQL (the truth) when it is the only screen; while screens stay connected the channel keeps it
+ * current.
  */
 @ApplicationScoped
 public class FeedBroadcaster implements ScreenStream<SingleFeed> {
@@ -132,6 +133,11 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
 
     @Override
     public void open(WebSocketConnection connection, SingleFeed feed, ScreenScope scope) {
+        if (hub.isEmpty()) {
+            // The first screen after a quiet spell starts from PostgreSQL, the truth: it also holds what other
+            // replicas stored, and what this one stored a moment ago but has not pushed yet.
+            loaded = false;
+        }
         ensureLoaded().subscribe().with(ignored -> hub.register(connection, feed, scope), failure -> {
             LOG.debugf("Feed screen refused, PostgreSQL unavailable: %s", failure.toString());
             connection.close().subscribe().with(ignored -> { }, ignored -> { });
