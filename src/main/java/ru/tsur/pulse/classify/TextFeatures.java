@@ -124,8 +124,7 @@ public final class TextFeatures {
                     folded.append(' ');
                     pendingSpace = false;
                 }
-                char lower = Character.toLowerCase(character);
-                folded.append(lower == 'ё' ? 'е' : lower);
+                folded.append(TextNormalizer.fold(character));
             }
             position++;
         }

@@ -1,6 +1,7 @@
 package ru.tsur.pulse.locate;
 
 import ru.tsur.pulse.domain.Municipality;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -423,7 +424,7 @@ public final class Gazetteer {
         Set<String> bareAliases = new LinkedHashSet<>();
         Set<String> ownNames = new LinkedHashSet<>();
         for (String phrase : phrases) {
-            String folded = GazetteerForms.fold(phrase).replaceAll("[«»\"“”„]", " ").replaceAll("\\s+", " ").strip();
+            String folded = TextNormalizer.fold(phrase).replaceAll("[«»\"“”„]", " ").replaceAll("\\s+", " ").strip();
             Matcher prefix = TYPE_PREFIX.matcher(folded);
             String rest = folded;
             Family family = null;
@@ -558,8 +559,7 @@ public final class Gazetteer {
             int start = index;
             StringBuilder word = new StringBuilder();
             while (index < length && Character.isLetterOrDigit(text.charAt(index))) {
-                char lower = Character.toLowerCase(text.charAt(index));
-                word.append(lower == 'ё' ? 'е' : lower);
+                word.append(TextNormalizer.fold(text.charAt(index)));
                 index++;
             }
             words.add(new Word(word.toString(), start));

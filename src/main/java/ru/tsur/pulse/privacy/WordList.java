@@ -1,5 +1,7 @@
 package ru.tsur.pulse.privacy;
 
+import ru.tsur.pulse.normalize.TextNormalizer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,10 +115,8 @@ final class WordList {
             char c = text.charAt(i);
             if ((c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я')) {
                 c = (char) (c + 32);
-            } else if (c == 'ё' || c == 'Ё') {
-                c = 'е';
-            } else if (c >= 128 && Character.isUpperCase(c)) {
-                c = Character.toLowerCase(c);
+            } else if (c >= 128) {
+                c = TextNormalizer.fold(c);
             }
             out[i] = c;
         }
@@ -221,8 +221,7 @@ final class WordList {
     }
 
     private static char fold(char c) {
-        char lower = Character.toLowerCase(c);
-        return lower == 'ё' ? 'е' : lower == '\u00A0' ? ' ' : lower;
+        return c == '\u00A0' ? ' ' : TextNormalizer.fold(c);
     }
 
     /**

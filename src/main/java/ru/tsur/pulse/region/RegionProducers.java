@@ -68,7 +68,7 @@ public class RegionProducers {
                 })
                 .orElseGet(() -> {
                     LOG.warnf("Region %s ships no model.bin: the keyword classifier serves", region.id());
-                    return new KeywordClassifier(region.categories(), normalizer);
+                    return new KeywordClassifier(region.categories());
                 });
     }
 

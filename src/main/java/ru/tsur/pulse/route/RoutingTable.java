@@ -3,6 +3,7 @@ package ru.tsur.pulse.route;
 import ru.tsur.pulse.csv.Csv;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Route;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.io.Reader;
 import java.io.Writer;
@@ -175,7 +176,7 @@ public final class RoutingTable {
      * @param municipalityId the municipality id (null or {@code unknown} when not placed)
      */
     public Route route(String topic, String categoryId, String municipalityId) {
-        String folded = topic == null || topic.isBlank() ? null : RoutingOverrides.fold(topic);
+        String folded = topic == null || topic.isBlank() ? null : TextNormalizer.foldLine(topic);
         String category = categoryId == null || categoryId.isBlank() ? null : categoryId;
         String municipality = municipalityId == null || municipalityId.isBlank() || Location.UNKNOWN_ID.equals(municipalityId)
                 ? null : municipalityId;
@@ -237,7 +238,7 @@ public final class RoutingTable {
     /** The key of a cell: topics folded; the category is part of the key only on category levels. */
     private static String key(Level level, String topic, String category, String place) {
         boolean topicLevel = level == Level.TOPIC_MUNICIPALITY || level == Level.TOPIC_DISTRICT || level == Level.TOPIC;
-        String topicPart = topicLevel && topic != null ? RoutingOverrides.fold(topic) : "";
+        String topicPart = topicLevel && topic != null ? TextNormalizer.foldLine(topic) : "";
         String categoryPart = topicLevel || category == null ? "" : category;
         boolean placeLevel = level == Level.TOPIC_MUNICIPALITY || level == Level.TOPIC_DISTRICT
                 || level == Level.CATEGORY_MUNICIPALITY;
