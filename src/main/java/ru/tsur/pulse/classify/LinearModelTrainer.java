@@ -208,9 +208,9 @@ public final class LinearModelTrainer {
                     settings.classBalance());
             sum += weights[label] * counts[label];
         }
-        float normaliser = (float) (labelIndices.length / sum);
+        float normalizer = (float) (labelIndices.length / sum);
         for (int label = 0; label < classCount; label++) {
-            weights[label] *= normaliser;
+            weights[label] *= normalizer;
         }
         return weights;
     }

@@ -48,7 +48,7 @@ final class BankAccounts {
 
     /**
      * @param digits how many digits the text holds (at most)
-     * @param lower  the message in lower case ({@link WordList#normalise}), for the cheap look for account words
+     * @param lower  the message in lower case ({@link WordList#normalize}), for the cheap look for account words
      */
     String mask(String text, int digits, String lower) {
         String masked = text;

@@ -44,7 +44,7 @@ final class BirthDates {
     }
 
     /**
-     * @param lower the message in lower case ({@link WordList#normalise}), for the cheap look for birth words; it may
+     * @param lower the message in lower case ({@link WordList#normalize}), for the cheap look for birth words; it may
      *              be the text before earlier maskers replaced anything
      */
     String mask(String text, String lower) {

@@ -62,7 +62,7 @@ final class Documents {
 
     /**
      * @param digits how many digits the text holds (at most)
-     * @param lower  the message in lower case ({@link WordList#normalise}), for the cheap look for document words
+     * @param lower  the message in lower case ({@link WordList#normalize}), for the cheap look for document words
      */
     String mask(String text, int digits, String lower) {
         String masked = text;

@@ -192,7 +192,7 @@ class WallBrowserTest {
     void residentsTextIsShownAsLiteralTextNeverAsHtml() {
         openLive("?metric=count");
         browser.script("window.alertCalls = 0; window.alert = function () { window.alertCalls++; };");
-        // Entities survive normalisation as the characters they stand for: the display text is the raw tag.
+        // Entities survive normalization as the characters they stand for: the display text is the raw tag.
         String hostile = "<img src=x onerror=alert(1)>";
         Municipality kolpino = region.municipalities().stream().filter(m -> m.name().contains("Колпино"))
                 .findFirst().orElseThrow();
