@@ -2,13 +2,18 @@ package ru.tsur.pulse.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import ru.tsur.pulse.counters.CountersConfig;
+import ru.tsur.pulse.demo.DemoConfig;
+import ru.tsur.pulse.ingest.IngestConfig;
 
 import java.time.Duration;
 
 /**
- * Every tunable of the service in one typed tree (prefix {@code pulse}). Hosts and credentials of
- * PostgreSQL and Redis stay in Quarkus' own keys ({@code quarkus.datasource.*}, {@code quarkus.redis.*});
- * everything the control room or the SRE may want to change about behaviour lives here.
+ * The settings every part of the service shares (prefix {@code pulse}): which region pack is served and
+ * where PostgreSQL is. Each feature's own tunables live in a typed mapping in its package (README
+ * «Configuration» lists them all with their prefixes: {@code pulse.ingest} in {@link IngestConfig},
+ * {@code pulse.counters} in {@link CountersConfig}, {@code pulse.cases} in {@code CasesConfig}, …). Hosts and
+ * credentials of Redis stay in Quarkus' own keys ({@code quarkus.redis.*}).
  */
 @ConfigMapping(prefix = "pulse")
 public interface PulseConfig {
@@ -20,22 +25,28 @@ public interface PulseConfig {
     /** Where PostgreSQL is; the Quarkus datasource URLs are built from these keys. */
     Database database();
 
-    /** Ingest API and the pipeline in front of PostgreSQL. */
-    Ingest ingest();
-
-    /** The classify stage. */
-    Classify classify();
-
-    /** The route stage. */
-    Routing routing();
-
-    /** Live counters in Redis. */
-    Counters counters();
-
     /** WebSocket push to wall screens. */
     Push push();
 
-    /** Built-in demo message generator. */
+    /**
+     * The {@code pulse.ingest} keys, for the classes not yet given {@link IngestConfig} itself
+     * ({@code pipeline/MessagePipeline}); the keys are documented there.
+     */
+    @Deprecated(forRemoval = true)
+    Ingest ingest();
+
+    /**
+     * The {@code pulse.counters} keys, for the classes not yet given {@link CountersConfig} itself
+     * ({@code counters/CountingStage}); the keys are documented there.
+     */
+    @Deprecated(forRemoval = true)
+    Counters counters();
+
+    /**
+     * The {@code pulse.demo} keys, for the classes not yet given {@link DemoConfig} itself
+     * ({@code demo/DemoFeed}); the keys are documented there.
+     */
+    @Deprecated(forRemoval = true)
     Demo demo();
 
     interface Database {
@@ -52,84 +63,6 @@ public interface PulseConfig {
         String name();
     }
 
-    interface Ingest {
-        /** Most messages accepted in one batch request; more is answered 413. */
-        @WithDefault("1000")
-        int batchMaxCount();
-
-        /** Largest request body read by the ingest API, in bytes; more is answered 413. */
-        @WithDefault("4194304")
-        int maxBodyBytes();
-
-        /** Messages accepted but not yet committed, across all requests; past it requests get 503. */
-        @WithDefault("20000")
-        int maxInFlight();
-
-        /** Most messages written to PostgreSQL in one INSERT. */
-        @WithDefault("500")
-        int persistBatchSize();
-
-        /** Longest a message waits for its persist batch to fill. */
-        @WithDefault("5ms")
-        Duration persistBatchWindow();
-
-        /** Retry-After sent with 503 when PostgreSQL is unavailable or the pipeline is full. */
-        @WithDefault("5s")
-        Duration retryAfter();
-
-        /** How far in the future a message's createdAt may lie (clock skew of sources). */
-        @WithDefault("5m")
-        Duration maxClockSkew();
-
-        /** Longest accepted message text, in characters. */
-        @WithDefault("20000")
-        int maxTextLength();
-    }
-
-    interface Classify {
-        /** Below this calibrated probability of its category a message is flagged for manual triage. */
-        @WithDefault("0.5")
-        double triageBelow();
-    }
-
-    interface Routing {
-        /** The control room's routing overrides (CSV: topic,category,municipality,executor,deadline_class,comment); none if unset. */
-        java.util.Optional<String> overridesFile();
-
-        /**
-         * The trained executor head (text plus place) decides when it is at least this sure; below, the
-         * learned routing table does. Overrides always win.
-         */
-        @WithDefault("0.0")
-        double modelConfidence();
-    }
-
-    interface Counters {
-        /** Most stored messages counted in one Redis pipeline. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Longest a stored message waits for its counting batch to fill. */
-        @WithDefault("10ms")
-        Duration batchWindow();
-
-        /** How often messages left uncounted (Redis was down) are looked for and counted. */
-        @WithDefault("5s")
-        Duration catchUpInterval();
-
-        /** A message uncounted for longer than this is taken by the catch-up job. */
-        @WithDefault("3s")
-        Duration catchUpAge();
-
-        /** Rebuild the counters from PostgreSQL at startup when Redis lacks them or disagrees. */
-        @WithDefault("true")
-        boolean rebuildOnStart();
-
-        /** Prefix of every Redis key the service writes, so several deployments can share a Redis. */
-        @WithDefault("pulse")
-        String keyPrefix();
-    }
-
     interface Push {
         /** Period of the heat-map tick: deltas are coalesced over it. */
         @WithDefault("100ms")
@@ -144,17 +77,18 @@ public interface PulseConfig {
         Duration heartbeat();
     }
 
-    interface Demo {
-        /** Whether the built-in generator feeds the pipeline (on in the {@code demo} profile). */
-        @WithDefault("false")
-        boolean enabled();
+    /** {@link IngestConfig} under its old name, until its last readers inject it. */
+    @Deprecated(forRemoval = true)
+    interface Ingest extends IngestConfig {
+    }
 
-        /** Mean messages per second the generator produces, before the daily rhythm is applied. */
-        @WithDefault("5")
-        double rate();
+    /** {@link CountersConfig} under its old name, until its last readers inject it. */
+    @Deprecated(forRemoval = true)
+    interface Counters extends CountersConfig {
+    }
 
-        /** Seed of the generator's random numbers, for reproducible demos. */
-        @WithDefault("20201018")
-        long seed();
+    /** {@link DemoConfig} under its old name, until its last readers inject it. */
+    @Deprecated(forRemoval = true)
+    interface Demo extends DemoConfig {
     }
 }

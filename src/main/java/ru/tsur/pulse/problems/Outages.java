@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.ingest.IngestConfig;
 
 import java.net.ConnectException;
 import java.time.Clock;
@@ -95,8 +95,8 @@ public class Outages {
     private final Counter internalErrors;
 
     @jakarta.inject.Inject
-    public Outages(Pool pool, Redis redis, Clock clock, PulseConfig config, MeterRegistry registry) {
-        this(pool, redis, clock, config.ingest().retryAfter(), registry);
+    public Outages(Pool pool, Redis redis, Clock clock, IngestConfig config, MeterRegistry registry) {
+        this(pool, redis, clock, config.retryAfter(), registry);
     }
 
     Outages(Pool pool, Redis redis, Clock clock, Duration retryAfter, MeterRegistry registry) {
