@@ -38,13 +38,10 @@ import java.util.regex.Pattern;
  * «округ», «МО», «Администрация …»), <em>settlement</em> (a town or village name, with or without «г.», «с.»)
  * and <em>passing</em> (a settlement named as a destination, origin or road end: «дорога на Курчатов», «из
  * Курска», «трасса Курск-Чаплыгино»). {@link #find} returns the first mention of the strongest strength
- * present, and nothing when there are only passing mentions. Chosen on the Kursk data
- * ({@code ../shared/data/kursk/train.csv}; truth = the municipality the executor's own name gives, see
- * {@code GazetteerKurskDataTest}): of the 6 texts naming two municipalities (passing ones aside), «first
- * administrative, else first» is right in 6, «first mention» 5, «last» 3, «most mentioned» 5, «first that is not
- * the city of Kursk» 5; answering with passing mentions too would add 8 answers of which 2 are right. Over the 849
- * messages routed to a district, town or city administration it answers for 18% of the texts and is right in 96%
- * of its answers; most texts name no place at all.
+ * present, and nothing when there are only passing mentions. Chosen on the Kursk data against the other
+ * rules one could take (first, last or most mentioned, passing mentions included; truth = the municipality the
+ * executor's own name gives, see {@code GazetteerKurskDataTest}); the README, «Classification and routing»,
+ * has the figures. Most texts name no place at all.
  *
  * <p>Thread-safe after construction (immutable).
  */

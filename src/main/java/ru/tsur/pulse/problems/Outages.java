@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Tells a dependency outage from a fault, and logs an outage the way an on-call person wants to read it:
  * one line when PostgreSQL or Redis goes down, one line with a count of refused requests every
  * {@link #SUMMARY_EVERY} while it stays down, and one line when it answers again — instead of a stack trace
- * per request (a 16 s PostgreSQL outage once wrote 1,853 of them). A request that failed because of an
+ * per request (README, «When PostgreSQL or Redis goes away», has the drill that counts them). A request that
+ * failed because of an
  * outage is answered 503 with Retry-After; any other failure is a 500 whose stack trace is logged, at most
  * one per {@link #SUMMARY_EVERY} for the same exception class.
  * <p>

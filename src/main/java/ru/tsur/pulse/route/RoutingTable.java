@@ -32,8 +32,8 @@ import java.util.function.Function;
  *   <li>{@code default}: the executor most often given anything in the region.</li>
  * </ol>
  * Level 4 is not in the plain «topic → category» chain: without it a Льгов message whose topic has too few Льгов
- * examples goes to a Kursk city committee. On the Kursk data (5-fold CV on the baseline's folds, true topics,
- * place from the gazetteer, {@code RoutingKurskEvaluationTest}) it lifts executor accuracy from 0.426 to 0.436.
+ * examples goes to a Kursk city committee ({@code RoutingKurskEvaluationTest} measures what it is worth on the
+ * Kursk data; the figure is in the README, «Classification and routing»).
  * Place-specific cells (levels 2–4) exist only where the winning executor had at least the trainer's minimum
  * support. The route's rule reads {@code override: <conditions>}, {@code learned: <level> (<support> of <total>)}
  * or {@code default}. Deadline class: from the override when it names one; for a learned row with a topic, the row's class
