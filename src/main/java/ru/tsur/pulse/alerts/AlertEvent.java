@@ -1,5 +1,6 @@
 package ru.tsur.pulse.alerts;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.time.OffsetDateTime;
  * {@code episodeStart}. {@code by} is who said they did it (null when a silence was lifted without a name).
  * JSON field names are the record's component names.
  */
+@RegisterForReflection
 public record AlertEvent(String action, String by, Instant at, Instant until, String reason, Instant episodeStart) {
 
     public static final String ACKNOWLEDGED = "acknowledged";

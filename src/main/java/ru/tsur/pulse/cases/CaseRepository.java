@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -163,10 +164,12 @@ public class CaseRepository {
     }
 
     /** A message as a case shows it: masked text only. */
+    @RegisterForReflection
     public record CaseMessage(long id, String source, Instant createdAt, Instant receivedAt, String text) {
     }
 
     /** One stored event of a case. */
+    @RegisterForReflection
     public record CaseEvent(Instant at, String actor, String action, String from, String to, String detail) {
     }
 
