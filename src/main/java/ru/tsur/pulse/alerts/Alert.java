@@ -1,5 +1,7 @@
 package ru.tsur.pulse.alerts;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.TreeMap;
  * {@code group} is the grouping key; {@code parent} the id of the grouping alert a firing child is shown
  * under (inhibition), or null.
  */
+@RegisterForReflection
 public record Alert(String id, String kind, Map<String, String> labels, String severity, String state,
                     String title, String summary, Map<String, Object> details, String group, String parent,
                     Instant startsAt, Instant updatedAt, Instant endsAt, String acknowledgedBy,

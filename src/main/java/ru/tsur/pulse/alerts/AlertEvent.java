@@ -1,9 +1,11 @@
 package ru.tsur.pulse.alerts;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
+
+import static ru.tsur.pulse.sql.Timestamps.instant;
 
 /**
  * One entry of an alert's history ({@code alert_event}): an operator acknowledged it, silenced it (until
@@ -11,6 +13,7 @@ import java.time.OffsetDateTime;
  * {@code episodeStart}. {@code by} is who said they did it (null when a silence was lifted without a name).
  * JSON field names are the record's component names.
  */
+@RegisterForReflection
 public record AlertEvent(String action, String by, Instant at, Instant until, String reason, Instant episodeStart) {
 
     public static final String ACKNOWLEDGED = "acknowledged";
@@ -20,10 +23,5 @@ public record AlertEvent(String action, String by, Instant at, Instant until, St
     static AlertEvent from(Row row) {
         return new AlertEvent(row.getString("action"), row.getString("actor"), instant(row, "at"),
                 instant(row, "silenced_until"), row.getString("reason"), instant(row, "episode_start"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

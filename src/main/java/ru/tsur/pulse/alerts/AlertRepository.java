@@ -12,13 +12,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static ru.tsur.pulse.sql.Timestamps.instant;
+import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * All SQL on the {@code alert} table and its history {@code alert_event}. Raising is one upsert by fingerprint that writes only when something
@@ -273,15 +274,6 @@ public class AlertRepository {
                 instant(row, "starts_at"), instant(row, "updated_at"), instant(row, "ends_at"),
                 row.getString("acknowledged_by"), instant(row, "acknowledged_at"), instant(row, "silenced_until"),
                 row.getString("silence_reason"), row.getString("silenced_by"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private String write(Object value) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads the query parameters of one request and collects what is wrong with them, so one 400 names every
@@ -22,7 +23,19 @@ public final class QueryParameters {
     /** Longest free-text filter (municipality, kind, topic, …): ids and names are far shorter. */
     public static final int MAX_TEXT_LENGTH = 200;
 
+    /** The years a time parameter may name: what PostgreSQL stores reaches further, nothing the service keeps does. */
+    private static final int EARLIEST_YEAR = 2000;
+    private static final int LATEST_YEAR = 9999;
+
     private final List<FieldError> errors = new ArrayList<>();
+
+    /** The one parameter of a request that has one: read by {@code read}, the 400 thrown at once if it is bad. */
+    public static <T> T single(Function<QueryParameters, T> read) {
+        QueryParameters parameters = new QueryParameters();
+        T value = read.apply(parameters);
+        parameters.check();
+        return value;
+    }
 
     /** A free-text filter: blank means absent (null); else stripped and at most {@code maxLength} characters. */
     public String text(String name, String value, int maxLength) {
@@ -82,17 +95,22 @@ public final class QueryParameters {
         };
     }
 
-    /** An ISO-8601 time with an offset, or {@code fallback} when absent or blank. */
+    /** An ISO-8601 time with an offset in the years 2000 to 9999, or {@code fallback} when absent or blank. */
     public Instant instant(String name, String value, Instant fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value.strip());
+            if (time.getYear() >= EARLIEST_YEAR && time.getYear() <= LATEST_YEAR) {
+                return time.toInstant();
+            }
         } catch (DateTimeParseException notATime) {
-            errors.add(new FieldError(name, "время ISO-8601 со смещением, например 2021-01-14T09:00:00+03:00"));
-            return fallback;
+            // reported below, like a time out of range
         }
+        errors.add(new FieldError(name, "время ISO-8601 со смещением между " + EARLIEST_YEAR + " и " + LATEST_YEAR
+                + " годом, например 2021-01-14T09:00:00+03:00"));
+        return fallback;
     }
 
     /** Records a problem found by the caller's own rule (e.g. two parameters that contradict each other). */

@@ -29,6 +29,12 @@ public final class TextBounds {
         return value == null ? null : ControlCharacters.stripForDisplay(value).strip();
     }
 
+    /** An optional text as it is kept: {@link #clean cleaned}, and null when nothing is left of it. */
+    public static String cleanOptional(String value) {
+        String cleaned = clean(value);
+        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+    }
+
     /** The one wording of a length refusal, e.g. «не длиннее 300 символов (получено 301)». */
     public static String tooLong(int maxLength, int length) {
         return "не длиннее " + maxLength + " символов (получено " + length + ")";

@@ -3,7 +3,7 @@ package ru.tsur.pulse.api;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.alerts.AlertsConfig;
 import ru.tsur.pulse.cases.CasesConfig;
-import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.ingest.IngestConfig;
 
 /**
  * Resolves each {@link TextLimit} to its length in characters: the configured ones from their config
@@ -15,12 +15,12 @@ public class TextLimits {
 
     private final AlertsConfig alerts;
     private final CasesConfig cases;
-    private final PulseConfig pulse;
+    private final IngestConfig ingest;
 
-    public TextLimits(AlertsConfig alerts, CasesConfig cases, PulseConfig pulse) {
+    public TextLimits(AlertsConfig alerts, CasesConfig cases, IngestConfig ingest) {
         this.alerts = alerts;
         this.cases = cases;
-        this.pulse = pulse;
+        this.ingest = ingest;
     }
 
     public int maxLength(TextLimit limit) {
@@ -30,7 +30,7 @@ public class TextLimits {
             case ALERT_REASON -> alerts.maxReasonLength();
             case CASE_REASON -> cases.maxReasonLength();
             case ANSWER -> cases.maxAnswerLength();
-            case MESSAGE_TEXT -> pulse.ingest().maxTextLength();
+            case MESSAGE_TEXT -> ingest.maxTextLength();
             case ADDRESS -> TextLimit.MAX_ADDRESS_LENGTH;
         };
     }

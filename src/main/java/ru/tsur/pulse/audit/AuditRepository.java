@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * All SQL on {@code audit_event}. Appending is a plain INSERT: the table's chain trigger (V14__audit.sql)
@@ -165,9 +165,5 @@ public class AuditRepository {
                 roles == null ? List.of() : Arrays.asList(roles), row.getString("key_id"), row.getString("action"),
                 row.getString("target"), row.getString("before"), row.getString("after"),
                 row.getString("remote_address"), row.getString("previous_hash"), row.getString("hash"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -10,11 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import ru.tsur.pulse.problems.Problem;
-
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import ru.tsur.pulse.api.QueryParameters;
 
 /**
  * The audit trail API, admin-only: pages of recorded acts (newest first, filtered by subject, action, target
@@ -24,10 +20,6 @@ import java.time.format.DateTimeParseException;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
-
-    /** The range of times a filter may name (PostgreSQL's timestamps reach further; nothing audited does). */
-    private static final int EARLIEST_YEAR = 2000;
-    private static final int LATEST_YEAR = 9999;
 
     private final AuditRepository repository;
     private final AuditConfig config;
@@ -43,10 +35,14 @@ public class AuditResource {
                                @QueryParam("target") String target, @QueryParam("from") String from,
                                @QueryParam("to") String to, @QueryParam("page") String page,
                                @QueryParam("size") String size) {
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = number("size", size, config.defaultPageSize(), 1, config.maxPageSize());
-        AuditQuery query = new AuditQuery(blankToNull(subject), blankToNull(action), blankToNull(target),
-                time("from", from), time("to", to));
+        QueryParameters parameters = new QueryParameters();
+        int pageNumber = parameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = parameters.integer("size", size, config.defaultPageSize(), 1, config.maxPageSize());
+        AuditQuery query = new AuditQuery(parameters.text("subject", subject, QueryParameters.MAX_TEXT_LENGTH),
+                parameters.text("action", action, QueryParameters.MAX_TEXT_LENGTH),
+                parameters.text("target", target, QueryParameters.MAX_TEXT_LENGTH),
+                parameters.instant("from", from, null), parameters.instant("to", to, null));
+        parameters.check();
         return repository.page(query, pageNumber, pageSize);
     }
 
@@ -55,40 +51,5 @@ public class AuditResource {
     @Operation(summary = "Recompute the audit hash chain from its first row; names the first broken row and why")
     public Uni<AuditVerification> verify() {
         return repository.verify(config.verifyChunk());
-    }
-
-    private static int number(String name, String value, int absent, int least, int most) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= least && number <= most) {
-                return number;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below, as for a number out of range
-        }
-        throw Problem.invalid(name, "ожидается целое число от " + least + " до " + most);
-    }
-
-    private static Instant time(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            OffsetDateTime time = OffsetDateTime.parse(value.strip());
-            if (time.getYear() >= EARLIEST_YEAR && time.getYear() <= LATEST_YEAR) {
-                return time.toInstant();
-            }
-        } catch (DateTimeParseException ignored) {
-            // answered below, as for a time out of range
-        }
-        throw Problem.invalid(name, "ожидается время ISO-8601 со смещением между " + EARLIEST_YEAR + " и "
-                + LATEST_YEAR + " годом, например 2026-01-31T00:00:00Z");
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

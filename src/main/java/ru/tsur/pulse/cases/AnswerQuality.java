@@ -1,8 +1,9 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.normalize.TextNormalizer;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -50,7 +51,7 @@ public final class AnswerQuality {
         if (text.length() < shortAnswerChars) {
             flags.add(TOO_SHORT);
         }
-        String folded = text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String folded = TextNormalizer.fold(text);
         if (!DATE_OR_TERM.matcher(folded).find() && !ACTION.matcher(folded).find()) {
             flags.add(NO_ACTION);
         }

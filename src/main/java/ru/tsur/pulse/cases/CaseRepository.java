@@ -1,5 +1,6 @@
 package ru.tsur.pulse.cases;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,13 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+
+import static ru.tsur.pulse.sql.Timestamps.instant;
+import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * All SQL on cases: {@code problem_case}, {@code case_event}, {@code case_answer}, the {@code case_id} of
@@ -163,10 +165,12 @@ public class CaseRepository {
     }
 
     /** A message as a case shows it: masked text only. */
+    @RegisterForReflection
     public record CaseMessage(long id, String source, Instant createdAt, Instant receivedAt, String text) {
     }
 
     /** One stored event of a case. */
+    @RegisterForReflection
     public record CaseEvent(Instant at, String actor, String action, String from, String to, String detail) {
     }
 
@@ -416,14 +420,5 @@ public class CaseRepository {
                 instant(row, "confirmed_at"), row.getInteger("reopened_count"), row.getString("rejected_reason"),
                 row.getLong("repeat_of"), row.getBoolean("came_back"), instant(row, "updated_at"),
                 row.getBoolean("overdue"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

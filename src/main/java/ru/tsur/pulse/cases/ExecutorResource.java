@@ -11,13 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.TextBounds;
-import ru.tsur.pulse.audit.Actor;
-import ru.tsur.pulse.audit.AuditEntry;
 import ru.tsur.pulse.audit.AuditJson;
-import ru.tsur.pulse.audit.AuditRepository;
+import ru.tsur.pulse.audit.CallerAudit;
 import ru.tsur.pulse.cases.api.AddExecutor;
 import ru.tsur.pulse.cases.api.ExecutorAdded;
 
@@ -32,13 +29,11 @@ import java.util.List;
 public class ExecutorResource {
 
     private final KnownExecutors executors;
-    private final AuditRepository audit;
-    private final CurrentCaller caller;
+    private final CallerAudit audit;
 
-    public ExecutorResource(KnownExecutors executors, AuditRepository audit, CurrentCaller caller) {
+    public ExecutorResource(KnownExecutors executors, CallerAudit audit) {
         this.executors = executors;
         this.audit = audit;
-        this.caller = caller;
     }
 
     @GET
@@ -53,10 +48,10 @@ public class ExecutorResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an executor the routing table does not name (audited)")
     public Uni<ExecutorAdded> add(@NotNull(message = TextBounds.REQUIRED) @Valid AddExecutor request) {
-        Actor actor = Actor.of(caller.get());
-        return executors.inTransaction(transaction -> executors.add(transaction, request.name(), actor.subject())
-                .call(added -> added ? audit.append(transaction, new AuditEntry(actor, "executor.add",
-                        "executor:" + request.name(), null, AuditJson.of("name", request.name()))) : Uni.createFrom().voidItem())
+        CallerAudit.Act by = audit.byCaller();
+        return executors.inTransaction(transaction -> executors.add(transaction, request.name(), by.subject())
+                .call(added -> added ? by.record(transaction, "executor.add", "executor:" + request.name(),
+                        AuditJson.of("name", request.name())) : Uni.createFrom().voidItem())
                 .map(added -> new ExecutorAdded(request.name(), added)));
     }
 }

@@ -1,5 +1,7 @@
 package ru.tsur.pulse.cases;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import java.util.List;
  * {@code repeatOf} links a case opened about a problem resolved shortly before; {@code cameBack} marks a
  * resolved case that such a repeat followed. {@code overdue} is computed when the case is read.
  */
+@RegisterForReflection
 public record ProblemCase(long id, String status, String municipality, String category, String topic,
                           String executor, String deadlineClass, Double lat, Double lon, String summary,
                           Instant createdAt, Instant openedAt, Instant lastMessageAt, int messageCount,

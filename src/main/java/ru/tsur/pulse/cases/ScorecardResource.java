@@ -56,9 +56,8 @@ public class ScorecardResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_INPUT)
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public Uni<Scorecards> scorecards(@Parameter(description = "executor (default) or municipality") @QueryParam("by") String by) {
-        QueryParameters parameters = new QueryParameters();
-        String dimension = parameters.oneOf("by", by, "executor", List.of("executor", "municipality"));
-        parameters.check();
+        String dimension = QueryParameters.single(parameters ->
+                parameters.oneOf("by", by, "executor", List.of("executor", "municipality")));
         Instant now = clock.instant();
         Caller who = caller.get();
         // Working hours and ranks of every case of the period are CPU work: on a worker, not the event loop.

@@ -1,7 +1,8 @@
 package ru.tsur.pulse.cases;
 
+import ru.tsur.pulse.normalize.TextNormalizer;
+
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public final class TextShingles {
         if (text == null) {
             return stems;
         }
-        for (String word : WORDS.split(text.toLowerCase(Locale.ROOT).replace('ё', 'е'))) {
+        for (String word : WORDS.split(TextNormalizer.fold(text))) {
             if (word.length() >= 3) {
                 stems.add(word.length() > STEM ? word.substring(0, STEM) : word);
             }

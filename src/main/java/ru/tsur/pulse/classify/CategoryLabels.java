@@ -1,10 +1,10 @@
 package ru.tsur.pulse.classify;
 
 import ru.tsur.pulse.domain.Category;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,19 +19,17 @@ public final class CategoryLabels {
 
     public CategoryLabels(List<Category> categories) {
         for (Category category : categories) {
-            byLabel.putIfAbsent(fold(category.id()), category);
-            byLabel.putIfAbsent(fold(category.name()), category);
+            byLabel.putIfAbsent(TextNormalizer.foldLine(category.id()), category);
+            byLabel.putIfAbsent(TextNormalizer.foldLine(category.name()), category);
             if (category.code() != null) {
-                byLabel.putIfAbsent(fold(category.code()), category);
+                byLabel.putIfAbsent(TextNormalizer.foldLine(category.code()), category);
             }
         }
     }
 
     public Optional<Category> find(String label) {
-        return label == null || label.isBlank() ? Optional.empty() : Optional.ofNullable(byLabel.get(fold(label)));
-    }
-
-    private static String fold(String label) {
-        return label.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).replace('ё', 'е');
+        return label == null || label.isBlank()
+                ? Optional.empty()
+                : Optional.ofNullable(byLabel.get(TextNormalizer.foldLine(label)));
     }
 }

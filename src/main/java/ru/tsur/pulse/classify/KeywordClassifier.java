@@ -25,17 +25,15 @@ public final class KeywordClassifier implements Classifier {
     private final Map<String, int[]> categoriesByPrefix = new HashMap<>();
     private final CategoryLabels labels;
     private final int longestPrefix;
-    private final TextNormalizer normalizer;
 
-    public KeywordClassifier(List<Category> categories, TextNormalizer normalizer) {
+    public KeywordClassifier(List<Category> categories) {
         this.categories = List.copyOf(categories);
-        this.normalizer = normalizer;
         int longest = SHORTEST_PREFIX;
         Map<String, List<Integer>> byPrefix = new HashMap<>();
         for (int index = 0; index < this.categories.size(); index++) {
             Category category = this.categories.get(index);
             for (String keyword : category.keywords()) {
-                String prefix = normalizer.foldForMatching(keyword);
+                String prefix = TextNormalizer.foldLine(keyword);
                 if (prefix.length() < SHORTEST_PREFIX) {
                     continue;
                 }
@@ -60,7 +58,7 @@ public final class KeywordClassifier implements Classifier {
         }
         int[] votes = new int[categories.size()];
         int totalVotes = 0;
-        String folded = normalizer.foldForMatching(normalizedText);
+        String folded = TextNormalizer.foldLine(normalizedText);
         int length = folded.length();
         int position = 0;
         while (position < length) {

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  * Trains a {@link LinearModel} by AdaGrad over shuffled examples (fixed seed: the same data gives the same
  * model), or ({@link Loss#DUAL}) solves the same one-vs-rest squared-hinge SVM exactly by dual coordinate
  * descent. The default loss is one-vs-rest squared hinge (as LinearSVC): on the shared data it beat softmax
- * cross-entropy by 0.5–0.7 points of accuracy, and the multiclass (Crammer–Singer) hinge on Kursk and on St
- * Petersburg topics (README, «Classification and routing»); the exact solver is better for the many-class
+ * cross-entropy and the multiclass (Crammer–Singer) hinge (README, «Classification and routing», has the
+ * figures); the exact solver is better for the many-class
  * topic head, AdaGrad's early-stopped solution for the category head. Probabilities come afterwards from a
  * softmax at a fitted temperature ({@link #fitTemperature}). Class
  * weights are softened towards balance (rare classes are not ignored — macro-F1 matters to a control
@@ -208,9 +208,9 @@ public final class LinearModelTrainer {
                     settings.classBalance());
             sum += weights[label] * counts[label];
         }
-        float normaliser = (float) (labelIndices.length / sum);
+        float normalizer = (float) (labelIndices.length / sum);
         for (int label = 0; label < classCount; label++) {
-            weights[label] *= normaliser;
+            weights[label] *= normalizer;
         }
         return weights;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * Turns a message text into hashed features, identically for training and serving: HTML and entities
  * removed ({@link TextNormalizer}), portal masks ({@code XXXX}) dropped, lower case, «ё» as «е», numbers
  * folded to one token, Russian words stemmed with Snowball (Lucene's {@code RussianStemmer}). Two blocks
- * of features, each TF-IDF weighted (sublinear tf) and L2-normalised on its own, then added:
+ * of features, each TF-IDF weighted (sublinear tf) and L2-normalized on its own, then added:
  * <ul>
  *   <li>words: stems, whole words (where the stem differs) and stem bigrams;</li>
  *   <li>characters: 2- to 5-grams inside each space-padded word (what survives typos and case endings).</li>
@@ -124,8 +124,7 @@ public final class TextFeatures {
                     folded.append(' ');
                     pendingSpace = false;
                 }
-                char lower = Character.toLowerCase(character);
-                folded.append(lower == 'ё' ? 'е' : lower);
+                folded.append(TextNormalizer.fold(character));
             }
             position++;
         }
@@ -207,7 +206,7 @@ public final class TextFeatures {
     public record Counts(SparseVector words, SparseVector characters) {
     }
 
-    /** The model's input: TF-IDF per block, each block L2-normalised, blocks added. */
+    /** The model's input: TF-IDF per block, each block L2-normalized, blocks added. */
     public SparseVector vector(String text, float[] idf) {
         return weigh(counts(text), idf);
     }
@@ -272,7 +271,7 @@ public final class TextFeatures {
     }
 
     /**
-     * One block's TF-IDF weights (sublinear tf), L2-normalised, written as sort keys from {@code keyed[from]};
+     * One block's TF-IDF weights (sublinear tf), L2-normalized, written as sort keys from {@code keyed[from]};
      * entry {@code i} is {@code buckets[slots[i]]} (or {@code buckets[i]} without slots); the IDF from
      * {@code levels} when given, else from {@code idf}. Returns the end.
      */

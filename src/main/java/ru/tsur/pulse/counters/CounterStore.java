@@ -7,7 +7,6 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.messages.CountableMessage;
@@ -39,9 +38,9 @@ public class CounterStore {
     private final CounterKeys keys;
     private final CounterScripts scripts = new CounterScripts();
 
-    public CounterStore(Redis redis, PulseConfig config, Region region) {
+    public CounterStore(Redis redis, CountersConfig config, Region region) {
         this.redis = redis;
-        this.keys = new CounterKeys(config.counters().keyPrefix(), region.id());
+        this.keys = new CounterKeys(config.keyPrefix(), region.id());
     }
 
     public static long epochMinute(Instant instant) {

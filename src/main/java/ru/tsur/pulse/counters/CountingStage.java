@@ -12,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.pipeline.Channels;
 
@@ -40,7 +39,7 @@ public class CountingStage {
 
     private final CounterService counters;
     private final MutinyEmitter<CountedBatch> maintained;
-    private final PulseConfig.Counters config;
+    private final CountersConfig config;
     private final BlockingQueue<Long> waiting = new ArrayBlockingQueue<>(WAITING_LIMIT);
     private final Counter leftToCatchUp;
     private volatile boolean viewChecked;
@@ -53,13 +52,13 @@ public class CountingStage {
     public CountingStage(CounterService counters,
                          @Channel(Channels.COUNTS_CHANGED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 64)
                          MutinyEmitter<CountedBatch> maintained,
-                         PulseConfig config, MeterRegistry registry) {
+                         CountersConfig config, MeterRegistry registry) {
         this.counters = counters;
         this.leftToCatchUp = Counter.builder("pulse.counters.left.to.catch.up")
                 .description("Stored messages not queued for counting (queue full); the catch-up job counts them")
                 .register(registry);
         this.maintained = maintained;
-        this.config = config.counters();
+        this.config = config;
     }
 
     @Incoming(Channels.MESSAGES_STORED)

@@ -6,7 +6,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.ingest.IngestGateway;
 import ru.tsur.pulse.locate.RegionPack;
@@ -29,14 +28,14 @@ public class DemoFeed {
     /** {@link #PERIOD_MILLIS} as the scheduler writes it (it takes seconds, not milliseconds, in a literal). */
     private static final String PERIOD = "0.2s";
 
-    private final PulseConfig config;
+    private final DemoConfig config;
     private final IngestGateway gateway;
     private final RegionPack pack;
     private final ObjectMapper json;
     private final Clock clock;
     private volatile DemoMessageGenerator generator;
 
-    public DemoFeed(PulseConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Clock clock) {
+    public DemoFeed(DemoConfig config, IngestGateway gateway, RegionPack pack, ObjectMapper json, Clock clock) {
         this.clock = clock;
         this.config = config;
         this.gateway = gateway;
@@ -45,13 +44,13 @@ public class DemoFeed {
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!config.demo().enabled()) {
+        if (!config.enabled()) {
             return;
         }
         DemoProfile profile = DemoProfile.load(pack.region().id(), json);
-        generator = new DemoMessageGenerator(profile, pack, config.demo().seed(),
+        generator = new DemoMessageGenerator(profile, pack, config.seed(),
                 "demo-" + Long.toString(clock.millis(), 36));
-        LOG.infof("Demo feed on: about %.1f messages/s for %s", config.demo().rate(), pack.region().name());
+        LOG.infof("Demo feed on: about %.1f messages/s for %s", config.rate(), pack.region().name());
     }
 
     /** One period's messages (none when the demo is off). */
@@ -61,7 +60,7 @@ public class DemoFeed {
             return;
         }
         Instant now = clock.instant();
-        double mean = config.demo().rate() * generator.intensity(now) * PERIOD_MILLIS / 1000.0;
+        double mean = config.rate() * generator.intensity(now) * PERIOD_MILLIS / 1000.0;
         int count = generator.countFor(mean);
         if (count == 0) {
             return;

@@ -50,9 +50,8 @@ public class FeedResource {
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     public Uni<RecentMessages> recent(@Parameter(description = "1 to pulse.feed.max-limit (200), default 50",
             schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("limit") String limit) {
-        QueryParameters parameters = new QueryParameters();
-        int count = parameters.integer("limit", limit, DEFAULT_LIMIT, 1, config.maxLimit());
-        parameters.check();
+        int count = QueryParameters.single(parameters ->
+                parameters.integer("limit", limit, DEFAULT_LIMIT, 1, config.maxLimit()));
         Caller who = caller.get();
         return repository.newest(count).map(messages -> new RecentMessages(
                 messages.stream().filter(message -> who.sees(message.municipality())).toList()));

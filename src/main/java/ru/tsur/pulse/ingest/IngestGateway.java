@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
-import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.pipeline.Channels;
 import ru.tsur.pulse.pipeline.IngestReceipt;
@@ -57,11 +56,11 @@ public class IngestGateway {
     private final long retryAfterSeconds;
     private final Map<String, Counter> outcomes = new HashMap<>();
 
-    public IngestGateway(@Channel(Channels.MESSAGES_IN) MutinyEmitter<IncomingMessage> emitter, PulseConfig config,
+    public IngestGateway(@Channel(Channels.MESSAGES_IN) MutinyEmitter<IncomingMessage> emitter, IngestConfig config,
                          MeterRegistry registry) {
         this.emitter = emitter;
-        this.inFlight = new Semaphore(config.ingest().maxInFlight());
-        this.retryAfterSeconds = Math.max(1, config.ingest().retryAfter().toSeconds());
+        this.inFlight = new Semaphore(config.maxInFlight());
+        this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
         for (String source : KNOWN_SOURCES) {
             for (String outcome : OUTCOMES) {
                 outcomes.put(source + '/' + outcome, Counter.builder("pulse.ingest.messages")
@@ -69,7 +68,7 @@ public class IngestGateway {
                         .description("Messages submitted to the pipeline, by source and outcome").register(registry));
             }
         }
-        int limit = config.ingest().maxInFlight();
+        int limit = config.maxInFlight();
         Gauge.builder("pulse.ingest.in.flight", inFlight, permits -> limit - permits.availablePermits())
                 .baseUnit("messages").description("Messages accepted by the gateway and not yet committed or refused")
                 .register(registry);

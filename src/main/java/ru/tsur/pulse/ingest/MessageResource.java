@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.normalize.TextNormalizer;
@@ -52,19 +51,19 @@ public class MessageResource {
     private final IngestGateway gateway;
     private final ObjectMapper json;
     private final MessageParser parser;
-    private final PulseConfig.Ingest config;
+    private final IngestConfig config;
 
     private final CurrentCaller caller;
     private final KeyRateLimiter limiter;
 
-    public MessageResource(IngestGateway gateway, ObjectMapper json, PulseConfig config, TextNormalizer normalizer,
+    public MessageResource(IngestGateway gateway, ObjectMapper json, IngestConfig config, TextNormalizer normalizer,
                            Clock clock, CurrentCaller caller, KeyRateLimiter limiter) {
         this.gateway = gateway;
         this.json = json;
-        this.config = config.ingest();
+        this.config = config;
         this.caller = caller;
         this.limiter = limiter;
-        this.parser = new MessageParser(clock, config.ingest().maxClockSkew(), config.ingest().maxTextLength(), normalizer);
+        this.parser = new MessageParser(clock, config.maxClockSkew(), config.maxTextLength(), normalizer);
     }
 
     /**

@@ -10,13 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+
+import static ru.tsur.pulse.sql.Timestamps.instant;
+import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * All SQL on {@code api_key}. The secret's hash is read by one statement only, the lookup that authenticates a
@@ -127,14 +129,5 @@ public class KeyRepository {
         return new ApiKey(row.getString("id"), row.getString("name"), Arrays.asList(row.getArrayOfStrings("sources")),
                 instant(row, "created_at"), row.getString("created_by"), instant(row, "expires_at"),
                 instant(row, "revoked_at"), row.getString("revoked_by"), instant(row, "last_used_at"));
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package ru.tsur.pulse.locate;
 
 import ru.tsur.pulse.domain.Municipality;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,13 +38,10 @@ import java.util.regex.Pattern;
  * «округ», «МО», «Администрация …»), <em>settlement</em> (a town or village name, with or without «г.», «с.»)
  * and <em>passing</em> (a settlement named as a destination, origin or road end: «дорога на Курчатов», «из
  * Курска», «трасса Курск-Чаплыгино»). {@link #find} returns the first mention of the strongest strength
- * present, and nothing when there are only passing mentions. Chosen on the Kursk data
- * ({@code ../shared/data/kursk/train.csv}; truth = the municipality the executor's own name gives, see
- * {@code GazetteerKurskDataTest}): of the 6 texts naming two municipalities (passing ones aside), «first
- * administrative, else first» is right in 6, «first mention» 5, «last» 3, «most mentioned» 5, «first that is not
- * the city of Kursk» 5; answering with passing mentions too would add 8 answers of which 2 are right. Over the 849
- * messages routed to a district, town or city administration it answers for 18% of the texts and is right in 96%
- * of its answers; most texts name no place at all.
+ * present, and nothing when there are only passing mentions. Chosen on the Kursk data against the other
+ * rules one could take (first, last or most mentioned, passing mentions included; truth = the municipality the
+ * executor's own name gives, see {@code GazetteerKurskDataTest}); the README, «Classification and routing»,
+ * has the figures. Most texts name no place at all.
  *
  * <p>Thread-safe after construction (immutable).
  */
@@ -423,7 +421,7 @@ public final class Gazetteer {
         Set<String> bareAliases = new LinkedHashSet<>();
         Set<String> ownNames = new LinkedHashSet<>();
         for (String phrase : phrases) {
-            String folded = GazetteerForms.fold(phrase).replaceAll("[«»\"“”„]", " ").replaceAll("\\s+", " ").strip();
+            String folded = TextNormalizer.fold(phrase).replaceAll("[«»\"“”„]", " ").replaceAll("\\s+", " ").strip();
             Matcher prefix = TYPE_PREFIX.matcher(folded);
             String rest = folded;
             Family family = null;
@@ -558,8 +556,7 @@ public final class Gazetteer {
             int start = index;
             StringBuilder word = new StringBuilder();
             while (index < length && Character.isLetterOrDigit(text.charAt(index))) {
-                char lower = Character.toLowerCase(text.charAt(index));
-                word.append(lower == 'ё' ? 'е' : lower);
+                word.append(TextNormalizer.fold(text.charAt(index)));
                 index++;
             }
             words.add(new Word(word.toString(), start));

@@ -205,9 +205,4 @@ final class GazetteerForms {
                 return cases(word, of(""), of("а"), of("у"), instrumental, of("е"), of(""));
         }
     }
-
-    /** Lower case with «ё» as «е», the form everything is compared in. */
-    static String fold(String text) {
-        return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
-    }
 }

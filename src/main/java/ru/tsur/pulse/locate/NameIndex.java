@@ -1,11 +1,11 @@
 package ru.tsur.pulse.locate;
 
 import ru.tsur.pulse.domain.Municipality;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +35,7 @@ public final class NameIndex {
         Set<String> ambiguousNames = new HashSet<>();
         Set<String> ambiguousKeys = new HashSet<>();
         for (Municipality municipality : municipalities) {
-            idsByExactName.put(fold(municipality.id()), municipality.id());
+            idsByExactName.put(TextNormalizer.foldLine(municipality.id()), municipality.id());
             addName(municipality.id(), municipality.name(), ambiguousNames, ambiguousKeys);
             addName(municipality.id(), municipality.shortName(), ambiguousNames, ambiguousKeys);
             for (String alias : municipality.aliases()) {
@@ -45,7 +45,8 @@ public final class NameIndex {
         ambiguousNames.forEach(idsByExactName::remove);
         ambiguousKeys.forEach(idsByKey::remove);
         // Our own ids always designate their municipality.
-        municipalities.forEach(municipality -> idsByExactName.put(fold(municipality.id()), municipality.id()));
+        municipalities.forEach(municipality ->
+                idsByExactName.put(TextNormalizer.foldLine(municipality.id()), municipality.id()));
     }
 
     /** The municipality id a name designates, if it designates exactly one. */
@@ -53,7 +54,7 @@ public final class NameIndex {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        String exact = idsByExactName.get(fold(name));
+        String exact = idsByExactName.get(TextNormalizer.foldLine(name));
         if (exact != null) {
             return Optional.of(exact);
         }
@@ -65,9 +66,9 @@ public final class NameIndex {
         if (name == null || name.isBlank()) {
             return;
         }
-        String previousExact = idsByExactName.putIfAbsent(fold(name), id);
+        String previousExact = idsByExactName.putIfAbsent(TextNormalizer.foldLine(name), id);
         if (previousExact != null && !previousExact.equals(id)) {
-            ambiguousNames.add(fold(name));
+            ambiguousNames.add(TextNormalizer.foldLine(name));
         }
         String key = key(name);
         if (key.isEmpty()) {
@@ -79,13 +80,9 @@ public final class NameIndex {
         }
     }
 
-    static String fold(String name) {
-        return name.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
-    }
-
     /** The reduced form two spellings of one name share. */
     static String key(String name) {
-        String folded = fold(name).replace('«', ' ').replace('»', ' ').replace('"', ' ');
+        String folded = TextNormalizer.foldLine(name).replace('«', ' ').replace('»', ' ').replace('"', ' ');
         folded = NUMBER_SIGN.matcher(folded).replaceAll(" ");
         folded = NOT_WORD.matcher(folded).replaceAll(" ");
         folded = TYPE_WORDS.matcher(folded).replaceAll(" ");

@@ -8,12 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.PathIds;
-import ru.tsur.pulse.audit.Actor;
-import ru.tsur.pulse.audit.AuditEntry;
-import ru.tsur.pulse.audit.AuditRepository;
+import ru.tsur.pulse.audit.CallerAudit;
 import ru.tsur.pulse.problems.Problem;
 
 /**
@@ -27,24 +24,21 @@ import ru.tsur.pulse.problems.Problem;
 public class OriginalMessageResource {
 
     private final MessageRepository messages;
-    private final AuditRepository audit;
-    private final CurrentCaller caller;
+    private final CallerAudit audit;
 
-    public OriginalMessageResource(MessageRepository messages, AuditRepository audit, CurrentCaller caller) {
+    public OriginalMessageResource(MessageRepository messages, CallerAudit audit) {
         this.messages = messages;
         this.audit = audit;
-        this.caller = caller;
     }
 
     @GET
     @Operation(summary = "The message as the resident wrote it (personal data; operators and admins; audited)")
     public Uni<OriginalMessage> original(@PathParam("id") String id) {
         long messageId = messageId(id);
-        Actor actor = Actor.of(caller.get());
+        CallerAudit.Act by = audit.byCaller();
         return messages.inTransaction(transaction -> messages.original(transaction, messageId).chain(found -> {
             OriginalMessage message = found.orElseThrow(() -> Problem.notFound("Нет сообщения № " + messageId));
-            return audit.append(transaction, new AuditEntry(actor, "personal-data.read", "message:" + messageId, null, null))
-                    .replaceWith(message);
+            return by.record(transaction, "personal-data.read", "message:" + messageId, null).replaceWith(message);
         }));
     }
 

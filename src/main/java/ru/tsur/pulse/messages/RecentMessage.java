@@ -1,5 +1,6 @@
 package ru.tsur.pulse.messages;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.mutiny.sqlclient.Row;
 
 import ru.tsur.pulse.domain.PreparedMessage;
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
  * only — never the author or the original text. JSON field names are the feed contract
  * ({@code id, createdAt, receivedAt, municipality, category, topic, text}).
  */
+@RegisterForReflection
 public record RecentMessage(long id, Instant createdAt, Instant receivedAt, String municipality, String category,
                             String topic, String text) {
 

@@ -1,13 +1,15 @@
 package ru.tsur.pulse.normalize;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns what sources send (portal HTML, entities, stray whitespace) into plain text, the form stored
- * beside the original and read by every later stage. {@link #foldForMatching} further folds case and
- * «ё» for matching words. Plain code, no framework: shared by serving, training and tests.
+ * beside the original and read by every later stage. {@link #fold} (and {@link #foldLine}) further fold case
+ * and «ё» for matching words: the one Russian fold every comparison of words in the service uses. Plain code,
+ * no framework: shared by serving, training and tests.
  */
 public final class TextNormalizer {
 
@@ -103,10 +105,23 @@ public final class TextNormalizer {
         return start;
     }
 
-    /** One line, lower case, «ё» as «е»: the form words are matched in. */
-    public String foldForMatching(String normalized) {
-        return ALL_SPACE.matcher(normalized).replaceAll(" ").toLowerCase(java.util.Locale.ROOT)
-                .replace('ё', 'е').strip();
+    /** Lower case ({@link Locale#ROOT}), «ё» as «е»: the form Russian words are compared in. */
+    public static String fold(String text) {
+        return text.toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+
+    /** One character folded as {@link #fold(String)} folds it, for loops that build words character by character. */
+    public static char fold(char character) {
+        char lower = Character.toLowerCase(character);
+        return lower == 'ё' ? 'е' : lower;
+    }
+
+    /**
+     * {@link #fold(String) Folded} on one line: runs of white space become one space, ends trimmed. The form
+     * keywords, labels, topics and names are matched in.
+     */
+    public static String foldLine(String text) {
+        return fold(ALL_SPACE.matcher(text).replaceAll(" ")).strip();
     }
 
     static String decodeEntities(String text) {
@@ -150,6 +165,6 @@ public final class TextNormalizer {
                 return null;
             }
         }
-        return NAMED_ENTITIES.get(body.toLowerCase(java.util.Locale.ROOT));
+        return NAMED_ENTITIES.get(body.toLowerCase(Locale.ROOT));
     }
 }

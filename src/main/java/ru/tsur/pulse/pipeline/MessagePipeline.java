@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.ingest.IngestConfig;
 import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.domain.PreparedMessage;
 import ru.tsur.pulse.domain.StoredMessage;
@@ -39,17 +39,17 @@ public class MessagePipeline {
     private final DecisionPath decisions;
     private final MessageRepository repository;
     private final PipelineMetrics metrics;
-    private final PulseConfig.Ingest config;
+    private final IngestConfig config;
     private final int decisionConcurrency;
     private final Outages outages;
 
     public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
-                           PulseConfig config, PipelineConfig pipelineConfig, Outages outages) {
+                           IngestConfig config, PipelineConfig pipelineConfig, Outages outages) {
         this.decisions = decisions;
         this.outages = outages;
         this.repository = repository;
         this.metrics = metrics;
-        this.config = config.ingest();
+        this.config = config;
         this.decisionConcurrency = pipelineConfig.effectiveDecisionConcurrency();
     }
 

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Tunables of the pipeline's own execution (prefix {@code pulse.pipeline}); what the stages decide is
- * configured in {@code PulseConfig}.
+ * configured in each stage's own mapping ({@code ClassifyConfig}, {@code RoutingConfig}, …).
  */
 @ConfigMapping(prefix = "pulse.pipeline")
 public interface PipelineConfig {

@@ -28,19 +28,15 @@ final class BankAccounts {
     private static final String SPACE = "[ \\u00A0]";
     private static final String NOT_MONEY = "(?!" + SPACE + "*(?:руб|р\\.|₽|тыс|коп|%))";
 
-    private final WordList accountWords;
-    private final WordList personalAccountWords;
-    private final Pattern accountAfterWord;
-    private final Pattern personalAccountAfterWord;
+    private final WordGuardedPattern accountAfterWord;
+    private final WordGuardedPattern personalAccountAfterWord;
     private final Pattern bareAccount;
 
     BankAccounts(WordList accountWords, WordList personalAccountWords, WordList currencies) {
-        this.accountWords = accountWords;
-        this.personalAccountWords = personalAccountWords;
-        this.accountAfterWord = Pattern.compile("(?iu)(" + accountWords.regex() + "[^\\d\\n!?]{0,30}?)"
-                + "(?<!\\d)(\\d(?:" + SPACE + "?\\d){19})(?!\\d)");
-        this.personalAccountAfterWord = Pattern.compile("(?iu)(" + personalAccountWords.regex()
-                + "[^\\d\\n!?]{0,30}?)(?<!\\d)(\\d{6,20})(?!\\d)" + NOT_MONEY);
+        this.accountAfterWord = new WordGuardedPattern(accountWords, Pattern.compile("(?iu)(" + accountWords.regex()
+                + "[^\\d\\n!?]{0,30}?)(?<!\\d)(\\d(?:" + SPACE + "?\\d){19})(?!\\d)"), 2);
+        this.personalAccountAfterWord = new WordGuardedPattern(personalAccountWords, Pattern.compile("(?iu)("
+                + personalAccountWords.regex() + "[^\\d\\n!?]{0,30}?)(?<!\\d)(\\d{6,20})(?!\\d)" + NOT_MONEY), 2);
         this.bareAccount = Pattern.compile("(?<![\\d\\p{L}+\\-./,])[34]\\d{4}" + SPACE + "?"
                 + "(?:" + String.join("|", currencies.words()) + ")"
                 + SPACE + "?\\d" + SPACE + "?\\d{4}" + SPACE + "?\\d{7}(?![\\d\\p{L}])");
@@ -48,17 +44,15 @@ final class BankAccounts {
 
     /**
      * @param digits how many digits the text holds (at most)
-     * @param lower  the message in lower case ({@link WordList#normalise}), for the cheap look for account words
+     * @param lower  the message in lower case ({@link WordList#normalize}), for the cheap look for account words
      */
     String mask(String text, int digits, String lower) {
         String masked = text;
         if (digits >= 6) {
-            if (digits >= 20 && accountWords.occursIn(lower)) {
-                masked = TextMasking.replace(accountAfterWord, 2, masked, PLACEHOLDER);
+            if (digits >= 20) {
+                masked = accountAfterWord.mask(masked, lower, PLACEHOLDER);
             }
-            if (personalAccountWords.occursIn(lower)) {
-                masked = TextMasking.replace(personalAccountAfterWord, 2, masked, PLACEHOLDER);
-            }
+            masked = personalAccountAfterWord.mask(masked, lower, PLACEHOLDER);
         }
         if (digits >= 20) {
             masked = TextMasking.replaceInNumberIslands(bareAccount, masked, 20, PLACEHOLDER, TextMasking.ANY_MATCH);

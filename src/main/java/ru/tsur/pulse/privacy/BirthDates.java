@@ -17,51 +17,37 @@ final class BirthDates {
 
     static final String PLACEHOLDER = "[дата рождения]";
 
-    private final WordList words;
-    private final WordList verbs;
-    private final WordList markers;
     /** A date or year, then a marker: masked whole. */
-    private final Pattern dateThenMarker;
-    /** A birth word, up to 25 characters without digits or sentence ends, then a date or year (group 2). */
-    private final Pattern wordThenDate;
-    /** A birth verb, spaces, an optional «в», then a date or year (group 2). */
-    private final Pattern verbThenDate;
+    private final WordGuardedPattern dateThenMarker;
+    /** A birth word, up to 25 characters without digits or sentence ends, then a date or year (masked). */
+    private final WordGuardedPattern wordThenDate;
+    /** A birth verb, spaces, an optional «в», then a date or year (masked). */
+    private final WordGuardedPattern verbThenDate;
 
     BirthDates(WordList words, WordList verbs, WordList markers, WordList months) {
-        this.words = words;
-        this.verbs = verbs;
-        this.markers = markers;
         String date = "(?:\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})"
                 + "|\\d{1,2}[ \\u00A0]+" + months.regex() + "[ \\u00A0]+(?:19|20)\\d{2}"
                 + "|(?:19|20)\\d{2})(?![\\d]|[./-]\\d)";
         String yearWord = "(?:[ \\u00A0]?(?:года|году|г\\.(?![ \\u00A0]?р)|г(?![\\p{L}.])))?";
-        this.dateThenMarker = Pattern.compile(
-                "(?iu)(?<![\\d.,/-])" + date + "[ \\u00A0]*" + markers.regex());
-        this.wordThenDate = Pattern.compile(
-                "(?iu)(" + words.regex() + "[^\\d\\n!?;.,]{0,25}?)(?<![\\d.,/-])(" + date + yearWord + ")");
-        this.verbThenDate = Pattern.compile(
-                "(?iu)(" + verbs.regex() + "[ \\u00A0]+(?:в[ \\u00A0]+)?)(" + date + yearWord + ")");
+        this.dateThenMarker = new WordGuardedPattern(markers, Pattern.compile(
+                "(?iu)(?<![\\d.,/-])" + date + "[ \\u00A0]*" + markers.regex()), 0);
+        this.wordThenDate = new WordGuardedPattern(words, Pattern.compile(
+                "(?iu)(" + words.regex() + "[^\\d\\n!?;.,]{0,25}?)(?<![\\d.,/-])(" + date + yearWord + ")"), 2);
+        this.verbThenDate = new WordGuardedPattern(verbs, Pattern.compile(
+                "(?iu)(" + verbs.regex() + "[ \\u00A0]+(?:в[ \\u00A0]+)?)(" + date + yearWord + ")"), 2);
     }
 
     /**
-     * @param lower the message in lower case ({@link WordList#normalise}), for the cheap look for birth words; it may
+     * @param lower the message in lower case ({@link WordList#normalize}), for the cheap look for birth words; it may
      *              be the text before earlier maskers replaced anything
      */
     String mask(String text, String lower) {
         if (!hasDateOrYear(text)) {
             return text;
         }
-        String masked = text;
-        if (markers.occursIn(lower)) {
-            masked = TextMasking.replace(dateThenMarker, 0, masked, PLACEHOLDER);
-        }
-        if (words.occursIn(lower)) {
-            masked = TextMasking.replace(wordThenDate, 2, masked, PLACEHOLDER);
-        }
-        if (verbs.occursIn(lower)) {
-            masked = TextMasking.replace(verbThenDate, 2, masked, PLACEHOLDER);
-        }
-        return masked;
+        String masked = dateThenMarker.mask(text, lower, PLACEHOLDER);
+        masked = wordThenDate.mask(masked, lower, PLACEHOLDER);
+        return verbThenDate.mask(masked, lower, PLACEHOLDER);
     }
 
     /** A run of four digits starting 19 or 20, or one or two digits followed by «.», «/», «-» and a digit. */

@@ -35,47 +35,36 @@ final class Documents {
                     + "|(?<![\\d\\-+])(?:\\d{2}" + SPACE + "\\d{2}|\\d{4})" + SPACE + "(?:№" + SPACE + "*)?\\d{6}"
                     + "(?![\\d\\-]|" + SPACE + "\\d)");
 
-    private final WordList passportWords;
-    private final WordList snilsWords;
-    private final WordList innWords;
-    private final WordList medicalPolicyWords;
-    private final Pattern passport;
-    private final Pattern snils;
-    private final Pattern inn;
-    private final Pattern medicalPolicy;
+    private final WordGuardedPattern passport;
+    private final WordGuardedPattern snils;
+    private final WordGuardedPattern inn;
+    private final WordGuardedPattern medicalPolicy;
 
     Documents(WordList passportWords, WordList snilsWords, WordList innWords, WordList medicalPolicyWords) {
-        this.passportWords = passportWords;
-        this.snilsWords = snilsWords;
-        this.innWords = innWords;
-        this.medicalPolicyWords = medicalPolicyWords;
         this.passport = afterWords(passportWords, PASSPORT_NUMBER);
         this.snils = afterWords(snilsWords, "\\d{3}[- \\u00A0]?\\d{3}[- \\u00A0]?\\d{3}[- \\u00A0]?\\d{2}");
         this.inn = afterWords(innWords, "\\d{12}|\\d{10}");
         this.medicalPolicy = afterWords(medicalPolicyWords, "\\d(?:[- \\u00A0]?\\d){15}");
     }
 
-    /** Group 1: a word of the list and what follows it up to the number; group 2: the number. */
-    private static Pattern afterWords(WordList words, String number) {
-        return Pattern.compile("(?iu)(" + words.regex() + GAP + ")(?<!\\d)(" + number + ")(?!\\d)");
+    /** A word of the list and what follows it up to the number, then the number, which is masked. */
+    private static WordGuardedPattern afterWords(WordList words, String number) {
+        return new WordGuardedPattern(words,
+                Pattern.compile("(?iu)(" + words.regex() + GAP + ")(?<!\\d)(" + number + ")(?!\\d)"), 2);
     }
 
     /**
      * @param digits how many digits the text holds (at most)
-     * @param lower  the message in lower case ({@link WordList#normalise}), for the cheap look for document words
+     * @param lower  the message in lower case ({@link WordList#normalize}), for the cheap look for document words
      */
     String mask(String text, int digits, String lower) {
         String masked = text;
         if (digits >= 9) {
-            masked = maskAfterWords(masked, lower, passportWords, passport);
-            masked = maskAfterWords(masked, lower, snilsWords, snils);
-            masked = maskAfterWords(masked, lower, innWords, inn);
-            masked = maskAfterWords(masked, lower, medicalPolicyWords, medicalPolicy);
+            masked = passport.mask(masked, lower, PLACEHOLDER);
+            masked = snils.mask(masked, lower, PLACEHOLDER);
+            masked = inn.mask(masked, lower, PLACEHOLDER);
+            masked = medicalPolicy.mask(masked, lower, PLACEHOLDER);
         }
         return TextMasking.replaceInNumberIslands(SHAPES, masked, 10, PLACEHOLDER, TextMasking.ANY_MATCH);
-    }
-
-    private static String maskAfterWords(String text, String lower, WordList words, Pattern pattern) {
-        return words.occursIn(lower) ? TextMasking.replace(pattern, 2, text, PLACEHOLDER) : text;
     }
 }

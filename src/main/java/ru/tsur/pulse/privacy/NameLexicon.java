@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What {@link PersonalNames} knows about names in one script: first names (all their forms, normalised), endings
+ * What {@link PersonalNames} knows about names in one script: first names (all their forms, normalized), endings
  * of surnames and patronymics, verb endings and the capitalised words that are never names.
  *
  * <p>Why: the name rules («Имя Фамилия», «Фамилия И. О.», «Имя Отчество») are the same for «Пётр Смирнов» and
@@ -27,7 +27,7 @@ record NameLexicon(Set<String> firstNames, WordList surnameEndings, WordList pat
                 WordList.none("latin verb endings"), WordList.shipped("latin-not-names"));
     }
 
-    /** All case forms of the given Russian first names, normalised (lower case, «ё» as «е»). */
+    /** All case forms of the given Russian first names, normalized (lower case, «ё» as «е»). */
     static Set<String> declinedFirstNames(WordList names) {
         Set<String> forms = new HashSet<>();
         for (String name : names.words()) {

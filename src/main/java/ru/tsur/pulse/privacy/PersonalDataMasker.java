@@ -92,7 +92,7 @@ public final class PersonalDataMasker {
         int digits = TextMasking.countDigits(masked);
         if (digits >= 4) {
             String beforeNumbers = masked;
-            String lower = WordList.normalise(masked); // one lower-case copy for every masker's look for its words
+            String lower = WordList.normalize(masked); // one lower-case copy for every masker's look for its words
             masked = birthDates.mask(masked, lower);
             if (digits >= 5) {
                 masked = documents.mask(masked, digits, lower);

@@ -360,7 +360,7 @@ final class PersonalNames {
         String lower(int k) {
             String l = lower[k];
             if (l == null) {
-                l = WordList.normalise(s.substring(starts[k], ends[k]));
+                l = WordList.normalize(s.substring(starts[k], ends[k]));
                 lower[k] = l;
             }
             return l;
@@ -453,7 +453,7 @@ final class PersonalNames {
             if (e - (j + 1) == 0 || (j >= 0 && Character.isLetter(s.charAt(j)))) {
                 return null;
             }
-            return WordList.normalise(s.substring(j + 1, e));
+            return WordList.normalize(s.substring(j + 1, e));
         }
     }
 

@@ -61,13 +61,13 @@ final class PhoneNumbers {
     }
 
     /**
-     * @param lower {@code text} in lower case ({@link WordList#normalise}), offset for offset, or null to have it
+     * @param lower {@code text} in lower case ({@link WordList#normalize}), offset for offset, or null to have it
      *              computed here when needed
      */
     String mask(String text, String lower) {
         String masked = text;
         if (hasShortNumber(masked)) {
-            masked = maskAfterWords(masked, lower != null ? lower : WordList.normalise(masked));
+            masked = maskAfterWords(masked, lower != null ? lower : WordList.normalize(masked));
         }
         return TextMasking.replaceInNumberIslands(SHAPES, masked, 6, PLACEHOLDER, this::notADate);
     }

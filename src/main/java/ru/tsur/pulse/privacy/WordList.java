@@ -1,5 +1,7 @@
 package ru.tsur.pulse.privacy;
 
+import ru.tsur.pulse.normalize.TextNormalizer;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One word list of the masker, read from {@code privacy/<name>.txt} on the classpath: UTF-8, one entry a line,
  * {@code #} starts a comment, blank lines are skipped. An entry ending in {@code *} is a stem (any word that
- * starts with it); any other entry is a whole word or phrase. Entries are kept normalised (lower case, «ё» as «е»).
+ * starts with it); any other entry is a whole word or phrase. Entries are kept normalized (lower case, «ё» as «е»).
  *
  * <p>Why: the lists (first names, endings, context words, words that are never names…) are what people tune when
  * the masker misses something or masks too much; in text files they can be read and edited without touching the
@@ -99,7 +101,7 @@ final class WordList {
     private static String entry(String line) {
         int comment = line.indexOf('#');
         String entry = comment >= 0 ? line.substring(0, comment) : line;
-        return normalise(entry.strip());
+        return normalize(entry.strip());
     }
 
     /**
@@ -107,16 +109,14 @@ final class WordList {
      * letter in {@code text} (which {@link String#toLowerCase} does not promise). Runs on every message, hence the
      * plain loop: Latin and Cyrillic capitals are shifted directly.
      */
-    static String normalise(String text) {
+    static String normalize(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
             char c = text.charAt(i);
             if ((c >= 'A' && c <= 'Z') || (c >= 'А' && c <= 'Я')) {
                 c = (char) (c + 32);
-            } else if (c == 'ё' || c == 'Ё') {
-                c = 'е';
-            } else if (c >= 128 && Character.isUpperCase(c)) {
-                c = Character.toLowerCase(c);
+            } else if (c >= 128) {
+                c = TextNormalizer.fold(c);
             }
             out[i] = c;
         }
@@ -127,7 +127,7 @@ final class WordList {
         return name;
     }
 
-    /** Every entry as written (normalised), stems still with their {@code *}. */
+    /** Every entry as written (normalized), stems still with their {@code *}. */
     List<String> entries() {
         return entries;
     }
@@ -142,17 +142,17 @@ final class WordList {
         return longestEntry;
     }
 
-    /** Whether the normalised {@code word} is a whole-word entry or starts with a stem. */
+    /** Whether the normalized {@code word} is a whole-word entry or starts with a stem. */
     boolean matches(String word) {
         return words.contains(word) || startsWithStem(word);
     }
 
-    /** Whether the normalised {@code word} is a whole-word entry. */
+    /** Whether the normalized {@code word} is a whole-word entry. */
     boolean containsWord(String word) {
         return words.contains(word);
     }
 
-    /** Whether the normalised {@code word} starts with one of the stems. */
+    /** Whether the normalized {@code word} starts with one of the stems. */
     boolean startsWithStem(String word) {
         for (String stem : stems) {
             if (word.startsWith(stem)) {
@@ -177,18 +177,18 @@ final class WordList {
     }
 
     /**
-     * Whether some entry occurs in {@code normalisedText} at the start of a word (a whole-word entry also ends
+     * Whether some entry occurs in {@code normalizedText} at the start of a word (a whole-word entry also ends
      * at a word end). A cheap guard before the regular expressions run.
      */
-    boolean occursIn(String normalisedText) {
+    boolean occursIn(String normalizedText) {
         for (String entry : entries) {
             boolean stem = entry.endsWith("*");
             String needle = stem ? entry.substring(0, entry.length() - 1) : entry;
-            for (int at = normalisedText.indexOf(needle); at >= 0; at = normalisedText.indexOf(needle, at + 1)) {
-                boolean startsWord = at == 0 || !Character.isLetter(normalisedText.charAt(at - 1))
+            for (int at = normalizedText.indexOf(needle); at >= 0; at = normalizedText.indexOf(needle, at + 1)) {
+                boolean startsWord = at == 0 || !Character.isLetter(normalizedText.charAt(at - 1))
                         || !Character.isLetter(needle.charAt(0));
                 int end = at + needle.length();
-                boolean endsWord = stem || end == normalisedText.length() || !Character.isLetter(normalisedText.charAt(end))
+                boolean endsWord = stem || end == normalizedText.length() || !Character.isLetter(normalizedText.charAt(end))
                         || !Character.isLetter(needle.charAt(needle.length() - 1));
                 if (startsWord && endsWord) {
                     return true;
@@ -201,7 +201,7 @@ final class WordList {
     /**
      * Whether a whole-word entry stands in {@code text} right before {@code end}, not glued to a letter in front;
      * compared ignoring case and «ё»/«е», without copying the text. A space in an entry stands for one space (the
-     * normaliser folds runs of spaces before the masker runs).
+     * normalizer folds runs of spaces before the masker runs).
      */
     boolean endsAt(String text, int end) {
         for (String entry : words) {
@@ -221,8 +221,7 @@ final class WordList {
     }
 
     private static char fold(char c) {
-        char lower = Character.toLowerCase(c);
-        return lower == 'ё' ? 'е' : lower == '\u00A0' ? ' ' : lower;
+        return c == '\u00A0' ? ' ' : TextNormalizer.fold(c);
     }
 
     /**

@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import ru.tsur.pulse.config.PulseConfig;
+import ru.tsur.pulse.ingest.IngestConfig;
 
 import java.net.ConnectException;
 import java.time.Clock;
@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Tells a dependency outage from a fault, and logs an outage the way an on-call person wants to read it:
  * one line when PostgreSQL or Redis goes down, one line with a count of refused requests every
  * {@link #SUMMARY_EVERY} while it stays down, and one line when it answers again — instead of a stack trace
- * per request (a 16 s PostgreSQL outage once wrote 1,853 of them). A request that failed because of an
+ * per request (README, «When PostgreSQL or Redis goes away», has the drill that counts them). A request that
+ * failed because of an
  * outage is answered 503 with Retry-After; any other failure is a 500 whose stack trace is logged, at most
  * one per {@link #SUMMARY_EVERY} for the same exception class.
  * <p>
@@ -95,8 +96,8 @@ public class Outages {
     private final Counter internalErrors;
 
     @jakarta.inject.Inject
-    public Outages(Pool pool, Redis redis, Clock clock, PulseConfig config, MeterRegistry registry) {
-        this(pool, redis, clock, config.ingest().retryAfter(), registry);
+    public Outages(Pool pool, Redis redis, Clock clock, IngestConfig config, MeterRegistry registry) {
+        this(pool, redis, clock, config.retryAfter(), registry);
     }
 
     Outages(Pool pool, Redis redis, Clock clock, Duration retryAfter, MeterRegistry registry) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import ru.tsur.pulse.classify.Classifier;
+import ru.tsur.pulse.classify.ClassifyConfig;
 import ru.tsur.pulse.classify.KeywordClassifier;
 import ru.tsur.pulse.config.PulseConfig;
 import ru.tsur.pulse.domain.Region;
@@ -16,6 +17,7 @@ import ru.tsur.pulse.locate.Gazetteer;
 import ru.tsur.pulse.pipeline.DecisionPath;
 import ru.tsur.pulse.privacy.PersonalDataMasker;
 import ru.tsur.pulse.route.DeadlineClass;
+import ru.tsur.pulse.route.RoutingConfig;
 import ru.tsur.pulse.route.RoutingOverrides;
 import ru.tsur.pulse.route.RoutingTable;
 import org.jboss.logging.Logger;
@@ -59,16 +61,16 @@ public class RegionProducers {
     /** The region's trained model when its pack ships one, else the transparent keyword classifier. */
     @Produces
     @Singleton
-    Classifier classifier(Region region, TextNormalizer normalizer, PulseConfig config) {
+    Classifier classifier(Region region, TextNormalizer normalizer, ClassifyConfig config) {
         return RegionModels.model(region.id())
                 .<Classifier>map(model -> {
                     LOG.infof("Classifier: trained model of %s (%s)", region.id(), model.description());
-                    return new TrainedClassifier(model, region.categories(), normalizer, config.classify().triageBelow(),
+                    return new TrainedClassifier(model, region.categories(), normalizer, config.triageBelow(),
                             region.districtsByMunicipality()::get);
                 })
                 .orElseGet(() -> {
                     LOG.warnf("Region %s ships no model.bin: the keyword classifier serves", region.id());
-                    return new KeywordClassifier(region.categories(), normalizer);
+                    return new KeywordClassifier(region.categories());
                 });
     }
 
@@ -84,15 +86,15 @@ public class RegionProducers {
      */
     @Produces
     @Singleton
-    RoutingTable routingTable(Region region, PulseConfig config) {
+    RoutingTable routingTable(Region region, RoutingConfig config) {
         RoutingTable learned = RegionModels.routing(region.id()).orElseGet(() -> new RoutingTable(
                 List.of(new RoutingTable.Row(RoutingTable.Level.DEFAULT, null, null, null,
                         "ЦУР: ручная маршрутизация", DeadlineClass.STANDARD, 0, 0)), null, RoutingOverrides.empty()));
         RoutingTable table = learned.withDistricts(region.districtsByMunicipality()::get);
-        if (config.routing().overridesFile().isEmpty()) {
+        if (config.overridesFile().isEmpty()) {
             return table;
         }
-        Path file = Path.of(config.routing().overridesFile().get());
+        Path file = Path.of(config.overridesFile().get());
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RoutingOverrides overrides = RoutingOverrides.read(reader, region);
             LOG.infof("Routing overrides: %d rules from %s", overrides.rules().size(), file);
@@ -111,7 +113,7 @@ public class RegionProducers {
     @Produces
     @Singleton
     DecisionPath decisionPath(TextNormalizer normalizer, PersonalDataMasker masker, Classifier classifier,
-                              MunicipalityLocator locator, RoutingTable routing, PulseConfig config) {
-        return new DecisionPath(normalizer, masker, classifier, locator, routing, config.routing().modelConfidence());
+                              MunicipalityLocator locator, RoutingTable routing, RoutingConfig config) {
+        return new DecisionPath(normalizer, masker, classifier, locator, routing, config.modelConfidence());
     }
 }

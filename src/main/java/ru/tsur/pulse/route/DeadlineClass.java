@@ -1,5 +1,7 @@
 package ru.tsur.pulse.route;
 
+import ru.tsur.pulse.normalize.TextNormalizer;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,7 +63,7 @@ public enum DeadlineClass {
         if (topic == null || topic.isBlank()) {
             return STANDARD;
         }
-        String folded = topic.toLowerCase(Locale.ROOT).replace('ё', 'е');
+        String folded = TextNormalizer.fold(topic);
         for (Pattern danger : DANGER) {
             if (danger.matcher(folded).find()) {
                 return URGENT;

@@ -4,6 +4,7 @@ import ru.tsur.pulse.csv.Csv;
 import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.locate.NameIndex;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.io.Reader;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class RoutingOverrides {
         }
 
         boolean matches(String foldedTopic, String category, String municipality) {
-            return (topic == null || fold(topic).equals(foldedTopic))
+            return (topic == null || TextNormalizer.foldLine(topic).equals(foldedTopic))
                     && (categoryId == null || categoryId.equals(category))
                     && (municipalityId == null || municipalityId.equals(municipality));
         }
@@ -96,7 +97,7 @@ public final class RoutingOverrides {
 
     /** The most specific rule matching the message, if any. */
     public Optional<Rule> match(String topic, String categoryId, String municipalityId) {
-        String foldedTopic = topic == null ? null : fold(topic);
+        String foldedTopic = topic == null ? null : TextNormalizer.foldLine(topic);
         for (Rule rule : rules) {
             if (rule.matches(foldedTopic, categoryId, municipalityId)) {
                 return Optional.of(rule);
@@ -139,7 +140,7 @@ public final class RoutingOverrides {
             String categoryCell = emptyToNull(row.get(1));
             String categoryId = null;
             if (categoryCell != null) {
-                categoryId = categories.get(fold(categoryCell));
+                categoryId = categories.get(TextNormalizer.foldLine(categoryCell));
                 if (categoryId == null) {
                     problems.add("line " + line + ", column category: unknown category «" + categoryCell
                             + "» (not an id, name or code of a category of " + region.id() + ")");
@@ -170,7 +171,8 @@ public final class RoutingOverrides {
             if (problems.size() > before) {
                 continue;
             }
-            String key = (topic == null ? "" : fold(topic)) + "\u0000" + (categoryId == null ? "" : categoryId)
+            String key = (topic == null ? "" : TextNormalizer.foldLine(topic))
+                    + "\u0000" + (categoryId == null ? "" : categoryId)
                     + "\u0000" + (municipalityId == null ? "" : municipalityId);
             Integer first = seen.putIfAbsent(key, line);
             if (first != null) {
@@ -189,10 +191,10 @@ public final class RoutingOverrides {
     private static Map<String, String> categoryIds(Region region) {
         Map<String, String> ids = new HashMap<>();
         for (Category category : region.categories()) {
-            ids.put(fold(category.id()), category.id());
-            ids.putIfAbsent(fold(category.name()), category.id());
+            ids.put(TextNormalizer.foldLine(category.id()), category.id());
+            ids.putIfAbsent(TextNormalizer.foldLine(category.name()), category.id());
             if (category.code() != null) {
-                ids.putIfAbsent(fold(category.code()), category.id());
+                ids.putIfAbsent(TextNormalizer.foldLine(category.code()), category.id());
             }
         }
         return ids;
@@ -200,10 +202,5 @@ public final class RoutingOverrides {
 
     private static String emptyToNull(String cell) {
         return cell == null || cell.isBlank() ? null : cell.strip();
-    }
-
-    /** Lower case, «ё» as «е», runs of spaces as one: how topics are compared. */
-    static String fold(String text) {
-        return text.strip().toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("\\s+", " ");
     }
 }

@@ -3,6 +3,7 @@ package ru.tsur.pulse.route;
 import ru.tsur.pulse.csv.Csv;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Route;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.io.Reader;
 import java.io.Writer;
@@ -31,8 +32,8 @@ import java.util.function.Function;
  *   <li>{@code default}: the executor most often given anything in the region.</li>
  * </ol>
  * Level 4 is not in the plain «topic → category» chain: without it a Льгов message whose topic has too few Льгов
- * examples goes to a Kursk city committee. On the Kursk data (5-fold CV on the baseline's folds, true topics,
- * place from the gazetteer, {@code RoutingKurskEvaluationTest}) it lifts executor accuracy from 0.426 to 0.436.
+ * examples goes to a Kursk city committee ({@code RoutingKurskEvaluationTest} measures what it is worth on the
+ * Kursk data; the figure is in the README, «Classification and routing»).
  * Place-specific cells (levels 2–4) exist only where the winning executor had at least the trainer's minimum
  * support. The route's rule reads {@code override: <conditions>}, {@code learned: <level> (<support> of <total>)}
  * or {@code default}. Deadline class: from the override when it names one; for a learned row with a topic, the row's class
@@ -175,7 +176,7 @@ public final class RoutingTable {
      * @param municipalityId the municipality id (null or {@code unknown} when not placed)
      */
     public Route route(String topic, String categoryId, String municipalityId) {
-        String folded = topic == null || topic.isBlank() ? null : RoutingOverrides.fold(topic);
+        String folded = topic == null || topic.isBlank() ? null : TextNormalizer.foldLine(topic);
         String category = categoryId == null || categoryId.isBlank() ? null : categoryId;
         String municipality = municipalityId == null || municipalityId.isBlank() || Location.UNKNOWN_ID.equals(municipalityId)
                 ? null : municipalityId;
@@ -237,7 +238,7 @@ public final class RoutingTable {
     /** The key of a cell: topics folded; the category is part of the key only on category levels. */
     private static String key(Level level, String topic, String category, String place) {
         boolean topicLevel = level == Level.TOPIC_MUNICIPALITY || level == Level.TOPIC_DISTRICT || level == Level.TOPIC;
-        String topicPart = topicLevel && topic != null ? RoutingOverrides.fold(topic) : "";
+        String topicPart = topicLevel && topic != null ? TextNormalizer.foldLine(topic) : "";
         String categoryPart = topicLevel || category == null ? "" : category;
         boolean placeLevel = level == Level.TOPIC_MUNICIPALITY || level == Level.TOPIC_DISTRICT
                 || level == Level.CATEGORY_MUNICIPALITY;

@@ -2,6 +2,7 @@ package ru.tsur.pulse.route;
 
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.locate.Gazetteer;
+import ru.tsur.pulse.normalize.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,7 +96,7 @@ public final class RoutingTableTrainer {
             }
             String executor = row.executor().strip();
             String topic = blankToNull(row.topic());
-            String folded = topic == null ? null : RoutingOverrides.fold(topic);
+            String folded = topic == null ? null : TextNormalizer.foldLine(topic);
             String category = blankToNull(row.categoryId());
             String municipality = blankToNull(row.municipalityId());
             if (Location.UNKNOWN_ID.equals(municipality)) {

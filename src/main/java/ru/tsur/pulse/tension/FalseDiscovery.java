@@ -7,7 +7,7 @@ import java.util.Arrays;
  * evaluation). Chosen over a Bonferroni alpha because a city-wide event makes many series truly
  * elevated at the same time, and BH then lets the weaker districts through while still bounding the
  * expected share of false alarms among the alerts; on a quiet hour (no true signal) it is as strict as
- * Bonferroni. Series not tested count in the family with p = 1, so a family of 1,700 series stays one.
+ * Bonferroni. Series not tested count in the family with p = 1, so the family is always every series.
  */
 public final class FalseDiscovery {
 

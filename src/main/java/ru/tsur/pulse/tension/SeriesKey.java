@@ -3,7 +3,8 @@ package ru.tsur.pulse.tension;
 /**
  * Names one count series: a municipality (or {@code null} for the whole region) × a category, optionally
  * narrowed to one topic of that category. Municipality × category, region × category and region × topic
- * series are tested for spikes (about 1,700 in St Petersburg); municipality × topic series are counted
+ * series are tested for spikes (README, «Tension points», says how many St Petersburg has); municipality ×
+ * topic series are counted
  * to explain which topics drove a municipal alert — testing them too would multiply the family by the
  * number of topics and drown every real district spike in the correction.
  */

@@ -7,10 +7,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+
+import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * The detector's SQL on the {@code message} table: counts per municipality × category × topic × bucket
@@ -100,9 +100,5 @@ public class TensionRepository {
                     rows.forEach(row -> texts.add(row.getString("display_text")));
                     return texts;
                 });
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package ru.tsur.pulse.wall;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
 public class WallSessionResource {
 
     /** What the page needs: who is logged in, with which roles, and the token with its expiry (epoch seconds). */
+    @RegisterForReflection
     public record Session(String user, List<String> roles, String accessToken, long expiresAt) {
     }
 

@@ -101,7 +101,7 @@ class AuditTrailTest {
 
     @Test
     void everyCaseMoveNamesTheLoginAndItsRolesAndTheChainVerifies() throws Exception {
-        long caseId = ScopedCases.caseFor(pool, "spb-kolpino", KOLPINO_EXECUTOR);
+        long caseId = ScopedCases.caseFor("spb-kolpino", KOLPINO_EXECUTOR);
         String answer = "Кровля отремонтирована 02.12, протечки больше нет, код " + TestMessages.uniqueId().substring(0, 8);
         as(OPERATOR, "{\"executor\":\"" + KOLPINO_EXECUTOR + "\"}").when().post("/api/v1/cases/" + caseId + "/reassign")
                 .then().statusCode(200);

@@ -3,7 +3,6 @@ package ru.tsur.pulse.access;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +14,7 @@ import ru.tsur.pulse.alerts.Alert;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
 import ru.tsur.pulse.support.AuthenticatedRestAssured;
+import ru.tsur.pulse.support.BrowserTestBase;
 import ru.tsur.pulse.support.TestMessages;
 import ru.tsur.pulse.support.Tokens;
 import ru.tsur.pulse.support.WallBrowser;
@@ -22,7 +22,6 @@ import ru.tsur.pulse.support.WallBrowser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,14 +48,13 @@ import static ru.tsur.pulse.access.ScopedCases.KOLPINO_EXECUTOR;
  */
 @QuarkusTest
 @AuthenticatedRestAssured.Anonymous
-class BrowserProtectionsTest {
+class BrowserProtectionsTest extends BrowserTestBase {
 
     private static final Duration LOAD = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static WallBrowser browser;
     private static HttpServer elsewhere;
     /** The page the other origin serves (set by each test before it opens it). */
     private static volatile String evilPage = "";
@@ -66,9 +64,6 @@ class BrowserProtectionsTest {
 
     @Inject
     Pool pool;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @BeforeAll
     static void startBrowserAndAnotherOrigin() throws IOException {
@@ -86,25 +81,18 @@ class BrowserProtectionsTest {
     }
 
     @AfterAll
-    static void stopBrowserAndAnotherOrigin() throws IOException {
+    static void stopAnotherOrigin() {
         if (elsewhere != null) {
             elsewhere.stop(0);
         }
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String service() {
-        return "http://127.0.0.1:" + base.getPort();
     }
 
     /** Opens the wall as the user (logging in on Keycloak's page if there is no session yet) and waits until it loaded. */
     private void loggedIn(String user) {
         // Cookies belong to the host, whatever the port: this forgets the service's session and Keycloak's alike.
-        browser.driver().get(service() + "/q/health");
+        browser.driver().get(url("/q/health"));
         browser.driver().manage().deleteAllCookies();
-        browser.open(service() + "/wall/", user);
+        browser.open(url("/wall/"), user);
         browser.awaitTrue("window.wallState && wallState.municipalities > 0", LOAD, "the wall did not load after the login");
     }
 
@@ -190,7 +178,7 @@ class BrowserProtectionsTest {
     void aPageOfAnotherOriginCanNeitherReadTheAlertsSocketNorActWithTheOperatorsSession() throws Exception {
         Alert alert = alerts.raise(new AlertRaise("browser-test", Map.of("run", TestMessages.uniqueId()), "critical",
                 "Проверка защиты браузера", "", Map.of(), null, null)).await().atMost(LOAD);
-        long caseId = ScopedCases.caseFor(pool, "spb-kolpino", KOLPINO_EXECUTOR);
+        long caseId = ScopedCases.caseFor("spb-kolpino", KOLPINO_EXECUTOR);
         String before = given().header("Authorization", Tokens.bearer(Tokens.TEST_USER)).when().get("/api/v1/cases/" + caseId)
                 .then().statusCode(200).extract().asString();
 
@@ -198,7 +186,7 @@ class BrowserProtectionsTest {
         // The session is real: the service's own page gets the operator's token from it.
         assertThat(browser.text("fetch('/wall/session').then(r => r.json()).then(session => session.user)")).isEqualTo("operator");
 
-        String target = service();
+        String target = url("");
         String source = "evil-" + TestMessages.uniqueId().substring(0, 8);
         evilPage = """
                 <!doctype html><html><head><meta charset="utf-8"><title>Котики</title></head><body>

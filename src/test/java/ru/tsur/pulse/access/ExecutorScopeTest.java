@@ -2,8 +2,6 @@ package ru.tsur.pulse.access;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.AuthenticatedRestAssured;
@@ -35,16 +33,13 @@ class ExecutorScopeTest {
     private static final String ZHKS1 = "executor-zhks1";
     private static final String ZHKS2 = "executor-zhks2";
 
-    @Inject
-    Pool pool;
-
     private long own;
     private long others;
 
     @BeforeEach
     void twoCasesOfTwoExecutors() {
-        own = ScopedCases.caseFor(pool, "spb-kolpino", KOLPINO_EXECUTOR);
-        others = ScopedCases.caseFor(pool, "spb-nevskiy-okrug", NEVSKY_EXECUTOR);
+        own = ScopedCases.caseFor("spb-kolpino", KOLPINO_EXECUTOR);
+        others = ScopedCases.caseFor("spb-nevskiy-okrug", NEVSKY_EXECUTOR);
     }
 
     private static List<Long> listedIds(String user, String query) {

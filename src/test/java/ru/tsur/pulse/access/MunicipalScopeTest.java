@@ -2,7 +2,6 @@ package ru.tsur.pulse.access;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import ru.tsur.pulse.alerts.Alert;
 import ru.tsur.pulse.alerts.AlertRaise;
@@ -42,9 +41,6 @@ class MunicipalScopeTest {
             + "\"status\":403,\"detail\":\"Ваша роль не позволяет это действие\"}";
 
     @Inject
-    Pool pool;
-
-    @Inject
     AlertService alerts;
 
     private long kolpino;
@@ -52,8 +48,8 @@ class MunicipalScopeTest {
 
     @BeforeEach
     void aCaseInKolpinoAndOneElsewhere() {
-        kolpino = ScopedCases.caseFor(pool, "spb-kolpino", KOLPINO_EXECUTOR);
-        elsewhere = ScopedCases.caseFor(pool, "spb-nevskiy-okrug", NEVSKY_EXECUTOR);
+        kolpino = ScopedCases.caseFor("spb-kolpino", KOLPINO_EXECUTOR);
+        elsewhere = ScopedCases.caseFor("spb-nevskiy-okrug", NEVSKY_EXECUTOR);
     }
 
     @Test

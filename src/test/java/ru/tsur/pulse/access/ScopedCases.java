@@ -2,12 +2,10 @@ package ru.tsur.pulse.access;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.vertx.mutiny.sqlclient.Pool;
 import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.TestMessages;
 import ru.tsur.pulse.support.Tokens;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
@@ -23,7 +21,6 @@ final class ScopedCases {
 
     static final String KOLPINO_EXECUTOR = "СПб ГКУ ЖА Колпинского района";
     static final String NEVSKY_EXECUTOR = "СПб ГКУ ЖА Невского района";
-    static final Duration WAIT = Duration.ofSeconds(15);
 
     private ScopedCases() {
     }
@@ -39,14 +36,14 @@ final class ScopedCases {
     }
 
     /** A fresh case in the municipality, assigned to the executor; returns its number. */
-    static long caseFor(Pool pool, String municipality, String executor) {
+    static long caseFor(String municipality, String executor) {
         String body = """
                 {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
                 .formatted(TestMessages.uniqueId(), Instant.now(), "Течёт крыша над квартирой на последнем этаже",
                         municipality, "Протечка кровли " + TestMessages.uniqueId());
         long message = as(Tokens.TEST_USER, body).when().post("/api/v1/messages")
                 .then().statusCode(202).extract().jsonPath().getLong("id");
-        long caseId = CaseFixtures.caseOf(pool, message, WAIT);
+        long caseId = CaseFixtures.caseOf(message);
         as(Tokens.TEST_USER, "{\"executor\":\"" + executor + "\"}").when().post("/api/v1/cases/" + caseId + "/reassign")
                 .then().statusCode(200).body("executor", equalTo(executor)).body("municipality", equalTo(municipality))
                 .body("status", equalTo("assigned"));

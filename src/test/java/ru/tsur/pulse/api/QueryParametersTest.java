@@ -54,7 +54,7 @@ class QueryParametersTest {
                 new FieldError("size", "целое число от 1 до 200"),
                 new FieldError("page", "целое число от 0 до 10"),
                 new FieldError("overdue", "true или false"),
-                new FieldError("from", "время ISO-8601 со смещением, например 2021-01-14T09:00:00+03:00"),
+                new FieldError("from", "время ISO-8601 со смещением между 2000 и 9999 годом, например 2021-01-14T09:00:00+03:00"),
                 new FieldError("from", "раньше, чем to"));
     }
 }

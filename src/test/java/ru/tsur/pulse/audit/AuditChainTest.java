@@ -143,10 +143,10 @@ class AuditChainTest {
                 .isEqualTo(new AuditPage(0, 50, 1, List.of(second)));
         assertThat(page("?subject=" + subject + "&to=" + first.at())).isEqualTo(new AuditPage(0, 50, 0, List.of()));
 
-        assertThat(refusal("?size=0")).isEqualTo(Problem.invalid("size", "ожидается целое число от 1 до 500").body());
-        assertThat(refusal("?page=-1")).isEqualTo(Problem.invalid("page", "ожидается целое число от 0 до 2147483647").body());
+        assertThat(refusal("?size=0")).isEqualTo(Problem.invalid("size", "целое число от 1 до 500").body());
+        assertThat(refusal("?page=-1")).isEqualTo(Problem.invalid("page", "целое число от 0 до 2147483647").body());
         assertThat(refusal("?from=yesterday")).isEqualTo(Problem.invalid("from",
-                "ожидается время ISO-8601 со смещением между 2000 и 9999 годом, например 2026-01-31T00:00:00Z").body());
+                "время ISO-8601 со смещением между 2000 и 9999 годом, например 2021-01-14T09:00:00+03:00").body());
     }
 
     private AuditPage page(String query) throws Exception {

@@ -3,14 +3,11 @@ package ru.tsur.pulse.cases;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.ProblemBodies;
 import ru.tsur.pulse.support.TestMessages;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
@@ -27,15 +24,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class CaseInputLimitsTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @Inject
-    Pool pool;
-
     @Test
     void overlongAnswersReasonsCommentsExecutorsAndNamesAreRefusedNamingTheField() {
-        long caseId = CaseFixtures.caseOf(pool, CaseFixtures.post("spb-kolomna", "Сломанная лавочка " + TestMessages.uniqueId(),
-                "Сломана лавочка у подъезда", Instant.now()), WAIT);
+        long caseId = CaseFixtures.caseOf(CaseFixtures.post("spb-kolomna", "Сломанная лавочка " + TestMessages.uniqueId(),
+                "Сломана лавочка у подъезда", Instant.now()));
         String moves = "/api/v1/cases/" + caseId;
 
         assertRefused(post(moves + "/answer", "{\"text\":\"" + "о".repeat(4001) + "\"}"),

@@ -6,11 +6,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.alerts.AlertLabels;
-import ru.tsur.pulse.calendar.WorkingCalendar;
 import ru.tsur.pulse.support.ScreenClient;
 import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.ProblemBodies;
@@ -42,23 +39,17 @@ class CaseStoriesTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final String MUNICIPALITY = "spb-kolomna";
 
-    @Inject
-    Pool pool;
-
-    @Inject
-    WorkingCalendar calendar;
-
     @TestHTTPResource("/")
     URL base;
 
     @Test
     void overdueMessageRaisesAnAlertThatAckSilenceResolveAndReopenDrive() throws Exception {
         String topic = "Отсутствие горячей воды " + TestMessages.uniqueId();
-        Instant threeWorkingDaysAgo = workingTimeAgo(Duration.ofHours(24));
+        Instant threeWorkingDaysAgo = CaseFixtures.workingTimeAgo(Duration.ofHours(24));
         try (ScreenClient screen = ScreenClient.connect(base.getPort(), "/ws/alerts")) {
             screen.awaitType("snapshot", WAIT);
             long messageId = post(topic, "В доме на Садовой нет горячей воды третий день", threeWorkingDaysAgo);
-            long caseId = caseOf(messageId);
+            long caseId = CaseFixtures.caseOf(messageId);
 
             JsonNode raised = screen.await(change(caseId, alert -> alert.path("state").asText().equals("firing")), WAIT);
             JsonNode alert = alertOf(raised, caseId);
@@ -110,19 +101,19 @@ class CaseStoriesTest {
     @Test
     void duplicateJoinsItsCaseAndAMessageAfterTheResolutionOpensALinkedRepeat() {
         String topic = "Мусор на внутридворовой территории " + TestMessages.uniqueId();
-        long first = caseOf(post(topic, "Во дворе дома 5 не вывозят мусор, контейнеры переполнены", Instant.now()));
-        long duplicate = caseOf(post(topic, "Контейнеры во дворе дома 5 переполнены, мусор не вывозят неделю", Instant.now()));
+        long first = CaseFixtures.caseOf(post(topic, "Во дворе дома 5 не вывозят мусор, контейнеры переполнены", Instant.now()));
+        long duplicate = CaseFixtures.caseOf(post(topic, "Контейнеры во дворе дома 5 переполнены, мусор не вывозят неделю", Instant.now()));
         assertThat(duplicate).isEqualTo(first);
         given().when().get("/api/v1/cases/" + first).then().statusCode(200)
                 .body("case.messageCount", equalTo(2)).body("messages.size()", equalTo(2))
                 .body("events.action", hasItem("message_joined"));
 
-        long unrelated = caseOf(post(topic, "Сломана скамейка у детской площадки", Instant.now()));
+        long unrelated = CaseFixtures.caseOf(post(topic, "Сломана скамейка у детской площадки", Instant.now()));
         assertThat(unrelated).isNotEqualTo(first);
 
         given().contentType(ContentType.JSON).body("{\"text\":\"Мусор вывезен 01.12, контейнеры промыты\"}")
                 .when().post("/api/v1/cases/" + first + "/resolve").then().statusCode(200);
-        long repeat = caseOf(post(topic, "Опять во дворе дома 5 не вывозят мусор, контейнеры переполнены", Instant.now()));
+        long repeat = CaseFixtures.caseOf(post(topic, "Опять во дворе дома 5 не вывозят мусор, контейнеры переполнены", Instant.now()));
         assertThat(repeat).isNotEqualTo(first);
         given().when().get("/api/v1/cases/" + repeat).then().statusCode(200)
                 .body("case.repeatOf", equalTo((int) first)).body("case.status", equalTo("assigned"));
@@ -139,7 +130,7 @@ class CaseStoriesTest {
     @Test
     void illegalMovesAreConflictsAndAnswersAreCheckedForQuality() {
         String topic = "Неисправное освещение в подъезде " + TestMessages.uniqueId();
-        long caseId = caseOf(post(topic, "В третьем подъезде не горит свет на всех этажах", Instant.now()));
+        long caseId = CaseFixtures.caseOf(post(topic, "В третьем подъезде не горит свет на всех этажах", Instant.now()));
         given().contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/cases/" + caseId + "/confirm")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -161,7 +152,7 @@ class CaseStoriesTest {
                 .body("status", equalTo("answered")).body("answerFlags", equalTo(List.of("too_short", "no_action")));
         List<String> lastFlags = List.of();
         for (int index = 0; index < 3; index++) {
-            long again = caseOf(post(topic + " дом " + index, "Темно на лестнице в доме " + index, Instant.now()));
+            long again = CaseFixtures.caseOf(post(topic + " дом " + index, "Темно на лестнице в доме " + index, Instant.now()));
             lastFlags = given().contentType(ContentType.JSON).body("{\"text\":\"" + reply + "\"}")
                     .when().post("/api/v1/cases/" + again + "/answer").then().statusCode(200)
                     .extract().jsonPath().getList("answerFlags", String.class);
@@ -173,7 +164,7 @@ class CaseStoriesTest {
         given().contentType(ContentType.JSON).body("{\"reason\":\"не наш дом\"}")
                 .when().post("/api/v1/cases/" + caseId + "/reject").then().statusCode(409);
 
-        long other = caseOf(post(topic + " 2", "Не работает освещение во дворе", Instant.now()));
+        long other = CaseFixtures.caseOf(post(topic + " 2", "Не работает освещение во дворе", Instant.now()));
         given().contentType(ContentType.JSON).body("{\"reason\":\"дом обслуживает другая организация\"}")
                 .when().post("/api/v1/cases/" + other + "/reject").then().statusCode(200)
                 .body("status", equalTo("rejected")).body("rejectedReason", equalTo("дом обслуживает другая организация"));
@@ -200,16 +191,8 @@ class CaseStoriesTest {
                 "pulse_alerts_active{kind=\"deadline\",severity=\"critical\"}");
     }
 
-    private Instant workingTimeAgo(Duration workingTime) {
-        return CaseFixtures.workingTimeAgo(calendar, workingTime);
-    }
-
     private static long post(String topic, String text, Instant createdAt) {
         return CaseFixtures.post(MUNICIPALITY, topic, text, createdAt);
-    }
-
-    private long caseOf(long messageId) {
-        return CaseFixtures.caseOf(pool, messageId, WAIT);
     }
 
     private static Predicate<JsonNode> change(long caseId, Predicate<JsonNode> wanted) {

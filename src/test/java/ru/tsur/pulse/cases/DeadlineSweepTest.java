@@ -2,14 +2,12 @@ package ru.tsur.pulse.cases;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.alerts.Alert;
 import ru.tsur.pulse.alerts.AlertLabels;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
-import ru.tsur.pulse.calendar.WorkingCalendar;
 import ru.tsur.pulse.support.CaseFixtures;
 import ru.tsur.pulse.support.TestMessages;
 
@@ -40,21 +38,15 @@ class DeadlineSweepTest {
     @Inject
     AlertService alerts;
 
-    @Inject
-    WorkingCalendar calendar;
-
-    @Inject
-    Pool pool;
-
     @Test
     void overdueCasesOfOneExecutorAreGroupedAndOrphanedAlertsResolved() {
         String executor = "ООО Тест " + TestMessages.uniqueId();
         CaseFixtures.knownExecutor(executor);
-        Instant longAgo = workingTimeAgo(Duration.ofHours(24));
+        Instant longAgo = CaseFixtures.workingTimeAgo(Duration.ofHours(24));
         List<Long> cases = new ArrayList<>();
         for (int index = 0; index < 3; index++) {
             String topic = "Неисправное освещение " + TestMessages.uniqueId();
-            long caseId = caseOf(post(topic, "Не горит фонарь номер " + index, longAgo));
+            long caseId = CaseFixtures.caseOf(post(topic, "Не горит фонарь номер " + index, longAgo));
             given().contentType(ContentType.JSON).body("{\"executor\":\"" + executor + "\"}")
                     .when().post("/api/v1/cases/" + caseId + "/reassign").then().statusCode(200);
             cases.add(caseId);
@@ -86,15 +78,7 @@ class DeadlineSweepTest {
         assertThat(alerts.find(groupId).await().atMost(WAIT).orElseThrow().state()).isEqualTo("resolved");
     }
 
-    private Instant workingTimeAgo(Duration workingTime) {
-        return CaseFixtures.workingTimeAgo(calendar, workingTime);
-    }
-
     private static long post(String topic, String text, Instant createdAt) {
         return CaseFixtures.post(MUNICIPALITY, topic, text, createdAt);
-    }
-
-    private long caseOf(long messageId) {
-        return CaseFixtures.caseOf(pool, messageId, WAIT);
     }
 }

@@ -28,8 +28,8 @@ class KeywordClassifierTest {
         ObjectMapper json = new ObjectMapper();
         spb = RegionPack.load("spb", json).region();
         kursk = RegionPack.load("kursk", json).region();
-        spbClassifier = new KeywordClassifier(spb.categories(), NORMALIZER);
-        kurskClassifier = new KeywordClassifier(kursk.categories(), NORMALIZER);
+        spbClassifier = new KeywordClassifier(spb.categories());
+        kurskClassifier = new KeywordClassifier(kursk.categories());
     }
 
     private static String categoryId(Region region, String name) {

@@ -99,14 +99,33 @@ class TextNormalizerTest {
     }
 
     @Test
-    void foldForMatchingLowersCaseFoldsYoAndJoinsLines() {
-        assertThat(normalizer.foldForMatching("Ёлки на ЗЕЛЁНОЙ улице\nЖЁЛТЫЙ  снег\tвсё ещё "))
-                .isEqualTo("елки на зеленой улице желтый снег все еще");
+    void foldLowersCaseAndWritesYoAsYe() {
+        assertThat(TextNormalizer.fold("Ёлки на ЗЕЛЁНОЙ улице, Street 5\n  всё ещё"))
+                .isEqualTo("елки на зеленой улице, street 5\n  все еще");
     }
 
     @Test
-    void foldForMatchingOfNormalizedPortalHtml() {
-        assertThat(normalizer.foldForMatching(normalizer.normalize("<p>Наледь у&nbsp;подъезда</p><p>Гололёд!</p>")))
+    void foldOfOneCharacterAgreesWithFoldOfTheText() {
+        String letters = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюяABCXYZabcxyz0123456789 -№«»";
+        StringBuilder foldedOneByOne = new StringBuilder();
+        for (char character : letters.toCharArray()) {
+            foldedOneByOne.append(TextNormalizer.fold(character));
+        }
+        assertThat(foldedOneByOne.toString()).isEqualTo(TextNormalizer.fold(letters));
+        assertThat(TextNormalizer.fold('Ё')).isEqualTo('е');
+        assertThat(TextNormalizer.fold('ё')).isEqualTo('е');
+    }
+
+    @Test
+    void foldLineLowersCaseFoldsYoAndJoinsLines() {
+        assertThat(TextNormalizer.foldLine("Ёлки на ЗЕЛЁНОЙ улице\nЖЁЛТЫЙ  снег\tвсё ещё "))
+                .isEqualTo("елки на зеленой улице желтый снег все еще");
+        assertThat(TextNormalizer.foldLine("  \t\n ")).isEqualTo("");
+    }
+
+    @Test
+    void foldLineOfNormalizedPortalHtml() {
+        assertThat(TextNormalizer.foldLine(normalizer.normalize("<p>Наледь у&nbsp;подъезда</p><p>Гололёд!</p>")))
                 .isEqualTo("наледь у подъезда гололед!");
     }
 

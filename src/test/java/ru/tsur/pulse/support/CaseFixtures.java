@@ -1,5 +1,6 @@
 package ru.tsur.pulse.support;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -15,9 +16,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the case and deadline tests share: a portal message posted for a municipality and topic at a given
  * time, the case the intake puts a message in (read from PostgreSQL), and the instant a given working time
- * before now by a region's calendar.
+ * before now by the region's calendar. For {@code @QuarkusTest}s: the pool and the calendar are the running
+ * application's beans, so a test need not inject them to hand them over.
  */
 public final class CaseFixtures {
+
+    /** Longest the intake may take to give a posted message its case. */
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     private CaseFixtures() {
     }
@@ -31,15 +36,17 @@ public final class CaseFixtures {
                 .then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
-    /** The case the intake attached the message to, once it has (waits up to {@code wait}). */
-    public static long caseOf(Pool pool, long messageId, Duration wait) {
-        return await().atMost(wait).pollInterval(Duration.ofMillis(100)).until(() -> pool
+    /** The case the intake attached the message to, once it has (waits up to 15 s). */
+    public static long caseOf(long messageId) {
+        Pool pool = Arc.container().instance(Pool.class).get();
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> pool
                 .preparedQuery("SELECT case_id FROM message WHERE id = $1").execute(Tuple.of(messageId))
-                .await().atMost(wait).iterator().next().getLong("case_id"), id -> id != null);
+                .await().atMost(WAIT).iterator().next().getLong("case_id"), id -> id != null);
     }
 
     /** The latest half-hour step back from now at which at least {@code workingTime} of working time has passed. */
-    public static Instant workingTimeAgo(WorkingCalendar calendar, Duration workingTime) {
+    public static Instant workingTimeAgo(Duration workingTime) {
+        WorkingCalendar calendar = Arc.container().instance(WorkingCalendar.class).get();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant candidate = now;
         while (calendar.workingTimeBetween(candidate, now).compareTo(workingTime) < 0) {
@@ -50,7 +57,7 @@ public final class CaseFixtures {
 
     /** Makes the executor one the region knows (an admin adds it), so cases may be assigned to it. */
     public static void knownExecutor(String name) {
-        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body("{\"name\":\"" + name.replace("\"", "\\\"") + "\"}")
                 .when().post("/api/v1/admin/executors").then().statusCode(200);
     }

@@ -1,14 +1,12 @@
 package ru.tsur.pulse.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,8 +16,6 @@ import java.util.function.Predicate;
  */
 public final class ScreenClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
@@ -28,25 +24,7 @@ public final class ScreenClient implements AutoCloseable {
         if (user != null) {
             builder.header("Authorization", Tokens.bearer(user));
         }
-        this.socket = builder
-                .buildAsync(uri, new WebSocket.Listener() {
-                    private final StringBuilder partial = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                frames.add(JSON.readTree(partial.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            partial.setLength(0);
-                        }
-                        webSocket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        this.socket = builder.buildAsync(uri, new JsonFrameListener(frames)).get(10, TimeUnit.SECONDS);
     }
 
     /** A screen logged in as the tests' own user. */

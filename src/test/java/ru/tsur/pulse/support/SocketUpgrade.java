@@ -1,7 +1,6 @@
 package ru.tsur.pulse.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  * set on a WebSocket — or in any header the test names (Authorization, Origin).
  */
 public final class SocketUpgrade implements AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int status;
     private final WebSocket socket;
@@ -55,24 +51,8 @@ public final class SocketUpgrade implements AutoCloseable {
             builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         }
         try {
-            WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new WebSocket.Listener() {
-                private final StringBuilder partial = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        try {
-                            frames.add(JSON.readTree(partial.toString()));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        partial.setLength(0);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            }).get(15, TimeUnit.SECONDS);
+            WebSocket socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + path), new JsonFrameListener(frames))
+                    .get(15, TimeUnit.SECONDS);
             return new SocketUpgrade(101, socket, frames);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof WebSocketHandshakeException refused) {

@@ -1,13 +1,11 @@
 package ru.tsur.pulse.wall;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.NoAlertPresentException;
@@ -16,11 +14,11 @@ import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.support.BrowserTestBase;
 import ru.tsur.pulse.support.TestMessages;
 import ru.tsur.pulse.support.WallBrowser;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +40,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 1366×768 are written to {@code target/}.
  */
 @QuarkusTest
-class WallBrowserTest {
+class WallBrowserTest extends BrowserTestBase {
 
     private static final Duration LOAD = Duration.ofSeconds(20);
     private static final String ZERO_FILL = "#1b2331";
-
-    private static WallBrowser browser;
 
     @Inject
     Region region;
@@ -58,23 +54,9 @@ class WallBrowserTest {
     @Inject
     AlertService alerts;
 
-    @TestHTTPResource("/")
-    URL base;
-
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = WallBrowser.start(1920, 1080);
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + base.getPort() + pathAndQuery;
     }
 
     /** Opens the wall and waits until the map is drawn and the heat map and feed sockets hold a snapshot. */
@@ -192,7 +174,7 @@ class WallBrowserTest {
     void residentsTextIsShownAsLiteralTextNeverAsHtml() {
         openLive("?metric=count");
         browser.script("window.alertCalls = 0; window.alert = function () { window.alertCalls++; };");
-        // Entities survive normalisation as the characters they stand for: the display text is the raw tag.
+        // Entities survive normalization as the characters they stand for: the display text is the raw tag.
         String hostile = "<img src=x onerror=alert(1)>";
         Municipality kolpino = region.municipalities().stream().filter(m -> m.name().contains("Колпино"))
                 .findFirst().orElseThrow();

@@ -1,19 +1,17 @@
 package ru.tsur.pulse.wall;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.support.BrowserTestBase;
 import ru.tsur.pulse.support.WallBrowser;
 
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,34 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * flashes only what grew, and a simulated day of deltas leaves memory and the DOM where they were.
  */
 @QuarkusTest
-class WallPanelsBrowserTest {
+class WallPanelsBrowserTest extends BrowserTestBase {
 
     /** Heat-map deltas in a day at one per 100 ms tick (the default {@code pulse.push.tick}). */
     private static final int DAY_OF_DELTAS = 24 * 3600 * 10;
 
-    private static WallBrowser browser;
-
     @Inject
     Region region;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = WallBrowser.start(1920, 1080);
     }
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void openDetachedWall() {
-        browser.open("http://127.0.0.1:" + base.getPort() + "/wall/?metric=tension&window=24h");
+        browser.open(url("/wall/?metric=tension&window=24h"));
         browser.awaitTrue("window.wallState && wallState.municipalities > 0 && wallState.streams.heatmap.snapshots > 0",
                 Duration.ofSeconds(20), "the wall did not load");
         browser.script("wallHooks.detach();");

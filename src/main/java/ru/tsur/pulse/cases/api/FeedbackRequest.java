@@ -1,6 +1,5 @@
 package ru.tsur.pulse.cases.api;
 
-import jakarta.validation.constraints.NotBlank;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import ru.tsur.pulse.api.BoundedText;
 import ru.tsur.pulse.api.TextBounds;
@@ -16,7 +15,6 @@ public record FeedbackRequest(
         @BoundedText(TextLimit.CASE_REASON) String comment) {
 
     public FeedbackRequest {
-        comment = TextBounds.clean(comment);
-        comment = comment == null || comment.isEmpty() ? null : comment;
+        comment = TextBounds.cleanOptional(comment);
     }
 }

@@ -1,6 +1,5 @@
 package ru.tsur.pulse.cases.api;
 
-import jakarta.validation.constraints.NotBlank;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import ru.tsur.pulse.api.BoundedText;
 import ru.tsur.pulse.api.TextBounds;
@@ -13,7 +12,6 @@ public record ResolveRequest(
         @BoundedText(TextLimit.ANSWER) String text) {
 
     public ResolveRequest {
-        text = TextBounds.clean(text);
-        text = text == null || text.isEmpty() ? null : text;
+        text = TextBounds.cleanOptional(text);
     }
 }
