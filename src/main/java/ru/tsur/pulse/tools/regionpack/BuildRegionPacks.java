@@ -34,6 +34,14 @@ public final class BuildRegionPacks implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream progress = System.err;
+        for (Path folder : new Path[]{data, source}) {
+            if (!Files.isDirectory(folder)) {
+                progress.println("No folder " + folder.toAbsolutePath().normalize()
+                        + (folder == data ? " (the reference data: give it with --data)"
+                        : " (the curated region data: run from the project root or give --source)"));
+                return 2;
+            }
+        }
         long started = System.nanoTime();
         RegionPackBuilder.Output output = new RegionPackBuilder(source, data, step ->
                 progress.printf("[%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, step)).build();

@@ -8,15 +8,21 @@ import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.locate.NameIndex;
 import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.normalize.TextNormalizer;
+import ru.tsur.pulse.training.LabelledMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The parts both kinds of region pack are made of: the texts of {@code region.json},
@@ -29,6 +35,69 @@ final class PackParts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private PackParts() {
+    }
+
+    /**
+     * What building one region takes: the curated data (shared and the region's), the reference data folder,
+     * the service's normalizer, and where report lines and progress go.
+     */
+    record Inputs(RegionSource.Common common, RegionSource.Region source, Path data, TextNormalizer normalizer,
+                  Consumer<String> report, Consumer<String> progress) {
+    }
+
+    /**
+     * How many messages carry each category label of the data; a label the curated table lacks stops the build
+     * with {@code missing}'s message for it.
+     */
+    static Tally<String> categoryCounts(List<LabelledMessage> rows, Set<String> known,
+                                        Function<String, String> missing) {
+        Tally<String> counts = new Tally<>();
+        for (LabelledMessage row : rows) {
+            if (!known.contains(row.category())) {
+                throw new IllegalStateException(missing.apply(row.category()));
+            }
+            counts.add(row.category());
+        }
+        return counts;
+    }
+
+    /** Each municipality's demo share, in id order, rounded to 5 decimals. */
+    static List<Map<String, Object>> municipalityShares(Set<String> ids, ToDoubleFunction<String> share) {
+        List<Map<String, Object>> shares = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", id);
+            json.put("share", PackJson.round(share.applyAsDouble(id), 5));
+            shares.add(json);
+        }
+        return shares;
+    }
+
+    /**
+     * Checks the demo templates against the region's categories and the documented placeholders, reports how
+     * many the service's keyword classifier puts in their own category, and returns the region's four files.
+     */
+    static Map<String, String> files(Inputs inputs, List<String> categoryOrder, Set<String> skippedCategories,
+                                     KeywordClassifier classifier, String regionJson, String geoJson,
+                                     Map<String, Object> profile) {
+        RegionSource.Region source = inputs.source();
+        Map<String, String> placeholders = inputs.common().templatePlaceholders();
+        Set<String> categoryIds = new LinkedHashSet<>(categoryOrder);
+        categoryIds.add(Category.OTHER_ID);
+        RegionSource.checkTemplates(source.demoTemplates(), categoryIds, placeholders.keySet());
+        int[] templates = templatesInOwnCategory(classifier, inputs.normalizer(), source.demoTemplates(),
+                skippedCategories);
+        inputs.report().accept("  categories: " + categoryOrder.size() + " (+ other); demo templates: "
+                + source.demoTemplates().values().stream().mapToInt(List::size).sum()
+                + " (keyword classifier puts " + templates[0] + " of " + templates[1]
+                + " non-'other' templates in their own category)");
+        String id = source.settings().id();
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(id + "/region.json", regionJson);
+        files.put(id + "/municipalities.geojson", geoJson);
+        files.put(id + "/demo-profile.json", PackJson.pretty(profile));
+        files.put(id + "/demo-templates.json", templatesJson(placeholders, source.demoStreets(), source.demoTemplates()));
+        return files;
     }
 
     /** One category of {@code region.json}; {@code code} only where the source data has numeric codes. */
@@ -115,6 +184,15 @@ final class PackParts {
         double unmatchedShare() {
             return unmatched / (double) messages;
         }
+
+        /** Two report lines: accuracy and share unmatched, then the most frequent confusions. */
+        List<String> report(String region) {
+            return List.of("  keyword classifier on " + region + " data: accuracy " + PackJson.fixed(100 * accuracy(), 1)
+                            + "% (n=" + messages + "; " + PackJson.fixed(100 * unmatchedShare(), 1)
+                            + "% matched no keyword -> other)",
+                    "    top confusions (true -> predicted): " + (confusions.isEmpty() ? "none" : String.join("; ",
+                            confusions.stream().map(confusion -> confusion.getKey() + " " + confusion.getValue()).toList())));
+        }
     }
 
     static Evaluation evaluate(KeywordClassifier classifier, TextNormalizer normalizer, List<String> texts,
@@ -137,7 +215,7 @@ final class PackParts {
     }
 
     /** How many demo templates (outside «Прочее» and the skipped categories) the classifier puts in their own category. */
-    static int[] templatesInOwnCategory(KeywordClassifier classifier, TextNormalizer normalizer,
+    private static int[] templatesInOwnCategory(KeywordClassifier classifier, TextNormalizer normalizer,
                                         Map<String, List<String>> templates, Set<String> skipped) {
         int right = 0;
         int total = 0;

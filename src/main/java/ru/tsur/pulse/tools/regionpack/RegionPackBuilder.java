@@ -44,9 +44,10 @@ public final class RegionPackBuilder {
         RegionSource.Region kurskSource = curated.region("kursk", KURSK_CATEGORY_COLUMNS, false, true);
         TextNormalizer normalizer = new TextNormalizer();
         report.add("Attribution: " + spbSource.settings().attribution());
-        SpbPack.Built spb = new SpbPack(common, spbSource, data, normalizer, report::add, progress).build();
-        KurskPack.Built kursk = new KurskPack(common, kurskSource, data, normalizer, report::add, progress)
-                .build(spb, spbSource.settings());
+        SpbPack.Built spb = new SpbPack(new PackParts.Inputs(common, spbSource, data, normalizer, report::add,
+                progress)).build();
+        KurskPack.Built kursk = new KurskPack(new PackParts.Inputs(common, kurskSource, data, normalizer,
+                report::add, progress)).build(spb, spbSource.settings());
         Map<String, String> files = new LinkedHashMap<>(spb.files());
         files.putAll(kursk.files());
         files.put("README.md", readme(common, spbSource.settings(), spb, kursk));

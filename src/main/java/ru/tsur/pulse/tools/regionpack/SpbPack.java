@@ -9,7 +9,6 @@ import ru.tsur.pulse.classify.KeywordClassifier;
 import ru.tsur.pulse.locate.MunicipalityLocator;
 import ru.tsur.pulse.locate.NameIndex;
 import ru.tsur.pulse.locate.RegionPack;
-import ru.tsur.pulse.normalize.TextNormalizer;
 import ru.tsur.pulse.training.LabelledData;
 import ru.tsur.pulse.training.LabelledMessage;
 
@@ -27,7 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,39 +59,28 @@ final class SpbPack {
                  List<Map.Entry<String, Integer>> mismatchPairs, List<String> newNames) {
     }
 
-    private final RegionSource.Common common;
-    private final RegionSource.Region source;
-    private final Path data;
-    private final TextNormalizer normalizer;
-    private final Consumer<String> report;
-    private final Consumer<String> progress;
+    private final PackParts.Inputs inputs;
 
-    SpbPack(RegionSource.Common common, RegionSource.Region source, Path data, TextNormalizer normalizer,
-            Consumer<String> report, Consumer<String> progress) {
-        this.common = common;
-        this.source = source;
-        this.data = data;
-        this.normalizer = normalizer;
-        this.report = report;
-        this.progress = progress;
+    SpbPack(PackParts.Inputs inputs) {
+        this.inputs = inputs;
     }
 
     Built build() throws IOException {
-        RegionSource.Settings settings = source.settings();
-        progress.accept("spb: reading the map " + settings.boundaries());
-        Map<String, MunicipalityDraft> municipalities = municipalitiesFromMap(data.resolve(settings.boundaries()));
+        RegionSource.Settings settings = inputs.source().settings();
+        inputs.progress().accept("spb: reading the map " + settings.boundaries());
+        Map<String, MunicipalityDraft> municipalities = municipalitiesFromMap(inputs.data().resolve(settings.boundaries()));
         String geoJson = PackParts.geoJson(settings, municipalities);
         RegionPack mapOnly = PackParts.load(PackParts.regionJson(settings, List.of(), municipalities), geoJson);
         MunicipalityLocator locator = new MunicipalityLocator(mapOnly);
         NameIndex mapNames = new NameIndex(mapOnly.region().municipalities());
 
-        progress.accept("spb: reading " + settings.messages());
-        List<LabelledMessage> rows = LabelledData.read(data.resolve(settings.messages()));
+        inputs.progress().accept("spb: reading " + settings.messages());
+        List<LabelledMessage> rows = LabelledData.read(inputs.data().resolve(settings.messages()));
         int count = rows.size();
-        report.accept("");
-        report.accept("== spb: " + municipalities.size() + " municipalities, " + count + " data rows");
+        inputs.report().accept("");
+        inputs.report().accept("== spb: " + municipalities.size() + " municipalities, " + count + " data rows");
 
-        progress.accept("spb: locating " + count + " messages by their points");
+        inputs.progress().accept("spb: locating " + count + " messages by their points");
         List<String> located = new ArrayList<>(count);
         int insideNone = 0;
         int placedByNearest = 0;
@@ -138,7 +125,7 @@ final class SpbPack {
             MunicipalityDraft municipality = municipalities.get(where.id());
             List<String> next = where.top().subList(1, where.top().size()).stream()
                     .map(place -> place.getKey() + "=" + place.getValue()).toList();
-            report.accept("  new name '" + entry.getKey() + "' -> " + where.id() + " (" + municipality.name + "): "
+            inputs.report().accept("  new name '" + entry.getKey() + "' -> " + where.id() + " (" + municipality.name + "): "
                     + where.inside() + " of its " + dataNames.get(entry.getKey())
                     + " rows fall inside that polygon; next: " + (next.isEmpty() ? "-" : String.join(", ", next)));
             newNames.add("  - «" + entry.getKey() + "» → `" + where.id() + "` (" + municipality.name + "): "
@@ -174,25 +161,19 @@ final class SpbPack {
 
         // categories and keywords
         Map<String, String> idsByDataCategory = new LinkedHashMap<>();
-        source.categories().forEach(row -> idsByDataCategory.put(row.get("category"), row.get("id")));
-        Tally<String> categoryCounts = new Tally<>();
-        for (LabelledMessage row : rows) {
-            if (!idsByDataCategory.containsKey(row.category())) {
-                throw new IllegalStateException("Category «" + row.category()
-                        + "» of the data has no id: add it to regions-source/spb/categories.csv");
-            }
-            categoryCounts.add(row.category());
-        }
+        inputs.source().categories().forEach(row -> idsByDataCategory.put(row.get("category"), row.get("id")));
+        Tally<String> categoryCounts = PackParts.categoryCounts(rows, idsByDataCategory.keySet(), category ->
+                "Category «" + category + "» of the data has no id: add it to regions-source/spb/categories.csv");
         List<String> dataCategories = categoryCounts.byCountThenKey(Comparator.naturalOrder()).stream()
                 .map(Map.Entry::getKey).toList();
         List<String> order = dataCategories.stream().map(idsByDataCategory::get).toList();
         List<String> labels = rows.stream().map(row -> idsByDataCategory.get(row.category())).toList();
         List<String> texts = rows.stream().map(LabelledMessage::text).toList();
-        progress.accept("spb: counting keyword statistics");
-        KeywordStatistics statistics = new KeywordStatistics(normalizer, common.stopWords(), common.stopPrefixes());
+        inputs.progress().accept("spb: counting keyword statistics");
+        KeywordStatistics statistics = new KeywordStatistics(inputs.normalizer(), inputs.common().stopWords(), inputs.common().stopPrefixes());
         Map<String, List<String>> keywords = statistics.derive(texts, labels, order,
-                new KeywordStatistics.Curation(source.keywordSeed(), source.keywordDrop(), Set.of(),
-                        source.settings()::minimumDocuments));
+                new KeywordStatistics.Curation(inputs.source().keywordSeed(), inputs.source().keywordDrop(), Set.of(),
+                        inputs.source().settings()::minimumDocuments));
         List<Map<String, Object>> categories = new ArrayList<>();
         for (String dataCategory : dataCategories) {
             String id = idsByDataCategory.get(dataCategory);
@@ -226,28 +207,28 @@ final class SpbPack {
             }
         }
         mismatchDistances.sort(Comparator.naturalOrder());
-        report.accept("  rows inside no polygon: " + insideNone + " (placed on the nearest boundary within "
+        inputs.report().accept("  rows inside no polygon: " + insideNone + " (placed on the nearest boundary within "
                 + "the locator's tolerance: " + placedByNearest + ")");
-        report.accept("  name-vs-coordinates agreement: " + agree + " / " + count + " = "
+        inputs.report().accept("  name-vs-coordinates agreement: " + agree + " / " + count + " = "
                 + PackJson.fixed(100.0 * agree / count, 2) + "% (inside the polygon only: "
                 + PackJson.fixed(100.0 * agreeInside / count, 2) + "%)");
         if (!mismatchDistances.isEmpty()) {
-            report.accept("  mismatched rows: " + mismatchDistances.size() + "; distance to the polygon named in the data: median "
+            inputs.report().accept("  mismatched rows: " + mismatchDistances.size() + "; distance to the polygon named in the data: median "
                     + PackJson.fixed(median(mismatchDistances), 0) + " m, " + within(mismatchDistances, 100)
                     + " within 100 m, max " + PackJson.fixed(mismatchDistances.get(mismatchDistances.size() - 1), 0) + " m");
         }
-        report.accept("  main mismatch pairs (name column -> polygon by coordinates):");
+        inputs.report().accept("  main mismatch pairs (name column -> polygon by coordinates):");
         for (Map.Entry<String, Integer> pair : mismatchPairs.mostCommon(12)) {
-            report.accept(String.format("    %4d  %s", pair.getValue(), pair.getKey()));
+            inputs.report().accept(String.format("    %4d  %s", pair.getValue(), pair.getKey()));
         }
-        report.accept("  municipalities with no data rows (district=null): " + String.join(", ",
+        inputs.report().accept("  municipalities with no data rows (district=null): " + String.join(", ",
                 municipalities.values().stream().filter(municipality -> municipality.district == null)
                         .map(municipality -> municipality.id).toList()));
 
-        KeywordClassifier classifier = new KeywordClassifier(pack.region().categories(), normalizer);
-        progress.accept("spb: measuring the keyword classifier on " + count + " messages");
-        PackParts.Evaluation evaluation = PackParts.evaluate(classifier, normalizer, texts, labels);
-        reportEvaluation("SPb", evaluation);
+        KeywordClassifier classifier = new KeywordClassifier(pack.region().categories(), inputs.normalizer());
+        inputs.progress().accept("spb: measuring the keyword classifier on " + count + " messages");
+        PackParts.Evaluation evaluation = PackParts.evaluate(classifier, inputs.normalizer(), texts, labels);
+        evaluation.report("SPb").forEach(inputs.report());
 
         // demo profile: counts only
         double[] hourOfWeek = new double[168];
@@ -269,7 +250,7 @@ final class SpbPack {
         located.stream().filter(Objects::nonNull).forEach(locatedCounts::add);
         int locatedTotal = locatedCounts.total();
         Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("source", Template.fill(source.demoProfileSource(), Map.of(
+        profile.put("source", Template.fill(inputs.source().demoProfileSource(), Map.of(
                 "file", Path.of(settings.messages()).getFileName().toString(),
                 "messages", Integer.toString(count), "first", first.toString(), "last", last.toString(),
                 "days", Integer.toString(spanDays), "located", Integer.toString(locatedTotal)),
@@ -277,41 +258,12 @@ final class SpbPack {
         profile.put("messagesPerDay", PackJson.round(perDay, 1));
         profile.put("hourOfWeek", rhythm);
         profile.put("categories", DemoFigures.categoryShares(labels, DemoFigures.topTopics(topicLabels)));
-        List<Map<String, Object>> shares = new ArrayList<>();
-        for (String id : municipalities.keySet()) {
-            Map<String, Object> share = new LinkedHashMap<>();
-            share.put("id", id);
-            share.put("share", PackJson.round(locatedCounts.get(id) / (double) locatedTotal, 5));
-            shares.add(share);
-        }
-        profile.put("municipalities", shares);
-
-        Set<String> categoryIds = new LinkedHashSet<>(order);
-        categoryIds.add("other");
-        RegionSource.checkTemplates(source.demoTemplates(), categoryIds, common.templatePlaceholders().keySet());
-        int[] templates = PackParts.templatesInOwnCategory(classifier, normalizer, source.demoTemplates(), Set.of());
-        report.accept("  categories: " + order.size() + " (+ other); demo templates: "
-                + source.demoTemplates().values().stream().mapToInt(List::size).sum()
-                + " (keyword classifier puts " + templates[0] + " of " + templates[1]
-                + " non-'other' templates in their own category)");
-
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("spb/region.json", regionJson);
-        files.put("spb/municipalities.geojson", geoJson);
-        files.put("spb/demo-profile.json", PackJson.pretty(profile));
-        files.put("spb/demo-templates.json", PackParts.templatesJson(common.templatePlaceholders(),
-                source.demoStreets(), source.demoTemplates()));
+        profile.put("municipalities", PackParts.municipalityShares(municipalities.keySet(),
+                id -> locatedCounts.get(id) / (double) locatedTotal));
+        Map<String, String> files = PackParts.files(inputs, order, Set.of(), classifier, regionJson, geoJson, profile);
         return new Built(files, rhythm, perDay, municipalities.size(), order.size(), agree / (double) count,
                 evaluation.accuracy(), List.copyOf(mismatchDistances),
                 mismatchPairs.mostCommon(MISMATCH_PAIRS_LISTED), newNames);
-    }
-
-    private void reportEvaluation(String region, PackParts.Evaluation evaluation) {
-        report.accept("  keyword classifier on " + region + " data: accuracy " + PackJson.fixed(100 * evaluation.accuracy(), 1)
-                + "% (n=" + evaluation.messages() + "; " + PackJson.fixed(100 * evaluation.unmatchedShare(), 1)
-                + "% matched no keyword -> other)");
-        report.accept("    top confusions (true -> predicted): " + String.join("; ", evaluation.confusions().stream()
-                .map(confusion -> confusion.getKey() + " " + confusion.getValue()).toList()));
     }
 
     static double median(List<Double> sorted) {
@@ -354,7 +306,7 @@ final class SpbPack {
         Matcher town = TOWN.matcher(name);
         if (town.matches()) {
             String base = town.group(2);
-            MunicipalityDraft municipality = new MunicipalityDraft("spb-" + common.slug(base), name, base, geometry);
+            MunicipalityDraft municipality = new MunicipalityDraft("spb-" + inputs.common().slug(base), name, base, geometry);
             municipality.aliases.add(base);
             if (town.group(1).equals("город")) {
                 municipality.aliases.addAll(List.of("г. " + base, "г." + base));
@@ -368,7 +320,7 @@ final class SpbPack {
             throw new IllegalStateException("Unexpected municipality name on the map: " + name);
         }
         String base = okrug.group(1);
-        MunicipalityDraft municipality = new MunicipalityDraft("spb-" + common.slug(base), name, base, geometry);
+        MunicipalityDraft municipality = new MunicipalityDraft("spb-" + inputs.common().slug(base), name, base, geometry);
         municipality.aliases.addAll(List.of(base, "МО " + base, "муниципальный округ " + base));
         if (!base.endsWith(" округ")) {
             municipality.aliases.add("округ " + base);
@@ -381,7 +333,7 @@ final class SpbPack {
         Set<String> spelled = new LinkedHashSet<>();
         for (String alias : aliases) {
             String withYo = alias;
-            for (Map.Entry<String, String> word : source.yoSpellings().entrySet()) {
+            for (Map.Entry<String, String> word : inputs.source().yoSpellings().entrySet()) {
                 withYo = Pattern.compile("\\b" + Pattern.quote(word.getKey()) + "\\b", Pattern.UNICODE_CHARACTER_CLASS)
                         .matcher(withYo).replaceAll(Matcher.quoteReplacement(word.getValue()));
             }
