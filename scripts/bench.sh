@@ -35,6 +35,8 @@ java -cp "$classpath" ru.tsur.pulse.bench.BenchReset "jdbc:postgresql://$db_host
   "${PULSE_DB_USER:-pulse}" "${PULSE_DB_PASSWORD:-pulse}" "$redis_host" "$redis_port" "$redis_db"
 
 echo "[bench] starting the service on 127.0.0.1:$port (database $db, Redis db $redis_db); log: $log" >&2
+# The production build needs an identity provider: the development Keycloak that services.sh started.
+PULSE_OIDC_URL=${PULSE_OIDC_URL:-http://127.0.0.1:8180/realms/pulse} PULSE_OIDC_SECRET=${PULSE_OIDC_SECRET:-pulse-web-secret} \
 PULSE_HTTP_PORT=$port PULSE_DB_NAME=$db PULSE_REDIS_DATABASE=$redis_db PULSE_COUNTERS_KEY_PREFIX=pulse-bench \
   java ${BENCH_JAVA_OPTS:--Xmx512m} -Dquarkus.http.host=127.0.0.1 -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 pid=$!

@@ -57,20 +57,9 @@ public final class KeywordClassifier implements Classifier {
             return new Classification(given.get().id(), message.topic(), 1.0, "source");
         }
         int[] votes = new int[categories.size()];
-        int totalVotes = 0;
+        int[] totalVotes = {0};
         String folded = TextNormalizer.foldLine(normalizedText);
-        int length = folded.length();
-        int position = 0;
-        while (position < length) {
-            while (position < length && !Character.isLetter(folded.charAt(position))) {
-                position++;
-            }
-            int start = position;
-            while (position < length && Character.isLetter(folded.charAt(position))) {
-                position++;
-            }
-            totalVotes += voteForWord(folded, start, position, votes);
-        }
+        forEachWord(folded, (start, end) -> totalVotes[0] += voteForWord(folded, start, end, votes));
         int best = -1;
         for (int index = 0; index < votes.length; index++) {
             if (votes[index] > 0 && (best < 0 || votes[index] > votes[best])) {
@@ -81,7 +70,35 @@ public final class KeywordClassifier implements Classifier {
             return new Classification(Category.OTHER_ID, message.topic(), 0.0, "none");
         }
         return new Classification(categories.get(best).id(), message.topic(),
-                (double) votes[best] / totalVotes, "keywords");
+                (double) votes[best] / totalVotes[0], "keywords");
+    }
+
+    /** Receives one word of a text as its start (inclusive) and end (exclusive). */
+    @FunctionalInterface
+    public interface WordVisitor {
+        void word(int start, int end);
+    }
+
+    /**
+     * The words the classifier votes with, in order: the runs of letters of a text folded by
+     * {@link TextNormalizer#foldLine} (digits, punctuation and spaces separate words). The region-pack
+     * builder counts its keyword statistics over the same words.
+     */
+    public static void forEachWord(String folded, WordVisitor visitor) {
+        int length = folded.length();
+        int position = 0;
+        while (position < length) {
+            while (position < length && !Character.isLetter(folded.charAt(position))) {
+                position++;
+            }
+            int start = position;
+            while (position < length && Character.isLetter(folded.charAt(position))) {
+                position++;
+            }
+            if (position > start) {
+                visitor.word(start, position);
+            }
+        }
     }
 
     /** Adds the word's votes (one per category whose longest matching prefix it starts with). */

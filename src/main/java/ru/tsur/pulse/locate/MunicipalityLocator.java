@@ -69,15 +69,30 @@ public final class MunicipalityLocator {
     }
 
     /** The municipality containing the point, or the nearest one within the tolerance. */
-    @SuppressWarnings("unchecked")
     public Optional<String> byCoordinates(double lat, double lon) {
         Point point = RegionPack.GEOMETRY_FACTORY.createPoint(new Coordinate(lon, lat));
-        List<Entry> candidates = index.query(new Envelope(lon, lon, lat, lat));
+        return containing(point).or(() -> nearest(point, lat, lon));
+    }
+
+    /** The municipality whose boundary covers the point (inside or on it), without the nearest-boundary step. */
+    public Optional<String> containing(double lat, double lon) {
+        return containing(RegionPack.GEOMETRY_FACTORY.createPoint(new Coordinate(lon, lat)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<String> containing(Point point) {
+        Coordinate coordinate = point.getCoordinate();
+        List<Entry> candidates = index.query(new Envelope(coordinate));
         for (Entry candidate : candidates) {
             if (candidate.prepared().covers(point)) {
                 return Optional.of(candidate.id());
             }
         }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<String> nearest(Point point, double lat, double lon) {
         Envelope near = new Envelope(lon - NEAREST_TOLERANCE_DEGREES * 2, lon + NEAREST_TOLERANCE_DEGREES * 2,
                 lat - NEAREST_TOLERANCE_DEGREES, lat + NEAREST_TOLERANCE_DEGREES);
         Entry nearest = null;

@@ -15,6 +15,7 @@ import ru.tsur.pulse.domain.Region;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,16 +61,23 @@ public final class RegionPack {
             throw new IllegalArgumentException("Region id must be lower-case letters, digits or '-': " + regionId);
         }
         String base = "regions/" + regionId + "/";
-        try {
-            JsonNode meta = json.readTree(resource(base + "region.json"));
-            Region region = readRegion(meta);
-            String geoJson = new String(resource(base + "municipalities.geojson").readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            Map<String, Geometry> boundaries = readBoundaries(json.readTree(geoJson), region);
-            return new RegionPack(region, boundaries, geoJson);
+        try (InputStream regionJson = resource(base + "region.json");
+             InputStream boundaries = resource(base + "municipalities.geojson")) {
+            return parse(new String(regionJson.readAllBytes(), StandardCharsets.UTF_8),
+                    new String(boundaries.readAllBytes(), StandardCharsets.UTF_8), json);
         } catch (IOException e) {
             throw new UncheckedIOException("Region pack " + regionId + " cannot be read", e);
         }
+    }
+
+    /**
+     * A pack from the texts of its {@code region.json} and {@code municipalities.geojson}, read exactly as
+     * {@link #load} reads the shipped files (the region-pack builder measures the pack it is about to write).
+     */
+    public static RegionPack parse(String regionJson, String geoJson, ObjectMapper json) throws IOException {
+        Region region = readRegion(json.readTree(regionJson));
+        Map<String, Geometry> boundaries = readBoundaries(json.readTree(geoJson), region);
+        return new RegionPack(region, boundaries, geoJson);
     }
 
     private static InputStream resource(String path) throws IOException {

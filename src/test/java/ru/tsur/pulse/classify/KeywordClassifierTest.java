@@ -152,4 +152,17 @@ class KeywordClassifierTest {
         assertThat(classify(kurskClassifier, null, null, "Яма на дороге, нет разметки"))
                 .isEqualTo(new Classification(categoryId(kursk, "Дороги"), null, 1.0, "keywords"));
     }
+
+    @Test
+    void wordsAreRunsOfLettersOfTheFoldedText() {
+        String folded = TextNormalizer.foldLine(NORMALIZER.normalize(
+                "<p>г.Курск, ул. 50 лет Октября&nbsp;— Wi-Fi не ловит, ЁЛКИ-палки 3й этаж</p>"));
+        java.util.List<String> words = new java.util.ArrayList<>();
+        KeywordClassifier.forEachWord(folded, (start, end) -> words.add(folded.substring(start, end)));
+        assertThat(words).containsExactly("г", "курск", "ул", "лет", "октября", "wi", "fi", "не", "ловит", "елки",
+                "палки", "й", "этаж");
+        KeywordClassifier.forEachWord("", (start, end) -> words.add("never"));
+        KeywordClassifier.forEachWord(" 12 — !", (start, end) -> words.add("never"));
+        assertThat(words).doesNotContain("never");
+    }
 }

@@ -128,6 +128,7 @@ class MunicipalityLocatorTest {
         assertThat(metresTo(spb.boundaries().get(kolpino), lat, lon)).isBetween(50.0, 100.0);
 
         assertThat(spbLocator.byCoordinates(lat, lon)).contains(kolpino);
+        assertThat(spbLocator.containing(lat, lon)).isEmpty();
         assertThat(spbLocator.locate(message(lat, lon, "муниципальный округ №65")))
                 .isEqualTo(new Location(kolpino, "coordinates"));
     }
@@ -160,6 +161,7 @@ class MunicipalityLocatorTest {
         assertThat(kursk.boundaries().get(district).covers(point(51.730, 36.193))).isFalse();
 
         assertThat(kurskLocator.byCoordinates(51.730, 36.193)).contains(city);
+        assertThat(kurskLocator.containing(51.730, 36.193)).contains(city);
         assertThat(kurskLocator.locate(message(51.730, 36.193, "Курский район")))
                 .isEqualTo(new Location(city, "coordinates"));
     }
