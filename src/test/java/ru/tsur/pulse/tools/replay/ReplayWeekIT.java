@@ -1,4 +1,4 @@
-package ru.tsur.pulse.replay;
+package ru.tsur.pulse.tools.replay;
 
 import ru.tsur.pulse.csv.CsvReader;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.domain.CountedCell;
@@ -54,8 +55,8 @@ class ReplayWeekIT {
         String key = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"name\":\"replay of the first week\",\"sources\":[\"portal\"]}")
                 .when().post("/api/v1/admin/keys").then().statusCode(201).extract().path("key");
-        Replay.Summary summary = new Replay(Replay.Options.parse(new String[]{
-                SPB.toString(), "--speed", "max", "--days", "7", "--url", url, "--batch", "500", "--api-key", key})).run();
+        Replay.Summary summary = new Replay(CommandLine.populateCommand(new ReplayCommand(),
+                SPB.toString(), "--speed", "max", "--days", "7", "--url", url, "--batch", "500", "--api-key", key).options()).run();
         System.out.println(summary);
         assertThat(summary.sent()).isGreaterThan(1000);
         assertThat(summary.accepted()).isEqualTo(summary.sent());
