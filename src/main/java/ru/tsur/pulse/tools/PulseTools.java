@@ -54,7 +54,6 @@ public final class PulseTools {
         CommandLine commandLine = new CommandLine(new PulseTools())
                 .setOut(out)
                 .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(PulseTools::usageError)
                 .setExecutionExceptionHandler(PulseTools::failure);
         int exitCode = commandLine.execute(args);

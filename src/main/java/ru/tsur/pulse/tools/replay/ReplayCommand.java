@@ -41,7 +41,7 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Service base URL (default ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--time", paramLabel = "original|now", defaultValue = "original",
+    @Option(names = "--time", paramLabel = "original|now", defaultValue = "original", converter = StampName.class,
             description = "createdAt as in the data (default) or the moment of sending (then the messages show in"
                     + " the live windows).")
     Stamp time;
@@ -69,6 +69,18 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:PULSE_TOKEN}",
             description = "Or an operator's bearer token; default: the environment variable PULSE_TOKEN.")
     String token;
+
+    /** {@code --time}: {@code original} or {@code now}, as the option is written. */
+    static final class StampName implements ITypeConverter<Stamp> {
+        @Override
+        public Stamp convert(String text) {
+            return switch (text) {
+                case "original" -> Stamp.ORIGINAL;
+                case "now" -> Stamp.NOW;
+                default -> throw new TypeConversionException("original or now, not " + text);
+            };
+        }
+    }
 
     /** {@code --speed}: a positive number, or {@code max} (infinite). */
     static final class Speed implements ITypeConverter<Double> {

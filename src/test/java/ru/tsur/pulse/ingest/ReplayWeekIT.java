@@ -1,4 +1,4 @@
-package ru.tsur.pulse.tools.replay;
+package ru.tsur.pulse.ingest;
 
 import ru.tsur.pulse.csv.CsvReader;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -12,6 +12,8 @@ import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.locate.MunicipalityLocator;
+import ru.tsur.pulse.tools.replay.Replay;
+import ru.tsur.pulse.tools.replay.ReplayCommand;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -28,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first week of the real St Petersburg stream replayed through the API: Redis ends up with exactly
  * the per-municipality counts PostgreSQL has, and at least 99% of rows land in the municipality the
- * portal itself recorded.
+ * portal itself recorded. The replay is the replay command's own ({@code scripts/replay.sh}); the test lives
+ * here, not beside it in {@code ru.tsur.pulse.tools}, because bean discovery skips that package, and with it
+ * the {@code @QuarkusTest} classes there.
  */
 @QuarkusTest
 class ReplayWeekIT {
