@@ -6,4 +6,4 @@
 #   scripts/build-region-packs.sh [--data ../shared/data] [--out src/main/resources/regions] [--source regions-source]
 # Deterministic: the same input gives byte-identical files. Progress on stderr, the measured figures on stdout.
 set -euo pipefail
-exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.regionpack.BuildRegionPacks "$@"
+exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.PulseTools build-region-packs "$@"

@@ -10,4 +10,4 @@
 #          --warmup-days D (14), --quiet-until DATE, --quiet (no alert lines), --zone, --bucket PT1H,
 #          detector knobs as in pulse.tension.*: --alpha, --dispersion, --min-count, --min-ratio, --windows 1,3,6
 set -euo pipefail
-exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tension.EvaluateTensionCommand "$@"
+exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.PulseTools evaluate-tension "$@"

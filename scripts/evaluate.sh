@@ -8,4 +8,4 @@
 # Options: --train FILE, --train-before DATE, --cv K, --folds FILE (id,fold), --table N (rows per table),
 #          --class-balance X (when training: as in train.sh)
 set -euo pipefail
-exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.training.EvaluateCommand "$@"
+exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.PulseTools evaluate "$@"

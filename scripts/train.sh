@@ -6,4 +6,4 @@
 # Options: --out DIR (default src/main/resources/regions/<region>), --class-balance X (0 = none, 1 = fully
 # balanced class weights; default 0.3 — the shipped Kursk model uses 0, see README)
 set -euo pipefail
-exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.training.TrainCommand "$@"
+exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.PulseTools train "$@"

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Streams the records of a CSV file ({@link Csv}'s dialect), plain or gzipped, as maps keyed by the header.
- * JDK only, so the replay tool runs from compiled classes alone.
+ * Streams the records of a CSV file ({@link Csv}'s dialect), plain or gzipped, as maps keyed by the header:
+ * the labelled data and the St Petersburg export the offline commands (scripts/train.sh, replay.sh, …) and the
+ * end-to-end tests read.
  */
 public final class CsvReader implements AutoCloseable {
 

@@ -20,8 +20,8 @@ import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.normalize.TextNormalizer;
 import ru.tsur.pulse.region.RegionModels;
-import ru.tsur.pulse.training.LabelledData;
-import ru.tsur.pulse.training.LabelledMessage;
+import ru.tsur.pulse.tools.training.LabelledData;
+import ru.tsur.pulse.tools.training.LabelledMessage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package ru.tsur.pulse.tools.regionpack;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,9 +15,9 @@ import java.util.concurrent.Callable;
  * The offline command that (re)builds the shipped region packs ({@code src/main/resources/regions/}) from the
  * curated data in {@code regions-source/} and the reference data in {@code ../shared/data}, with the
  * service's own normalizer, keyword classifier, locator and gazetteer. Run from the project root through
- * {@code scripts/build-region-packs.sh}; prints a report of the figures it measured, and progress on stderr.
+ * {@code scripts/build-region-packs.sh} ({@code PulseTools build-region-packs}); prints a report of the figures it measured, and progress on stderr.
  */
-@Command(name = "build-region-packs", mixinStandardHelpOptions = true,
+@Command(name = "build-region-packs",
         description = "Builds the region packs (spb, kursk) from regions-source/ and the shared reference data.")
 public final class BuildRegionPacks implements Callable<Integer> {
 
@@ -55,9 +54,5 @@ public final class BuildRegionPacks implements Callable<Integer> {
         System.out.println("wrote " + out + "/{spb,kursk}/{region.json,municipalities.geojson,demo-profile.json,"
                 + "demo-templates.json} and " + out + "/README.md");
         return 0;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BuildRegionPacks()).execute(args));
     }
 }

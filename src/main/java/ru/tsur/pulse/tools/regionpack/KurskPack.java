@@ -8,8 +8,8 @@ import ru.tsur.pulse.locate.Gazetteer;
 import ru.tsur.pulse.locate.NameIndex;
 import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.route.RoutingTableTrainer;
-import ru.tsur.pulse.training.LabelledData;
-import ru.tsur.pulse.training.LabelledMessage;
+import ru.tsur.pulse.tools.training.LabelledData;
+import ru.tsur.pulse.tools.training.LabelledMessage;
 
 import java.io.IOException;
 import java.util.ArrayList;

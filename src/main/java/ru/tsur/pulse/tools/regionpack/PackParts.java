@@ -8,7 +8,7 @@ import ru.tsur.pulse.domain.IncomingMessage;
 import ru.tsur.pulse.locate.NameIndex;
 import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.normalize.TextNormalizer;
-import ru.tsur.pulse.training.LabelledMessage;
+import ru.tsur.pulse.tools.training.LabelledMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

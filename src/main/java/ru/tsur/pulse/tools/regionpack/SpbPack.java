@@ -9,8 +9,8 @@ import ru.tsur.pulse.classify.KeywordClassifier;
 import ru.tsur.pulse.locate.MunicipalityLocator;
 import ru.tsur.pulse.locate.NameIndex;
 import ru.tsur.pulse.locate.RegionPack;
-import ru.tsur.pulse.training.LabelledData;
-import ru.tsur.pulse.training.LabelledMessage;
+import ru.tsur.pulse.tools.training.LabelledData;
+import ru.tsur.pulse.tools.training.LabelledMessage;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.replay;
+package ru.tsur.pulse.tools.replay;
 
 import ru.tsur.pulse.csv.CsvReader;
 import java.io.IOException;
@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,81 +19,19 @@ import java.util.Map;
 
 /**
  * Replays a CSV in the shared St Petersburg portal format through the ingest API at N× real time
- * ({@code scripts/replay.sh FILE --speed N}). Rows go out as NDJSON batches; each message keeps the
- * portal's id as its idempotency key (source {@code portal}), so a replay repeated is harmless. JDK only.
- *
- * <pre>
- * Options: --speed N|max     pace (default 60: an hour of data per minute; max = as fast as accepted)
- *          --url URL          service base URL (default http://127.0.0.1:8080)
- *          --time original|now  createdAt as in the data (default), or the moment of sending
- *          --from ISO --until ISO  local-time bounds of the rows to send (Europe/Moscow)
- *          --days N           only the first N days of the file
- *          --limit N          at most N rows;  --batch N  rows per request (default 200)
- *          --api-key KEY      a source key allowed to post as "replay" (or PULSE_API_KEY)
- *          --token TOKEN      or an operator's bearer token (or PULSE_TOKEN)
- * </pre>
+ * ({@code scripts/replay.sh FILE --speed N}, options in {@link ReplayCommand}). Rows go out as NDJSON
+ * batches; each message keeps the portal's id as its idempotency key (source {@code portal}), so a replay
+ * repeated is harmless.
  */
 public final class Replay {
 
-    /** What to replay and how. */
+    /**
+     * What to replay and how: {@code speed} is infinite for "as fast as accepted"; {@code from}/{@code until}
+     * bound the rows by local time, {@code days} to the first N days of the file; one of {@code apiKey}
+     * (a source key) and {@code token} (an operator's bearer token) says who posts.
+     */
     public record Options(Path file, String url, double speed, boolean originalTime, LocalDateTime from,
                           LocalDateTime until, Integer days, long limit, int batch, String apiKey, String token) {
-
-        public static Options parse(String[] args) {
-            if (args.length == 0 || args[0].startsWith("--")) {
-                throw new IllegalArgumentException("usage: replay FILE [--speed N|max] [--url URL] [--time original|now]"
-                        + " [--from ISO] [--until ISO] [--days N] [--limit N] [--batch N] [--api-key KEY | --token TOKEN]");
-            }
-            Path file = Path.of(args[0]);
-            String url = "http://127.0.0.1:8080";
-            double speed = 60;
-            boolean originalTime = true;
-            LocalDateTime from = null;
-            LocalDateTime until = null;
-            Integer days = null;
-            long limit = Long.MAX_VALUE;
-            int batch = 200;
-            String apiKey = System.getenv("PULSE_API_KEY");
-            String token = System.getenv("PULSE_TOKEN");
-            for (int index = 1; index < args.length; index += 2) {
-                if (index + 1 >= args.length) {
-                    throw new IllegalArgumentException("Option " + args[index] + " needs a value");
-                }
-                String value = args[index + 1];
-                switch (args[index]) {
-                    case "--url" -> url = value.replaceAll("/+$", "");
-                    case "--speed" -> speed = value.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(value);
-                    case "--time" -> originalTime = switch (value) {
-                        case "original" -> true;
-                        case "now" -> false;
-                        default -> throw new IllegalArgumentException("--time is original or now");
-                    };
-                    case "--from" -> from = LocalDateTime.parse(value);
-                    case "--until" -> until = LocalDateTime.parse(value);
-                    case "--days" -> days = Integer.parseInt(value);
-                    case "--limit" -> limit = Long.parseLong(value);
-                    case "--batch" -> batch = Integer.parseInt(value);
-                    case "--api-key" -> apiKey = value;
-                    case "--token" -> token = value;
-                    default -> throw new IllegalArgumentException("Unknown option " + args[index]);
-                }
-            }
-            if (!Files.isReadable(file)) {
-                throw new IllegalArgumentException("Cannot read " + file);
-            }
-            if (!(speed > 0)) {
-                throw new IllegalArgumentException("--speed must be positive or max");
-            }
-            if (blank(apiKey) && blank(token)) {
-                throw new IllegalArgumentException("The service asks who posts: give --api-key (a key for the source"
-                        + " \"replay\", scripts/keys.sh create) or --token (an operator's token), or PULSE_API_KEY / PULSE_TOKEN");
-            }
-            return new Options(file, url, speed, originalTime, from, until, days, limit, batch, apiKey, token);
-        }
-
-        private static boolean blank(String value) {
-            return value == null || value.isBlank();
-        }
     }
 
     /** Totals of a replay. */
@@ -115,18 +52,6 @@ public final class Replay {
 
     public Replay(Options options) {
         this.options = options;
-    }
-
-    public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        System.out.println(new Replay(options).run());
     }
 
     public Summary run() throws IOException, InterruptedException {
@@ -212,7 +137,7 @@ public final class Replay {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (attempt >= MAX_ATTEMPTS) {
-                    throw e;
+                    throw new IOException("Cannot post to " + request.uri() + " (" + attempt + " attempts)", e);
                 }
                 Thread.sleep(1000L * attempt);
                 continue;

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.training;
+package ru.tsur.pulse.tools.training;
 
 import ru.tsur.pulse.classify.ClassifierModel;
 import ru.tsur.pulse.domain.Category;

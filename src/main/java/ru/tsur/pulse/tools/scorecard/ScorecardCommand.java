@@ -1,10 +1,20 @@
-package ru.tsur.pulse.cases;
+package ru.tsur.pulse.tools.scorecard;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import ru.tsur.pulse.calendar.WorkingCalendar;
 import ru.tsur.pulse.calendar.WorkingCalendarFile;
 import ru.tsur.pulse.csv.CsvReader;
+import ru.tsur.pulse.cases.CaseStatus;
+import ru.tsur.pulse.cases.DeadlinePolicy;
+import ru.tsur.pulse.cases.DuplicateMatcher;
+import ru.tsur.pulse.cases.Scorecard;
 import ru.tsur.pulse.route.DeadlineClass;
+import ru.tsur.pulse.tools.Arguments;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * Replays the St Petersburg portal export through the service's own calendar and scorecard classes and
@@ -27,20 +38,36 @@ import java.util.Map;
  * completion within 30 days). The export has no reopenings, so the reopen share is 0 here.
  * <pre>scripts/scorecard.sh --data ../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz [--top 5] [--calendar FILE]</pre>
  */
-public final class ScorecardCommand {
+@Command(name = "scorecard", sortOptions = false, sortSynopsis = false,
+        description = "Ranks the executors of the St Petersburg portal export by on-time first replies, with the"
+                + " service's working calendar and scorecard classes.")
+public final class ScorecardCommand implements Callable<Integer> {
 
     private static final int CANDIDATES_PER_PROBLEM = 200;
 
-    private ScorecardCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        Path data = Path.of(required(options, "--data"));
-        int top = Integer.parseInt(options.getOrDefault("--top", "5"));
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The portal export, plain or gzipped.")
+    Path data;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "5",
+            description = "Executors in the top and in the bottom table (default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--calendar", paramLabel = "FILE",
+            description = "Working calendar file (default: the shipped calendar/spb.txt).")
+    Path calendarFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Arguments.readable(spec, "--data", data);
+        Arguments.readable(spec, "--calendar", calendarFile);
+        Arguments.require(spec, top > 0, "--top must be positive");
+        PrintWriter out = spec.commandLine().getOut();
         ZoneId moscow = ZoneId.of("Europe/Moscow");
-        WorkingCalendar calendar = options.containsKey("--calendar")
-                ? WorkingCalendarFile.readFile(Path.of(options.get("--calendar")), moscow)
+        WorkingCalendar calendar = calendarFile != null
+                ? WorkingCalendarFile.readFile(calendarFile, moscow)
                 : WorkingCalendarFile.readResource("calendar/spb.txt", moscow);
         DeadlinePolicy policy = new DeadlinePolicy(calendar,
                 Map.of(DeadlineClass.URGENT, Duration.ofHours(2), DeadlineClass.STANDARD, Duration.ofHours(8),
@@ -80,11 +107,12 @@ public final class ScorecardCommand {
             }
         }
         List<Scorecard.Row> ranking = Scorecard.rank(outcomes, 10);
-        System.out.printf(Locale.ROOT, "%d rows, %d with an executor (%d without), %d executors; ranked by the Wilson"
+        out.printf(Locale.ROOT, "%d rows, %d with an executor (%d without), %d executors; ranked by the Wilson"
                 + " lower bound (95%%) of the on-time first-reply share%n", rows, outcomes.size(), withoutExecutor, ranking.size());
-        print("Top " + top, ranking.subList(0, Math.min(top, ranking.size())), 1);
+        print(out, "Top " + top, ranking.subList(0, Math.min(top, ranking.size())), 1);
         List<Scorecard.Row> worst = Scorecard.worstFirst(ranking);
-        print("Bottom " + top + " (lowest Wilson upper bound first)", worst.subList(0, Math.min(top, worst.size())), 0);
+        print(out, "Bottom " + top + " (lowest Wilson upper bound first)", worst.subList(0, Math.min(top, worst.size())), 0);
+        return 0;
     }
 
     /** A message seen earlier, as the matcher sees a case: resolved once its completion time has passed. */
@@ -109,14 +137,14 @@ public final class ScorecardCommand {
                 .outcome() == DuplicateMatcher.Outcome.REPEAT;
     }
 
-    private static void print(String title, List<Scorecard.Row> rows, int firstRank) {
-        System.out.println();
-        System.out.println(title + ":");
-        System.out.printf(Locale.ROOT, "%4s  %-60s %6s %8s %9s %9s %14s %8s%n", "rank", "executor", "cases", "on time",
+    private static void print(PrintWriter out, String title, List<Scorecard.Row> rows, int firstRank) {
+        out.println();
+        out.println(title + ":");
+        out.printf(Locale.ROOT, "%4s  %-60s %6s %8s %9s %9s %14s %8s%n", "rank", "executor", "cases", "on time",
                 "Wilson LB", "Wilson UB", "median reply h", "repeats");
         int rank = firstRank;
         for (Scorecard.Row row : rows) {
-            System.out.printf(Locale.ROOT, "%4s  %-60s %6d %7.1f%% %8.1f%% %8.1f%% %14s %7.1f%%%n",
+            out.printf(Locale.ROOT, "%4s  %-60s %6d %7.1f%% %8.1f%% %8.1f%% %14s %7.1f%%%n",
                     firstRank == 0 ? "-" : Integer.toString(rank++), shorten(row.key()),
                     row.cases(), 100 * row.onTimeShare(), 100 * row.onTimeLowerBound(), 100 * row.onTimeUpperBound(),
                     row.medianFirstReplyHours() == null ? "—" : String.format(Locale.ROOT, "%.1f", row.medianFirstReplyHours()),
@@ -137,27 +165,5 @@ public final class ScorecardCommand {
 
     private static Double number(String text) {
         return text == null || text.isBlank() ? null : Double.valueOf(text);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int index = 0; index + 1 < args.length; index += 2) {
-            if (!List.of("--data", "--top", "--calendar").contains(args[index])) {
-                throw new IllegalArgumentException("unknown option " + args[index] + "; usage: --data FILE [--top N] [--calendar FILE]");
-            }
-            options.put(args[index], args[index + 1]);
-        }
-        if (args.length % 2 != 0) {
-            throw new IllegalArgumentException(args[args.length - 1] + " needs a value");
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("missing " + name + "; usage: --data FILE [--top N] [--calendar FILE]");
-        }
-        return value;
     }
 }

@@ -1,6 +1,11 @@
-package ru.tsur.pulse.training;
+package ru.tsur.pulse.tools.training;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import ru.tsur.pulse.classify.ClassifierModel;
 import ru.tsur.pulse.classify.TrainedClassifier;
 import ru.tsur.pulse.domain.Category;
@@ -15,16 +20,20 @@ import ru.tsur.pulse.privacy.PersonalDataMasker;
 import ru.tsur.pulse.route.RoutingTable;
 import ru.tsur.pulse.region.RegionModels;
 import ru.tsur.pulse.csv.CsvReader;
+import ru.tsur.pulse.tools.Arguments;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code scripts/evaluate.sh --region spb|kursk --test FILE [--train FILE] [--train-before DATE]
@@ -41,55 +50,96 @@ import java.util.Map;
  * Macro-F1 is the mean F1 over the labels present in the truth or the predictions, over all predictions
  * pooled (for cross-validation, the out-of-fold predictions).
  */
-public final class EvaluateCommand {
+@Command(name = "evaluate", sortOptions = false, sortSynopsis = false,
+        description = "Evaluates classification and routing on a labelled CSV through the production decision"
+                + " path and prints accuracy and macro-F1 per label, then a per-class table.")
+public final class EvaluateCommand implements Callable<Integer> {
 
     /** As in production: {@code pulse.routing.model-confidence} (settable here for experiments). */
     static final double EXECUTOR_CONFIDENCE = Double.parseDouble(System.getProperty("pulse.routing.model-confidence", "0.0"));
 
-    private EvaluateCommand() {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--test", required = true, paramLabel = "FILE", order = 1,
+            description = "Labelled CSV to evaluate on (Kursk or St Petersburg format, plain or gzipped).")
+    Path test;
+
+    @Option(names = "--train", paramLabel = "FILE", order = 2,
+            description = "Train on this labelled CSV first (default: the model shipped in the region pack).")
+    Path train;
+
+    @Option(names = "--train-before", paramLabel = "DATE", order = 3, converter = StartOf.class,
+            description = "With --train: train on its rows before DATE (2021-01-01 or 2021-01-01T12:00), test on"
+                    + " the test file's rows from DATE on.")
+    LocalDateTime trainBefore;
+
+    @Option(names = "--cv", paramLabel = "K", order = 4,
+            description = "K-fold cross-validation on the test file, folds by a hash of the id.")
+    Integer crossValidationFolds;
+
+    @Option(names = "--folds", paramLabel = "FILE", order = 5,
+            description = "Cross-validation on the test file with the folds of an id,fold CSV"
+                    + " (e.g. scripts/kursk_folds.csv).")
+    Path folds;
+
+    @Option(names = "--table", paramLabel = "N", order = 6, defaultValue = "40",
+            description = "Rows per class table (default ${DEFAULT-VALUE}).")
+    int tableRows;
+
+    /** {@code --train-before}: a date (its start) or a local date-time. */
+    static final class StartOf implements ITypeConverter<LocalDateTime> {
+        @Override
+        public LocalDateTime convert(String text) {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        CommandLine options = CommandLine.parse(args, List.of("--region", "--test"),
-                List.of("--train", "--train-before", "--cv", "--folds", "--table", "--class-balance"));
-        if (options.has("--class-balance")) {
-            System.setProperty("pulse.train.class-balance", options.get("--class-balance"));
-        }
-        RegionPack pack = RegionPack.load(options.get("--region"), new ObjectMapper());
-        List<LabelledMessage> test = LabelledData.read(Path.of(options.get("--test")));
-        int tableRows = Integer.parseInt(options.getOrDefault("--table", "40"));
+    @Override
+    public Integer call() throws Exception {
+        Arguments.readable(spec, "--test", test);
+        Arguments.readable(spec, "--train", train);
+        Arguments.readable(spec, "--folds", folds);
+        Arguments.require(spec, crossValidationFolds == null || folds == null, "--cv and --folds exclude each other");
+        Arguments.require(spec, crossValidationFolds == null || crossValidationFolds >= 2, "--cv needs at least 2 folds");
+        Arguments.require(spec, train == null || (crossValidationFolds == null && folds == null),
+                "--train and cross-validation (--cv, --folds) exclude each other");
+        Arguments.require(spec, trainBefore == null || train != null, "--train-before needs --train");
+        Arguments.require(spec, tableRows >= 0, "--table must not be negative");
+        training.applyClassBalance();
+        RegionPack pack = training.pack();
+        PrintWriter out = spec.commandLine().getOut();
+        List<LabelledMessage> testing = LabelledData.read(test);
         long started = System.nanoTime();
         List<Prediction> predictions = new ArrayList<>();
-        if (options.has("--cv") || options.has("--folds")) {
-            Map<String, Integer> folds = options.has("--folds") ? readFolds(Path.of(options.get("--folds")))
-                    : hashFolds(test, Integer.parseInt(options.get("--cv")));
-            int foldCount = folds.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        if (crossValidationFolds != null || folds != null) {
+            Map<String, Integer> foldOf = folds != null ? readFolds(folds) : hashFolds(testing, crossValidationFolds);
+            int foldCount = foldOf.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
             for (int fold = 0; fold < foldCount; fold++) {
                 int held = fold;
-                List<LabelledMessage> training = test.stream().filter(row -> folds.getOrDefault(row.id(), -1) != held).toList();
-                List<LabelledMessage> testing = test.stream().filter(row -> folds.getOrDefault(row.id(), -1) == held).toList();
-                predictions.addAll(predict(pack, trainedPath(pack, training), testing));
-                System.out.printf(Locale.ROOT, "info fold=%d train=%d test=%d%n", fold, training.size(), testing.size());
+                List<LabelledMessage> trainingRows = testing.stream().filter(row -> foldOf.getOrDefault(row.id(), -1) != held).toList();
+                List<LabelledMessage> testRows = testing.stream().filter(row -> foldOf.getOrDefault(row.id(), -1) == held).toList();
+                predictions.addAll(predict(pack, trainedPath(pack, trainingRows), testRows));
+                out.printf(Locale.ROOT, "info fold=%d train=%d test=%d%n", fold, trainingRows.size(), testRows.size());
             }
-        } else if (options.has("--train")) {
-            List<LabelledMessage> training = LabelledData.read(Path.of(options.get("--train")));
-            if (options.has("--train-before")) {
-                LocalDateTime cut = startOf(options.get("--train-before"));
-                training = training.stream().filter(row -> row.createdAt() != null && row.createdAt().isBefore(cut)).toList();
-                test = test.stream().filter(row -> row.createdAt() != null && !row.createdAt().isBefore(cut)).toList();
+        } else if (train != null) {
+            List<LabelledMessage> trainingRows = LabelledData.read(train);
+            if (trainBefore != null) {
+                trainingRows = trainingRows.stream().filter(row -> row.createdAt() != null && row.createdAt().isBefore(trainBefore)).toList();
+                testing = testing.stream().filter(row -> row.createdAt() != null && !row.createdAt().isBefore(trainBefore)).toList();
             }
-            System.out.printf(Locale.ROOT, "info train=%d test=%d%n", training.size(), test.size());
-            predictions.addAll(predict(pack, trainedPath(pack, training), test));
+            out.printf(Locale.ROOT, "info train=%d test=%d%n", trainingRows.size(), testing.size());
+            predictions.addAll(predict(pack, trainedPath(pack, trainingRows), testing));
         } else {
-            predictions.addAll(predict(pack, shippedPath(pack), test));
+            predictions.addAll(predict(pack, shippedPath(pack), testing));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        report(predictions, tableRows);
-        System.out.printf(Locale.ROOT, "info seconds=%.1f%n", seconds);
-    }
-
-    private static LocalDateTime startOf(String text) {
-        return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text);
+        report(out, predictions, tableRows);
+        out.printf(Locale.ROOT, "info seconds=%.1f%n", seconds);
+        return 0;
     }
 
     /** One message's truth and prediction per label (null where unknown). */
@@ -133,7 +183,7 @@ public final class EvaluateCommand {
         }).toList();
     }
 
-    static void report(List<Prediction> predictions, int tableRows) {
+    static void report(PrintWriter out, List<Prediction> predictions, int tableRows) {
         Map<String, List<String[]>> byLabel = new java.util.LinkedHashMap<>();
         for (Prediction prediction : predictions) {
             add(byLabel, "category", prediction.trueCategory(), prediction.category());
@@ -142,14 +192,14 @@ public final class EvaluateCommand {
         }
         byLabel.forEach((label, pairs) -> {
             Scores scores = Scores.of(pairs);
-            System.out.printf(Locale.ROOT, "%s accuracy=%.3f macro_f1=%.3f n=%d%n", label, scores.accuracy(),
+            out.printf(Locale.ROOT, "%s accuracy=%.3f macro_f1=%.3f n=%d%n", label, scores.accuracy(),
                     scores.macroF1(), pairs.size());
         });
         byLabel.forEach((label, pairs) -> {
-            System.out.println();
-            System.out.printf(Locale.ROOT, "%-9s %-60s %9s %9s %9s %7s%n", label, "class", "precision", "recall", "f1", "support");
+            out.println();
+            out.printf(Locale.ROOT, "%-9s %-60s %9s %9s %9s %7s%n", label, "class", "precision", "recall", "f1", "support");
             Scores.of(pairs).perClass().stream().limit(tableRows).forEach(row ->
-                    System.out.printf(Locale.ROOT, "%-9s %-60s %9.3f %9.3f %9.3f %7d%n", "", shorten(row.label()),
+                    out.printf(Locale.ROOT, "%-9s %-60s %9.3f %9.3f %9.3f %7d%n", "", shorten(row.label()),
                             row.precision(), row.recall(), row.f1(), row.support()));
         });
     }

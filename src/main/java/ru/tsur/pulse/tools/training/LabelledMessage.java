@@ -1,4 +1,4 @@
-package ru.tsur.pulse.training;
+package ru.tsur.pulse.tools.training;
 
 import java.time.LocalDateTime;
 

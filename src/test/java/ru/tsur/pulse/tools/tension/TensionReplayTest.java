@@ -1,6 +1,8 @@
-package ru.tsur.pulse.tension;
+package ru.tsur.pulse.tools.tension;
 
 import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.tension.BucketClock;
+import ru.tsur.pulse.tension.TensionSettings;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

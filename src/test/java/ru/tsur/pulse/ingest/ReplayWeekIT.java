@@ -1,4 +1,4 @@
-package ru.tsur.pulse.replay;
+package ru.tsur.pulse.ingest;
 
 import ru.tsur.pulse.csv.CsvReader;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -7,10 +7,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.locate.MunicipalityLocator;
+import ru.tsur.pulse.tools.replay.Replay;
+import ru.tsur.pulse.tools.replay.ReplayCommand;
 
 import java.net.URL;
 import java.nio.file.Path;
@@ -27,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The first week of the real St Petersburg stream replayed through the API: Redis ends up with exactly
  * the per-municipality counts PostgreSQL has, and at least 99% of rows land in the municipality the
- * portal itself recorded.
+ * portal itself recorded. The replay is the replay command's own ({@code scripts/replay.sh}); the test lives
+ * here, not beside it in {@code ru.tsur.pulse.tools}, because bean discovery skips that package, and with it
+ * the {@code @QuarkusTest} classes there.
  */
 @QuarkusTest
 class ReplayWeekIT {
@@ -54,8 +59,8 @@ class ReplayWeekIT {
         String key = io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
                 .body("{\"name\":\"replay of the first week\",\"sources\":[\"portal\"]}")
                 .when().post("/api/v1/admin/keys").then().statusCode(201).extract().path("key");
-        Replay.Summary summary = new Replay(Replay.Options.parse(new String[]{
-                SPB.toString(), "--speed", "max", "--days", "7", "--url", url, "--batch", "500", "--api-key", key})).run();
+        Replay.Summary summary = new Replay(CommandLine.populateCommand(new ReplayCommand(),
+                SPB.toString(), "--speed", "max", "--days", "7", "--url", url, "--batch", "500", "--api-key", key).options()).run();
         System.out.println(summary);
         assertThat(summary.sent()).isGreaterThan(1000);
         assertThat(summary.accepted()).isEqualTo(summary.sent());

@@ -1,6 +1,12 @@
-package ru.tsur.pulse.tension;
+package ru.tsur.pulse.tools.tension;
 
 import ru.tsur.pulse.csv.CsvReader;
+import ru.tsur.pulse.tension.BucketClock;
+import ru.tsur.pulse.tension.CountTail;
+import ru.tsur.pulse.tension.SeriesKey;
+import ru.tsur.pulse.tension.TensionAlertView;
+import ru.tsur.pulse.tension.TensionDetector;
+import ru.tsur.pulse.tension.TensionSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;

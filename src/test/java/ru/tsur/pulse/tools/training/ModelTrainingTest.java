@@ -1,4 +1,4 @@
-package ru.tsur.pulse.training;
+package ru.tsur.pulse.tools.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;

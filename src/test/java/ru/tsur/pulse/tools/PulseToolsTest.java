@@ -1,0 +1,128 @@
+package ru.tsur.pulse.tools;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher of the offline commands as scripts/*.sh run it: help lists the commands, a wrong option is a
+ * usage error (the problem, the synopsis and a hint on stderr, exit code 2) before anything runs, and a
+ * failure while running is one line on stderr with exit code 1.
+ */
+class PulseToolsTest {
+
+    /** What one command line printed and its exit code. */
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = PulseTools.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isEqualTo(new Run(0, """
+                Usage: pulse-tools [-h] COMMAND
+                The offline commands of TSUR Pulse: training and evaluation on the shared data,
+                replay through the ingest API, tension evaluation, executor scorecards, region packs.
+                  -h, --help   Show this help and exit.
+                Commands:
+                  train               Trains a region's classifier and routing table on a
+                                        labelled CSV (Kursk or St Petersburg format) and writes
+                                        model.bin and routing.csv.
+                  evaluate            Evaluates classification and routing on a labelled CSV
+                                        through the production decision path and prints
+                                        accuracy and macro-F1 per label, then a per-class table.
+                  replay              Replays a CSV in the St Petersburg portal format through
+                                        the ingest API at N× real time and prints what was sent
+                                        and accepted.
+                  evaluate-tension    Replays a labelled CSV through the tension detector in
+                                        simulated time (no service, no database) and prints
+                                        every alert, then alerts=N series=M; with --inject,
+                                        --trials or --quiet-until, detection delays and
+                                        false-alarm rates.
+                  scorecard           Ranks the executors of the St Petersburg portal export by
+                                        on-time first replies, with the service's working
+                                        calendar and scorecard classes.
+                  build-region-packs  Builds the region packs (spb, kursk) from regions-source/
+                                        and the shared reference data.
+                """, ""));
+    }
+
+    @Test
+    void aCommandsHelpNamesEveryOptionWithItsDefault() {
+        assertThat(run("train", "--help")).isEqualTo(new Run(0, """
+                Usage: pulse-tools train [-h] --region=REGION --data=FILE [--out=DIR]
+                                         [--class-balance=X]
+                Trains a region's classifier and routing table on a labelled CSV (Kursk or St
+                Petersburg format) and writes model.bin and routing.csv.
+                      --region=REGION     Region pack: spb or kursk
+                                            (src/main/resources/regions/REGION/).
+                      --data=FILE         Labelled CSV, plain or gzipped.
+                      --out=DIR           Where to write model.bin and routing.csv (default:
+                                            src/main/resources/regions/REGION).
+                      --class-balance=X   Class weights when training: 0 = none, 1 = fully
+                                            balanced (default 0.3; the shipped Kursk model uses
+                                            0, see README).
+                  -h, --help              Show this help and exit.
+                """, ""));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorWithASuggestion() {
+        assertThat(run("train", "--region", "kursk", "--dat", "train.csv")).isEqualTo(new Run(2, "", """
+                pulse-tools train: Unknown options: '--dat', 'train.csv'
+                Possible solutions: --data
+                Usage: pulse-tools train [-h] --region=REGION --data=FILE [--out=DIR]
+                                         [--class-balance=X]
+                Try 'pulse-tools train --help' for more information.
+                """));
+    }
+
+    @Test
+    void valuesTheCommandCannotUseAreUsageErrors() {
+        assertThat(run("replay", "../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz", "--speed", "0",
+                "--api-key", "key")).isEqualTo(new Run(2, "", """
+                pulse-tools replay: Invalid value for option '--speed': must be positive or max, not 0
+                Usage: pulse-tools replay [-h] [--speed=N|max] [--url=URL]
+                                          [--time=original|now] [--from=ISO] [--until=ISO]
+                                          [--days=N] [--limit=N] [--batch=N] [--api-key=KEY]
+                                          [--token=TOKEN] FILE
+                Try 'pulse-tools replay --help' for more information.
+                """));
+        assertThat(run("evaluate", "--region", "kursk", "--test", "../shared/data/kursk/train.csv", "--cv", "5",
+                "--folds", "scripts/kursk_folds.csv")).isEqualTo(new Run(2, "", """
+                pulse-tools evaluate: --cv and --folds exclude each other
+                Usage: pulse-tools evaluate [-h] --region=REGION --test=FILE [--train=FILE]
+                                            [--train-before=DATE] [--cv=K] [--folds=FILE]
+                                            [--table=N] [--class-balance=X]
+                Try 'pulse-tools evaluate --help' for more information.
+                """));
+        assertThat(run("scorecard", "--data", "no-such.csv")).isEqualTo(new Run(2, "", """
+                pulse-tools scorecard: --data: cannot read no-such.csv
+                Usage: pulse-tools scorecard [-h] --data=FILE [--top=N] [--calendar=FILE]
+                Try 'pulse-tools scorecard --help' for more information.
+                """));
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        assertThat(run()).isEqualTo(new Run(2, "", """
+                pulse-tools: Missing required subcommand
+                Usage: pulse-tools [-h] COMMAND
+                Try 'pulse-tools --help' for more information.
+                """));
+    }
+
+    @Test
+    void aFailureWhileRunningIsOneLineAndExitCodeOne() {
+        assertThat(run("evaluate", "--region", "kursk", "--test", "scripts/kursk_folds.csv")).isEqualTo(new Run(1, "",
+                "pulse-tools evaluate: scripts/kursk_folds.csv has no 'text' column\n"));
+    }
+}
