@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.TextBounds;
+import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.AuditJson;
 import ru.tsur.pulse.audit.CallerAudit;
 import ru.tsur.pulse.cases.api.AddExecutor;
@@ -48,9 +49,9 @@ public class ExecutorResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an executor the routing table does not name (audited)")
     public Uni<ExecutorAdded> add(@NotNull(message = TextBounds.REQUIRED) @Valid AddExecutor request) {
-        CallerAudit.Act by = audit.byCaller();
-        return executors.inTransaction(transaction -> executors.add(transaction, request.name(), by.subject())
-                .call(added -> added ? by.record(transaction, "executor.add", "executor:" + request.name(),
+        Actor actor = audit.caller();
+        return executors.inTransaction(transaction -> executors.add(transaction, request.name(), actor.subject())
+                .call(added -> added ? audit.record(transaction, actor, "executor.add", "executor:" + request.name(),
                         AuditJson.of("name", request.name())) : Uni.createFrom().voidItem())
                 .map(added -> new ExecutorAdded(request.name(), added)));
     }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.PathIds;
+import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.CallerAudit;
 import ru.tsur.pulse.problems.Problem;
 
@@ -35,10 +36,11 @@ public class OriginalMessageResource {
     @Operation(summary = "The message as the resident wrote it (personal data; operators and admins; audited)")
     public Uni<OriginalMessage> original(@PathParam("id") String id) {
         long messageId = messageId(id);
-        CallerAudit.Act by = audit.byCaller();
+        Actor actor = audit.caller();
         return messages.inTransaction(transaction -> messages.original(transaction, messageId).chain(found -> {
             OriginalMessage message = found.orElseThrow(() -> Problem.notFound("Нет сообщения № " + messageId));
-            return by.record(transaction, "personal-data.read", "message:" + messageId, null).replaceWith(message);
+            return audit.record(transaction, actor, "personal-data.read", "message:" + messageId, null)
+                    .replaceWith(message);
         }));
     }
 

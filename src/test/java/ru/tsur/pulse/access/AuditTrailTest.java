@@ -2,9 +2,6 @@ package ru.tsur.pulse.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.alerts.Alert;
@@ -15,6 +12,7 @@ import ru.tsur.pulse.audit.AuditPage;
 import ru.tsur.pulse.audit.AuditVerification;
 import ru.tsur.pulse.keys.ApiKey;
 import ru.tsur.pulse.keys.KeyCreated;
+import ru.tsur.pulse.support.AuditTable;
 import ru.tsur.pulse.support.AuthenticatedRestAssured;
 import ru.tsur.pulse.support.ProblemBodies;
 import ru.tsur.pulse.support.TestMessages;
@@ -50,9 +48,6 @@ class AuditTrailTest {
     private static final String EXECUTOR = "executor-zhks1";
 
     @Inject
-    Pool pool;
-
-    @Inject
     AlertService alerts;
 
     @Inject
@@ -86,13 +81,6 @@ class AuditTrailTest {
         return json.readValue(body, AuditVerification.class);
     }
 
-    /** What the verification must say of an intact chain, read from the table itself. */
-    private AuditVerification intact() {
-        Row row = pool.query("SELECT count(*) AS n, (SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1) AS last FROM audit_event")
-                .execute().await().atMost(WAIT).iterator().next();
-        return new AuditVerification(row.getLong("n"), true, null, null, row.getString("last"));
-    }
-
     /** A case's before/after as the audit keeps it; {@code detail} is a JSON literal, or null for a "before" (no detail). */
     private static String caseJson(String status, String executor, String detail) {
         return "{\"status\":\"" + status + "\",\"executor\":\"" + executor + "\""
@@ -122,7 +110,7 @@ class AuditTrailTest {
                         caseJson("assigned", KOLPINO_EXECUTOR, executor)),
                 row(Tokens.TEST_USER, List.of("admin", "metrics", "official", "operator", "wall"), "case.reassign", target,
                         caseJson("assigned", KOLPINO_EXECUTOR, null), caseJson("assigned", KOLPINO_EXECUTOR, executor)));
-        assertThat(verify()).isEqualTo(intact());
+        assertThat(verify()).isEqualTo(AuditTable.intact());
     }
 
     @Test
@@ -142,7 +130,7 @@ class AuditTrailTest {
                 row(OPERATOR, List.of("operator"), "alert.silence", target, null,
                         "{\"until\":\"" + until + "\",\"reason\":\"бригада выехала\"}"),
                 row(OPERATOR, List.of("operator"), "alert.acknowledge", target, null, null));
-        assertThat(verify()).isEqualTo(intact());
+        assertThat(verify()).isEqualTo(AuditTable.intact());
     }
 
     @Test
@@ -184,7 +172,7 @@ class AuditTrailTest {
         assertThat(rows("target=" + "message:" + message)).containsExactly(
                 row(OPERATOR, List.of("operator"), "personal-data.read", "message:" + message, null, null));
 
-        assertThat(verify()).isEqualTo(intact());
+        assertThat(verify()).isEqualTo(AuditTable.intact());
     }
 
     @Test
@@ -193,20 +181,19 @@ class AuditTrailTest {
                 "Проверка подделки", "", Map.of(), null, null)).await().atMost(WAIT);
         as(OPERATOR).when().post("/api/v1/alerts/" + alert.id() + "/ack").then().statusCode(200);
         AuditEvent acknowledged = audit("target=alert:" + alert.id()).get(0);
-        assertThat(verify()).isEqualTo(intact());
+        assertThat(verify()).isEqualTo(AuditTable.intact());
 
         // Someone with the table owner's rights makes it look as if another person acknowledged.
-        owner("UPDATE audit_event SET subject = 'Дежурный Петров' WHERE id = " + acknowledged.id());
+        AuditTable.asOwner("UPDATE audit_event SET subject = 'Дежурный Петров' WHERE id = " + acknowledged.id());
         try {
-            long checked = pool.preparedQuery("SELECT count(*) AS n FROM audit_event WHERE id <= $1")
-                    .execute(Tuple.of(acknowledged.id())).await().atMost(WAIT).iterator().next().getLong("n");
+            long checked = AuditTable.rowsUpTo(acknowledged.id());
             AuditVerification broken = verify();
             assertThat(broken).isEqualTo(new AuditVerification(checked, false, acknowledged.id(),
                     "hash не совпадает с содержимым строки: строка изменена", null));
         } finally {
-            owner("UPDATE audit_event SET subject = '" + OPERATOR + "' WHERE id = " + acknowledged.id());
+            AuditTable.asOwner("UPDATE audit_event SET subject = '" + OPERATOR + "' WHERE id = " + acknowledged.id());
         }
-        assertThat(verify()).isEqualTo(intact());
+        assertThat(verify()).isEqualTo(AuditTable.intact());
     }
 
     @Test
@@ -243,13 +230,5 @@ class AuditTrailTest {
                 .then().statusCode(400).body(equalTo(unknownBy));
         as(ADMIN, "{\"name\":\"ООО Кто-то\",\"by\":\"Иванов\"}").when().post("/api/v1/admin/executors")
                 .then().statusCode(400).body(equalTo(unknownBy));
-    }
-
-    /** Runs a statement as the table's owner with the append-only trigger off. */
-    private void owner(String statement) {
-        pool.withTransaction(transaction -> transaction.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").execute()
-                        .chain(() -> transaction.query(statement).execute())
-                        .chain(() -> transaction.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").execute()))
-                .await().atMost(WAIT);
     }
 }

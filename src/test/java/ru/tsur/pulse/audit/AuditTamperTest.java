@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.support.AuditTable;
 import ru.tsur.pulse.support.TestMessages;
 
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.tsur.pulse.support.AuditTable.asOwner;
+import static ru.tsur.pulse.support.AuditTable.rowsUpTo;
 
 /**
  * Tampering with the audit table as its owner would — append-only triggers disabled, a row's {@code after}
@@ -74,11 +77,7 @@ class AuditTamperTest {
             assertThat(runScript()).isEqualTo(new ScriptRun(1, "audit chain of " + databaseName + ": BROKEN at row "
                     + edited.id() + " (" + checked + " rows checked): " + reason + "\n"));
         } finally {
-            pool.withTransaction(transaction -> transaction.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").execute()
-                            .chain(() -> transaction.preparedQuery("UPDATE audit_event SET after = $2 WHERE id = $1")
-                                    .execute(Tuple.of(edited.id(), edited.after())))
-                            .chain(() -> transaction.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").execute()))
-                    .await().atMost(WAIT);
+            asOwner("UPDATE audit_event SET after = $2 WHERE id = $1", Tuple.of(edited.id(), edited.after()));
         }
         assertChainHolds();
     }
@@ -122,26 +121,13 @@ class AuditTamperTest {
                 audit.append(AuditChainTest.entry("operator", "case.resolve", target, "{\"status\":\"resolved\"}")).await().atMost(WAIT));
     }
 
-    /** Runs a statement as the table's owner with the append-only trigger off, as an intruder with that role could. */
-    private void asOwner(String statement) {
-        pool.withTransaction(transaction -> transaction.query("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only").execute()
-                        .chain(() -> transaction.query(statement).execute())
-                        .chain(() -> transaction.query("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only").execute()))
-                .await().atMost(WAIT);
-    }
-
-    private long rowsUpTo(long id) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM audit_event WHERE id <= $1").execute(Tuple.of(id))
-                .await().atMost(WAIT).iterator().next().getLong("n");
-    }
-
     private AuditVerification verifyOverHttp() throws IOException {
         String body = given().contentType(ContentType.JSON).when().post("/api/v1/audit/verify").then().statusCode(200).extract().asString();
         return json.readValue(body, AuditVerification.class);
     }
 
     private void assertChainHolds() throws Exception {
-        AuditVerification valid = AuditChainTest.expectedValid(pool);
+        AuditVerification valid = AuditTable.intact();
         assertThat(verifyOverHttp()).isEqualTo(valid);
         assertThat(runScript()).isEqualTo(new ScriptRun(0, "audit chain of " + databaseName + ": " + valid.rows()
                 + " rows checked, OK (last hash " + valid.lastHash() + ")\n"));

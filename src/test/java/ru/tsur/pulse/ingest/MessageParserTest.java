@@ -37,6 +37,11 @@ class MessageParserTest {
         return parser.parse(read(text), "");
     }
 
+    /** The message is refused, naming exactly this one field and why. */
+    private void assertRefused(String text, String field, String message) {
+        assertThat(errorsOf(text)).containsExactly(new FieldError(field, message));
+    }
+
     private List<FieldError> errorsOf(String text) {
         MessageParser.Parsed parsed = parse(text);
         assertThat(parsed.valid()).isFalse();
@@ -133,59 +138,59 @@ class MessageParserTest {
 
     @Test
     void sourceMustBeASlug() {
-        assertThat(errorsOf("""
-                {"source":"Портал ГУ","externalId":"1","text":"т"}""")).containsExactly(
-                new FieldError("source", "must be 1-64 characters of a-z, 0-9, '_', '.', '-'"));
-        assertThat(errorsOf("""
-                {"source":"_portal","externalId":"1","text":"т"}""")).containsExactly(
-                new FieldError("source", "must be 1-64 characters of a-z, 0-9, '_', '.', '-'"));
-        assertThat(errorsOf("{\"source\":\"" + "a".repeat(65) + "\",\"externalId\":\"1\",\"text\":\"т\"}"))
-                .containsExactly(new FieldError("source", "must be at most 64 characters"));
-        assertThat(errorsOf("""
-                {"source":42,"externalId":"1","text":"т"}""")).containsExactly(
-                new FieldError("source", "must be a string"));
+        assertRefused("""
+                {"source":"Портал ГУ","externalId":"1","text":"т"}""",
+                "source", "must be 1-64 characters of a-z, 0-9, '_', '.', '-'");
+        assertRefused("""
+                {"source":"_portal","externalId":"1","text":"т"}""",
+                "source", "must be 1-64 characters of a-z, 0-9, '_', '.', '-'");
+        assertRefused("{\"source\":\"" + "a".repeat(65) + "\",\"externalId\":\"1\",\"text\":\"т\"}",
+                "source", "must be at most 64 characters");
+        assertRefused("""
+                {"source":42,"externalId":"1","text":"т"}""",
+                "source", "must be a string");
     }
 
     @Test
     void externalIdMustBeAStringOrAnIntegerOfBoundedLength() {
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":12.5,"text":"т"}""")).containsExactly(
-                new FieldError("externalId", "must be a string"));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":{"id":1},"text":"т"}""")).containsExactly(
-                new FieldError("externalId", "must be a string"));
-        assertThat(errorsOf("{\"source\":\"vk\",\"externalId\":\"" + "x".repeat(201) + "\",\"text\":\"т\"}"))
-                .containsExactly(new FieldError("externalId", "must be at most 200 characters"));
+        assertRefused("""
+                {"source":"vk","externalId":12.5,"text":"т"}""",
+                "externalId", "must be a string");
+        assertRefused("""
+                {"source":"vk","externalId":{"id":1},"text":"т"}""",
+                "externalId", "must be a string");
+        assertRefused("{\"source\":\"vk\",\"externalId\":\"" + "x".repeat(201) + "\",\"text\":\"т\"}",
+                "externalId", "must be at most 200 characters");
         assertThat(parse("{\"source\":\"vk\",\"externalId\":\"" + "x".repeat(200) + "\",\"text\":\"т\"}").valid())
                 .isTrue();
     }
 
     @Test
     void createdAtMustBeAnIsoTimestampWithAnOffsetNotInTheFuture() {
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","createdAt":1610605800}""")).containsExactly(
-                new FieldError("createdAt", "must be an ISO-8601 string with an offset, " + ISO_EXAMPLE));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","createdAt":"2021-01-14T09:30:00"}""")).containsExactly(
-                new FieldError("createdAt", "must be an ISO-8601 timestamp with an offset, " + ISO_EXAMPLE));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","createdAt":"14.01.2021 09:30"}""")).containsExactly(
-                new FieldError("createdAt", "must be an ISO-8601 timestamp with an offset, " + ISO_EXAMPLE));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","createdAt":"2021-01-14T13:05:01+03:00"}""")).containsExactly(
-                new FieldError("createdAt", "lies in the future"));
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","createdAt":1610605800}""",
+                "createdAt", "must be an ISO-8601 string with an offset, " + ISO_EXAMPLE);
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","createdAt":"2021-01-14T09:30:00"}""",
+                "createdAt", "must be an ISO-8601 timestamp with an offset, " + ISO_EXAMPLE);
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","createdAt":"14.01.2021 09:30"}""",
+                "createdAt", "must be an ISO-8601 timestamp with an offset, " + ISO_EXAMPLE);
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","createdAt":"2021-01-14T13:05:01+03:00"}""",
+                "createdAt", "lies in the future");
     }
 
     @Test
     void textMustHaveContentOnceMarkupIsRemovedAndBeShortEnough() {
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"<p>&nbsp;</p><br/>"}""")).containsExactly(
-                new FieldError("text", "is empty once markup is removed"));
-        assertThat(errorsOf("{\"source\":\"vk\",\"externalId\":\"1\",\"text\":\"" + "ы".repeat(201) + "\"}"))
-                .containsExactly(new FieldError("text", "must be at most 200 characters"));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":["Нет воды"]}""")).containsExactly(
-                new FieldError("text", "must be a string"));
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"<p>&nbsp;</p><br/>"}""",
+                "text", "is empty once markup is removed");
+        assertRefused("{\"source\":\"vk\",\"externalId\":\"1\",\"text\":\"" + "ы".repeat(201) + "\"}",
+                "text", "must be at most 200 characters");
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":["Нет воды"]}""",
+                "text", "must be a string");
     }
 
     @Test
@@ -202,16 +207,16 @@ class MessageParserTest {
 
     @Test
     void latitudeAndLongitudeComeTogether() {
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","lat":59.93}""")).containsExactly(
-                new FieldError("lon", "must be given together with lat"));
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","lon":30.31,"lat":null}""")).containsExactly(
-                new FieldError("lat", "must be given together with lon"));
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","lat":59.93}""",
+                "lon", "must be given together with lat");
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","lon":30.31,"lat":null}""",
+                "lat", "must be given together with lon");
         // A bad latitude is reported once, not also as a missing partner of the longitude.
-        assertThat(errorsOf("""
-                {"source":"vk","externalId":"1","text":"т","lat":"север","lon":30.31}""")).containsExactly(
-                new FieldError("lat", "must be a number"));
+        assertRefused("""
+                {"source":"vk","externalId":"1","text":"т","lat":"север","lon":30.31}""",
+                "lat", "must be a number");
     }
 
     @Test

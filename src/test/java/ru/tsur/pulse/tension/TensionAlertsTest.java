@@ -132,7 +132,7 @@ class TensionAlertsTest {
         given().when().get("/api/v1/dynamics?municipality=nowhere&step=7s&from=yesterday").then().statusCode(400)
                 .contentType("application/problem+json").body(equalTo(ProblemBodies.invalid(
                         "municipality", "неизвестный идентификатор; идентификаторы — в GET /api/v1/region",
-                        "from", "время ISO-8601 со смещением, например 2021-01-14T09:00:00+03:00",
+                        "from", "время ISO-8601 со смещением между 2000 и 9999 годом, например 2021-01-14T09:00:00+03:00",
                         "step", step)));
         given().when().get("/api/v1/dynamics?step=200000000000000d").then().statusCode(400)
                 .contentType("application/problem+json").body(equalTo(ProblemBodies.invalid("step", step)));
