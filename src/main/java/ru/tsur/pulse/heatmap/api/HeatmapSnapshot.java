@@ -1,5 +1,7 @@
 package ru.tsur.pulse.heatmap.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /**
@@ -7,6 +9,7 @@ import java.util.List;
  * {@code {"type":"snapshot","window":"1h","seq":41,"at":"…","region":"spb","cells":[…],"scores":[…]}}.
  * Short cell keys keep frames small for big walls.
  */
+@RegisterForReflection
 public record HeatmapSnapshot(String type, String window, long seq, String at, String region, List<HeatmapCell> cells,
                               List<MunicipalityScore> scores) {
 }
