@@ -4,7 +4,6 @@ import ru.tsur.pulse.screens.ScreenFrames;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON frames of {@code /ws/alerts}:
@@ -25,20 +24,14 @@ final class AlertFrames {
     }
 
     String snapshot(long seq, List<Alert> alerts, Instant at) {
-        return withAlerts("snapshot", seq, alerts, at);
+        return frames.write("snapshot", seq, at, "alerts", alerts);
     }
 
     String change(long seq, List<Alert> alerts, Instant at) {
-        return withAlerts("change", seq, alerts, at);
+        return frames.write("change", seq, at, "alerts", alerts);
     }
 
     String heartbeat(long seq, Instant at) {
         return frames.write(frames.header("heartbeat", seq, at));
-    }
-
-    private String withAlerts(String type, long seq, List<Alert> alerts, Instant at) {
-        Map<String, Object> body = frames.header(type, seq, at);
-        body.put("alerts", alerts);
-        return frames.write(body);
     }
 }

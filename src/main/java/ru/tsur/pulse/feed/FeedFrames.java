@@ -1,11 +1,8 @@
 package ru.tsur.pulse.feed;
 
 import ru.tsur.pulse.screens.ScreenFrames;
-import ru.tsur.pulse.messages.RecentMessage;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON frames of {@code /ws/feed}:
@@ -26,20 +23,14 @@ final class FeedFrames {
     }
 
     String snapshot(FeedState.Snapshot snapshot, Instant at) {
-        return withMessages("snapshot", snapshot.seq(), snapshot.messages(), at);
+        return frames.write("snapshot", snapshot.seq(), at, "messages", snapshot.messages());
     }
 
     String messages(FeedState.Batch batch, Instant at) {
-        return withMessages("messages", batch.seq(), batch.messages(), at);
+        return frames.write("messages", batch.seq(), at, "messages", batch.messages());
     }
 
     String heartbeat(long seq, Instant at) {
         return frames.write(frames.header("heartbeat", seq, at));
-    }
-
-    private String withMessages(String type, long seq, List<RecentMessage> messages, Instant at) {
-        Map<String, Object> body = frames.header(type, seq, at);
-        body.put("messages", messages);
-        return frames.write(body);
     }
 }

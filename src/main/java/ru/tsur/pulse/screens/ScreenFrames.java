@@ -37,6 +37,13 @@ public final class ScreenFrames {
         return body;
     }
 
+    /** {@code {"type","seq","at",<field>:<content>}}: a frame that carries one list (alerts, messages). */
+    public String write(String type, long seq, Instant at, String field, Object content) {
+        Map<String, Object> body = header(type, seq, at);
+        body.put(field, content);
+        return write(body);
+    }
+
     public String error(String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "error");
