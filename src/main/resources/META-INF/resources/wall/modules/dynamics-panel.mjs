@@ -1,0 +1,59 @@
+/*
+ * The dynamics panel (GET /api/v1/dynamics, 48 h, hourly): observed counts, the expected baseline and its
+ * upper band, for the selected municipality, else the top tension point, else the whole region.
+ */
+
+import { formatDecimal, formatNumber } from './format.mjs';
+import { sparklineShape } from './sparkline-shape.mjs';
+import { clear, el, make, makeSvg, placeholder } from './dom.mjs';
+import { fetchJson } from './session.mjs';
+import { names } from './region.mjs';
+import { current } from './polls.mjs';
+import { state } from './state.mjs';
+
+function dynamicsTarget() {
+  if (state.selected) {
+    return state.selected;
+  }
+  const points = state.tensionPoints || [];
+  return points.length && points[0].municipality ? points[0].municipality : null;
+}
+
+export function loadDynamics() {
+  const target = dynamicsTarget();
+  const to = new Date();
+  const from = new Date(to.getTime() - 48 * 3600 * 1000);
+  const query = 'step=1h&from=' + encodeURIComponent(from.toISOString()) + '&to=' + encodeURIComponent(to.toISOString()) +
+    (target ? '&municipality=' + encodeURIComponent(target) : '');
+  el.dynamicsTitle.textContent = 'Динамика, 48 ч · ' + (target ? names.municipalityName(target) : 'весь регион');
+  fetchJson('api/v1/dynamics?' + query).then(current(answer => {
+    state.missing.dynamics = answer.status === 404;
+    if (!answer.body || !Array.isArray(answer.body.points) || !answer.body.points.length) {
+      clear(el.sparkline);
+      clear(el.dynamicsLegend);
+      placeholder(el.dynamicsPlaceholder, answer.status === 404 ? 'Динамика пока недоступна'
+        : answer.status === 503 ? 'Динамика готовится…' : answer.body ? 'Нет данных за 48 ч' : 'Нет связи с сервисом, повтор…');
+      return;
+    }
+    showDynamics(answer.body.points);
+  }));
+}
+
+/** Draws the points of a dynamics answer: the observed line, the expected baseline dashed, the upper bound as a band. */
+export function showDynamics(points) {
+  placeholder(el.dynamicsPlaceholder, null);
+  clear(el.sparkline);
+  const box = el.sparkline.getBoundingClientRect();
+  const width = Math.max(100, Math.floor(box.width));
+  const height = Math.max(40, Math.floor(box.height));
+  el.sparkline.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+  const shape = sparklineShape(points, width, height);
+  el.sparkline.appendChild(makeSvg('polygon', { 'class': 'spark-band', points: shape.band }));
+  el.sparkline.appendChild(makeSvg('polyline', { 'class': 'spark-expected', points: shape.expected }));
+  el.sparkline.appendChild(makeSvg('polyline', { 'class': 'spark-observed', points: shape.observed }));
+  el.sparkline.appendChild(makeSvg('circle', { 'class': 'spark-last', cx: shape.last.cx, cy: shape.last.cy, r: shape.last.r }));
+  clear(el.dynamicsLegend);
+  el.dynamicsLegend.appendChild(make('span', 'legend-observed', 'факт за последний час: ' + formatNumber(Math.round(shape.latest.observed))));
+  el.dynamicsLegend.appendChild(make('span', 'legend-expected', 'норма ' + formatDecimal(shape.latest.expected)));
+  el.dynamicsLegend.appendChild(make('span', 'legend-upper', 'порог ' + formatDecimal(shape.latest.upper)));
+}
