@@ -2,15 +2,17 @@ package ru.tsur.pulse.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import ru.tsur.pulse.clock.Ticks;
 import ru.tsur.pulse.pipeline.Submission;
 import ru.tsur.pulse.ingest.IngestGateway;
 import ru.tsur.pulse.locate.RegionPack;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,6 @@ public class DemoFeed {
 
     private static final Logger LOG = Logger.getLogger(DemoFeed.class);
     private static final long PERIOD_MILLIS = 200;
-    /** {@link #PERIOD_MILLIS} as the scheduler writes it (it takes seconds, not milliseconds, in a literal). */
-    private static final String PERIOD = "0.2s";
 
     private final DemoConfig config;
     private final IngestGateway gateway;
@@ -51,14 +51,14 @@ public class DemoFeed {
         generator = new DemoMessageGenerator(profile, pack, config.seed(),
                 "demo-" + Long.toString(clock.millis(), 36));
         LOG.infof("Demo feed on: about %.1f messages/s for %s", config.rate(), pack.region().name());
+        Ticks.every(Duration.ofMillis(PERIOD_MILLIS), "Demo feed", () -> Uni.createFrom().item(() -> {
+            emit();
+            return null;
+        }));
     }
 
-    /** One period's messages (none when the demo is off). */
-    @Scheduled(every = PERIOD)
+    /** One period's messages. */
     void emit() {
-        if (generator == null) {
-            return;
-        }
         Instant now = clock.instant();
         double mean = config.rate() * generator.intensity(now) * PERIOD_MILLIS / 1000.0;
         int count = generator.countFor(mean);

@@ -2,13 +2,18 @@ package ru.tsur.pulse.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.access.ScreenScope;
+import ru.tsur.pulse.clock.Ticks;
 import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.messages.RecentMessage;
@@ -46,6 +51,7 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
     /** Stored messages not yet pushed, oldest first; the oldest give way beyond the snapshot size. */
     private final ArrayDeque<RecentMessage> waiting = new ArrayDeque<>();
     private volatile boolean loaded;
+    private volatile Cancellable pushes;
 
     public FeedBroadcaster(MessageRepository repository, FeedConfig config, ObjectMapper json,
                            MeterRegistry registry, Clock clock) {
@@ -73,7 +79,6 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
      * Pushes what was stored since the last push, as one frame. Until a screen has loaded the feed the messages
      * keep waiting (those the first read already holds are then recognised and not pushed again).
      */
-    @Scheduled(every = "${pulse.feed.poll-interval}")
     void push() {
         if (!loaded) {
             return;
@@ -96,6 +101,17 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
         // A scoped screen gets its municipalities' messages only (an empty batch keeps its sequence in step).
         hub.publish(SingleFeed.ALL, batch.get().seq(), scope -> frames.messages(
                 new FeedState.Batch(batch.get().seq(), within(batch.get().messages(), scope)), clock.instant()));
+    }
+
+    void start(@Observes StartupEvent startup) {
+        pushes = Ticks.every(config.pollInterval(), "Feed push", () -> Uni.createFrom().item(() -> {
+            push();
+            return null;
+        }));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        pushes.cancel();
     }
 
     @Scheduled(every = "${pulse.feed.heartbeat}")

@@ -5,14 +5,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.smallrye.reactive.messaging.annotations.Merge;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.access.ScreenScope;
+import ru.tsur.pulse.clock.Ticks;
 import ru.tsur.pulse.counters.CountedBatch;
 import ru.tsur.pulse.counters.CounterService;
 import ru.tsur.pulse.counters.CounterStore;
@@ -66,6 +71,8 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
     private volatile long loadedMinute = Long.MIN_VALUE;
     private final Timer freshness;
     private final Counter redisReadFailures;
+    private final Duration tickPeriod;
+    private volatile Cancellable ticks;
 
     public HeatmapBroadcaster(CounterStore store, CounterService counters, Region region, HeatmapConfig config,
                               ObjectMapper json, MeterRegistry registry, Clock clock) {
@@ -73,6 +80,7 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
         this.store = store;
         this.counters = counters;
         this.region = region;
+        this.tickPeriod = config.tick();
         this.frames = new HeatmapFrames(new ScreenFrames(json));
         this.hub = new ScreenHub<>("heatmap", config.clientBuffer(), this::snapshotFrame, registry);
         // Fixed buckets around the SLO (99% on the wall within 1 s): the burn-rate rules read le="1.0".
@@ -112,8 +120,15 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
         pendingTension.set(scores.scores());
     }
 
-    /** One tick: read what changed, publish deltas. Skipped while the previous read is still running. */
-    @Scheduled(every = "${pulse.push.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void start(@Observes StartupEvent startup) {
+        ticks = Ticks.every(tickPeriod, "Heat-map tick", this::tick);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        ticks.cancel();
+    }
+
+    /** One tick: read what changed, publish deltas (never two at once: see {@link Ticks}). */
     Uni<Void> tick() {
         Instant now = clock.instant();
         Map<String, Map<String, Integer>> tension = pendingTension.getAndSet(null);
