@@ -30,7 +30,8 @@ class PulseToolsTest {
         assertThat(run("--help")).isEqualTo(new Run(0, """
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
-                replay through the ingest API, tension evaluation, executor scorecards, region packs.
+                replay through the ingest API, tension evaluation, executor scorecards, region
+                packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train               Trains a region's classifier and routing table on a
