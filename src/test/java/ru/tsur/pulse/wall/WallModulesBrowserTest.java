@@ -2,15 +2,13 @@ package ru.tsur.pulse.wall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.support.BrowserTestBase;
 import ru.tsur.pulse.support.WallBrowser;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,31 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code access.PageAssetCaching}), so a kiosk never runs a new {@code wall.js} against old modules.
  */
 @QuarkusTest
-class WallModulesBrowserTest {
+class WallModulesBrowserTest extends BrowserTestBase {
 
     private static final Path MODULES = Path.of("src/main/resources/META-INF/resources/wall/modules");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static WallBrowser browser;
-
-    @TestHTTPResource("/")
-    URL base;
 
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = WallBrowser.start(1920, 1080);
     }
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void everyModuleIsLoadedAsJavaScriptAndRevalidated() throws IOException {
-        browser.open("http://127.0.0.1:" + base.getPort() + "/wall/");
+        browser.open(url("/wall/"));
         browser.awaitTrue("window.wallState && wallState.municipalities > 0", Duration.ofSeconds(30), "the wall did not load");
         String answers = browser.text("""
                 Promise.all(performance.getEntriesByType('resource').map(entry => new URL(entry.name).pathname)
