@@ -32,7 +32,6 @@ public final class FeedState {
     private final List<RecentMessage> newestFirst = new ArrayList<>();
     private final Set<Long> heldIds = new HashSet<>();
     private long seq;
-    private long highestId = -1;
 
     public FeedState(int capacity) {
         if (capacity < 1) {
@@ -45,7 +44,6 @@ public final class FeedState {
     public Snapshot load(List<RecentMessage> freshNewestFirst) {
         newestFirst.clear();
         heldIds.clear();
-        highestId = -1;
         take(freshNewestFirst);
         seq++;
         return snapshot();
@@ -88,7 +86,6 @@ public final class FeedState {
         newestFirst.addAll(all);
         heldIds.clear();
         all.forEach(message -> heldIds.add(message.id()));
-        highestId = all.get(0).id();
         return all.stream().filter(message -> fresh.containsKey(message.id())).toList();
     }
 
@@ -98,7 +95,7 @@ public final class FeedState {
 
     /** The highest message id held, or -1 when empty. */
     public long highestId() {
-        return highestId;
+        return newestFirst.isEmpty() ? -1 : newestFirst.get(0).id();
     }
 
     public long seq() {

@@ -81,10 +81,6 @@ public class MessageRepository {
             SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
             FROM message ORDER BY id DESC LIMIT $1""";
 
-    private static final String SELECT_NEWEST_AFTER = """
-            SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
-            FROM message WHERE id > $1 ORDER BY id DESC LIMIT $2""";
-
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -175,11 +171,6 @@ public class MessageRepository {
 
     public Uni<List<RecentMessage>> newest(int limit) {
         return pool.preparedQuery(SELECT_NEWEST).execute(Tuple.of(limit)).map(MessageRepository::recent);
-    }
-
-    /** The newest messages with an id above {@code afterId}, newest first, at most {@code limit}. */
-    public Uni<List<RecentMessage>> newestAfter(long afterId, int limit) {
-        return pool.preparedQuery(SELECT_NEWEST_AFTER).execute(Tuple.of(afterId, limit)).map(MessageRepository::recent);
     }
 
     private static List<RecentMessage> recent(RowSet<Row> rows) {
