@@ -55,8 +55,8 @@ public class AlertService {
             if (written.isPresent()) {
                 Alert alert = written.get();
                 // A (re)started alert has starts_at = updated_at: both were stamped by this very write.
-                changed(alert.startsAt().equals(alert.updatedAt()) ? "raised" : "updated", List.of(alert));
-                return Uni.createFrom().item(alert);
+                return changed(alert.startsAt().equals(alert.updatedAt()) ? "raised" : "updated", List.of(alert))
+                        .replaceWith(alert);
             }
             return repository.find(raise.id()).map(Optional::orElseThrow);
         });
@@ -64,13 +64,13 @@ public class AlertService {
 
     /** Resolves the alert if it is firing; nothing otherwise. */
     public Uni<Void> resolve(String id) {
-        return repository.resolve(id).invoke(resolved -> resolved.ifPresent(alert -> changed("resolved", List.of(alert))))
+        return repository.resolve(id).call(resolved -> changed("resolved", resolved.stream().toList()))
                 .replaceWithVoid();
     }
 
     /** Resolves every firing alert of the kind that is not still firing according to its producer. */
     public Uni<Void> resolveAllExcept(String kind, Set<String> stillFiring) {
-        return repository.resolveAllExcept(kind, stillFiring).invoke(resolved -> changed("resolved", resolved))
+        return repository.resolveAllExcept(kind, stillFiring).call(resolved -> changed("resolved", resolved))
                 .replaceWithVoid();
     }
 
@@ -79,7 +79,7 @@ public class AlertService {
      * {@code stillFiring} unless they were raised or changed after the sweep began (by a quicker path).
      */
     public Uni<Void> resolveStale(String kind, Set<String> stillFiring, Instant sweepStart) {
-        return repository.resolveStale(kind, stillFiring, sweepStart).invoke(resolved -> changed("resolved", resolved))
+        return repository.resolveStale(kind, stillFiring, sweepStart).call(resolved -> changed("resolved", resolved))
                 .replaceWithVoid();
     }
 
@@ -92,7 +92,7 @@ public class AlertService {
     public Uni<Optional<Alert>> acknowledge(String id, Caller caller) {
         return audited(caller, "alert.acknowledge", id, null,
                 transaction -> repository.acknowledge(transaction, id, caller.actor()))
-                .invoke(alert -> alert.ifPresent(done -> changed("acknowledged", List.of(done))));
+                .call(alert -> changed("acknowledged", alert.stream().toList()));
     }
 
     /**
@@ -103,14 +103,14 @@ public class AlertService {
         Instant end = until.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return audited(caller, "alert.silence", id, AuditJson.of("until", end.toString(), "reason", reason),
                 transaction -> repository.silence(transaction, id, end, reason, caller.actor()))
-                .invoke(alert -> alert.ifPresent(done -> changed("silenced", List.of(done))));
+                .call(alert -> changed("silenced", alert.stream().toList()));
     }
 
     /** Empty when there is no such alert. */
     public Uni<Optional<Alert>> unsilence(String id, Caller caller) {
         return audited(caller, "alert.unsilence", id, null,
                 transaction -> repository.unsilence(transaction, id, caller.actor()))
-                .invoke(alert -> alert.ifPresent(done -> changed("unsilenced", List.of(done))));
+                .call(alert -> changed("unsilenced", alert.stream().toList()));
     }
 
     /** Runs an operator's act on an alert and appends its audit row in the same transaction (none when no such alert). */
@@ -135,13 +135,19 @@ public class AlertService {
         return repository.list(state, kind, municipality, executor, limit);
     }
 
-    private void changed(String change, List<Alert> alerts) {
+    /**
+     * Counts the change and hands it to the screens; completes once this replica's screen stream has taken it,
+     * so a write that returned is on this replica's screens (a snapshot asked for next shows it).
+     */
+    private Uni<Void> changed(String change, List<Alert> alerts) {
         if (alerts.isEmpty()) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         alerts.stream().map(Alert::kind).distinct().forEach(kind ->
                 metrics.changed(kind, change, (int) alerts.stream().filter(alert -> alert.kind().equals(kind)).count()));
-        changes.send(new AlertChanges(alerts)).subscribe().with(ignored -> { },
-                failure -> LOG.warnf("Changes of %d alerts not handed to the screens: %s", alerts.size(), failure.toString()));
+        return changes.send(new AlertChanges(alerts)).onFailure().recoverWithItem(failure -> {
+            LOG.warnf("Changes of %d alerts not handed to the screens: %s", alerts.size(), failure.toString());
+            return null;
+        });
     }
 }
