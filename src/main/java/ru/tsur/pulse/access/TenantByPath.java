@@ -23,10 +23,15 @@ public class TenantByPath implements TenantResolver {
         return isPage(context.normalizedPath()) ? WEB_TENANT : DEFAULT_TENANT;
     }
 
+    /**
+     * The pages people log in to (the wall, the operator console, the executor inbox, their shared assets).
+     * Their parts — the fragments and actions the pages fetch with htmx under {@code <page>/parts/} — are not:
+     * they carry the session's bearer token like every API, so nothing that changes state accepts the cookie.
+     */
     static boolean isPage(String path) {
-        for (String page : new String[]{"/wall", "/console", "/inbox"}) {
+        for (String page : new String[]{"/wall", "/console", "/executor", "/pages"}) {
             if (path.equals(page) || path.startsWith(page + "/")) {
-                return true;
+                return !path.startsWith(page + "/parts/");
             }
         }
         return false;

@@ -24,6 +24,11 @@ export function wsUrl(path) {
 
 const session = { token: null, expiresAt: 0, pending: null, user: null };
 
+/** The token held now when it is good for another minute, else null: for hooks that cannot wait (htmx's). */
+export function heldToken() {
+  return session.token && session.expiresAt - Date.now() / 1000 > 60 ? session.token : null;
+}
+
 /** Resolves to the page's bearer token, or null when there is none now. */
 export function accessToken() {
   if (session.token && session.expiresAt - Date.now() / 1000 > 60) {
