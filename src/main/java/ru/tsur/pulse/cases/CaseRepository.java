@@ -100,6 +100,12 @@ public class CaseRepository {
             WHERE id = $1
             RETURNING\s""" + COLUMNS;
 
+    private static final String RECLASSIFY = """
+            UPDATE problem_case SET category_id = $2, topic = $3, topic_key = $4, executor = $5, status = $6,
+                deadline_class = $7, first_reply_due = $8, resolution_due = $9, updated_at = clock_timestamp()
+            WHERE id = $1
+            RETURNING\s""" + COLUMNS;
+
     private static final String INSERT_ANSWER = "INSERT INTO case_answer (case_id, executor, text, flags) VALUES ($1, $2, $3, $4)";
 
     private static final String EARLIER_ANSWERS = "SELECT text FROM case_answer ORDER BY id DESC LIMIT $1";
@@ -290,6 +296,22 @@ public class CaseRepository {
                 .addArrayOfString(write.answerFlags() == null ? null : write.answerFlags().toArray(String[]::new))
                 .addString(write.rejectedReason());
         return connection.preparedQuery(TRANSITION).execute(parameters).map(rows -> first(rows).orElseThrow());
+    }
+
+    /** A case's new labels, route and deadlines after an operator's triage of its only message. */
+    public record Reclassification(long caseId, String category, String topic, String executor, CaseStatus status,
+                                   String deadlineClass, Instant firstReplyDue, Instant resolutionDue) {
+        String topicKey() {
+            return topic == null || topic.isBlank() ? "category:" + category : topic;
+        }
+    }
+
+    public Uni<ProblemCase> reclassify(SqlConnection connection, Reclassification change) {
+        Tuple parameters = Tuple.tuple().addLong(change.caseId()).addString(change.category()).addString(change.topic())
+                .addString(change.topicKey()).addString(change.executor()).addString(change.status().id())
+                .addString(change.deadlineClass()).addOffsetDateTime(utc(change.firstReplyDue()))
+                .addOffsetDateTime(utc(change.resolutionDue()));
+        return connection.preparedQuery(RECLASSIFY).execute(parameters).map(rows -> first(rows).orElseThrow());
     }
 
     public Uni<Void> insertAnswer(SqlConnection connection, long caseId, String executor, String text, List<String> flags) {

@@ -101,7 +101,9 @@ class EveryEndpointIsProtectedTest {
             entry("DELETE /api/v1/admin/keys/{id}", Set.of(ADMIN)),
             entry("GET /api/v1/admin/executors", Set.of(OPERATOR, ADMIN)),
             entry("POST /api/v1/admin/executors", Set.of(ADMIN)),
-            entry("POST /api/v1/admin/counters/rebuild", Set.of(ADMIN)));
+            entry("POST /api/v1/admin/counters/rebuild", Set.of(ADMIN)),
+            entry("GET /api/v1/triage", Set.of(OPERATOR)),
+            entry("POST /api/v1/triage/{id}", Set.of(OPERATOR)));
 
     /** Every socket and the roles that may open it. A new socket needs a row here. */
     private static final Map<String, Set<String>> SOCKETS = Map.of(
@@ -114,7 +116,8 @@ class EveryEndpointIsProtectedTest {
             "/api/v1/cases/{id}", "999999999",
             "/api/v1/alerts/{id}", "000000000000000000000000",
             "/api/v1/messages/{id}", "999999999",
-            "/api/v1/admin/keys/{id}", "k_aaaaaaaaaaaa");
+            "/api/v1/admin/keys/{id}", "k_aaaaaaaaaaaa",
+            "/api/v1/triage/{id}", "999999999");
 
     private static final String UNAUTHORIZED = """
             {"type":"urn:tsur-pulse:problem:unauthorized","title":"Нужен вход","status":401,\
@@ -227,7 +230,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(38);
+        assertThat(documented).hasSize(40);
     }
 
     @Test

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(38);
+        assertThat(operations()).hasSize(40);
     }
 
     @Test
@@ -83,7 +83,8 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/classify", List.of("text")),
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),
-                Map.entry("POST /api/v1/audit/verify", List.of())));
+                Map.entry("POST /api/v1/audit/verify", List.of()),
+                Map.entry("POST /api/v1/triage/{id}", List.of("category"))));
         JsonNode silence = resolve(operations().get("POST /api/v1/alerts/{id}/silence")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(silence.path("properties").has("by")).isFalse();

@@ -1,0 +1,119 @@
+/*
+ * The triage page's keyboard and liveness: j/k (or arrows) move between cards, 1–3 choose the model's
+ * n-th category and send, Enter sends what the form holds, e opens the category choice; after a decision
+ * the next card takes the focus. The queue reloads when the feed brings messages — but not while the
+ * operator is inside a card's form, and the focused card keeps the focus across the reload.
+ */
+
+import { movedIndex, triageAction } from './triage-keys.mjs';
+
+const queue = document.getElementById('triage-queue');
+let focusedMessage = null;
+
+function cards() {
+  return Array.from(queue.querySelectorAll('[data-testid="triage-item"], [data-testid="triage-decided"]'));
+}
+
+function currentCard() {
+  const active = document.activeElement;
+  return active ? active.closest('article.item') : null;
+}
+
+function inField(target) {
+  return target instanceof HTMLElement && target.matches('input, select, textarea');
+}
+
+function choose(card, key) {
+  const button = card.querySelector('button[data-key="' + key + '"]');
+  if (!button) {
+    return;
+  }
+  const form = button.closest('form');
+  form.querySelector('select[name="category"]').value = button.dataset.choose;
+  const topic = form.querySelector('input[name="topic"]');
+  topic.value = button.dataset.topic !== undefined ? button.dataset.topic : '';
+  form.requestSubmit();
+}
+
+queue.addEventListener('click', event => {
+  const button = event.target instanceof HTMLElement ? event.target.closest('button[data-choose]') : null;
+  if (button) {
+    choose(button.closest('article'), button.dataset.key);
+  }
+});
+
+document.addEventListener('keydown', event => {
+  if (event.ctrlKey || event.altKey || event.metaKey) {
+    return;
+  }
+  const action = triageAction(event.key, inField(event.target));
+  const card = currentCard();
+  if (!action) {
+    return;
+  }
+  if (action.act === 'leave-field') {
+    if (card) {
+      card.focus();
+    }
+    return;
+  }
+  if (action.act === 'move') {
+    const all = cards();
+    const next = all[movedIndex(all.indexOf(card), action.by, all.length)];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+    return;
+  }
+  if (!card || !card.querySelector('form')) {
+    return;
+  }
+  if (action.act === 'choose') {
+    event.preventDefault();
+    choose(card, action.key);
+  } else if (action.act === 'submit' && event.target === card) {
+    event.preventDefault();
+    card.querySelector('form').requestSubmit();
+  } else if (action.act === 'edit') {
+    event.preventDefault();
+    card.querySelector('select[name="category"]').focus();
+  }
+});
+
+// After a decision the card is replaced: the focus goes on to the next card still to decide.
+let decidedMessage = null;
+document.body.addEventListener('htmx:beforeRequest', event => {
+  const form = event.detail.elt;
+  if (form instanceof HTMLFormElement && queue.contains(form)) {
+    decidedMessage = form.closest('article').dataset.messageId;
+  }
+});
+
+document.body.addEventListener('htmx:afterSettle', event => {
+  if (event.detail.target === queue) {
+    const again = focusedMessage && queue.querySelector('[data-message-id="' + focusedMessage + '"]');
+    if (again) {
+      again.focus();
+    }
+    return;
+  }
+  if (!decidedMessage) {
+    return;
+  }
+  const all = cards();
+  const decided = all.findIndex(card => card.dataset.messageId === decidedMessage);
+  decidedMessage = null;
+  const next = all.slice(decided + 1).find(card => card.dataset.testid === 'triage-item');
+  (next || all[decided] || queue).focus();
+});
+
+// Live: new messages reload the queue, unless the operator is inside a form.
+document.body.addEventListener('pulse:feed', () => {
+  if (inField(document.activeElement) && queue.contains(document.activeElement)) {
+    return;
+  }
+  const card = currentCard();
+  focusedMessage = card && queue.contains(card) ? card.dataset.messageId : null;
+  htmx.trigger(queue, 'pulse:refresh');
+});
