@@ -6,14 +6,15 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The small map beside a message on the console: the region's municipal outlines drawn once, at start, as one
  * SVG path in a {@value #WIDTH}×{@value #HEIGHT} box (simplified to about a pixel), and where a point falls in
- * that box. Server-side, so a page of twenty messages costs twenty circles, not twenty map renderings; the
+ * that box, and each municipality's own outline to mark where a message without a point was placed. Server-side, so a page of twenty messages costs twenty circles, not twenty map renderings; the
  * municipality's name beside it is the text alternative. Plain class: JTS only.
  */
 public final class MiniMap {
@@ -38,10 +39,11 @@ public final class MiniMap {
     private final double offsetY;
     private final double aspect;
     private final String outlines;
+    private final Map<String, String> areas;
 
-    public MiniMap(Collection<Geometry> boundaries) {
+    public MiniMap(Map<String, Geometry> boundaries) {
         Envelope all = new Envelope();
-        boundaries.forEach(geometry -> all.expandToInclude(geometry.getEnvelopeInternal()));
+        boundaries.values().forEach(geometry -> all.expandToInclude(geometry.getEnvelopeInternal()));
         this.envelope = all;
         // Degrees of longitude shrink with latitude: scale x by the cosine at the region's middle.
         this.aspect = all.isNull() ? 1 : Math.cos(Math.toRadians((all.getMinY() + all.getMaxY()) / 2));
@@ -52,16 +54,26 @@ public final class MiniMap {
         this.offsetX = (WIDTH - width * scale) / 2;
         this.offsetY = (HEIGHT - height * scale) / 2;
         StringBuilder path = new StringBuilder();
+        Map<String, String> areas = new HashMap<>();
         double tolerance = 1 / scale;
-        for (Geometry boundary : boundaries) {
+        boundaries.forEach((id, boundary) -> {
             Geometry simple = DouglasPeuckerSimplifier.simplify(boundary, tolerance);
+            StringBuilder area = new StringBuilder();
             for (int index = 0; index < simple.getNumGeometries(); index++) {
                 if (simple.getGeometryN(index) instanceof Polygon polygon) {
-                    ring(path, polygon.getExteriorRing().getCoordinates());
+                    ring(area, polygon.getExteriorRing().getCoordinates());
                 }
             }
-        }
+            areas.put(id, area.toString());
+            path.append(area);
+        });
         this.outlines = path.toString();
+        this.areas = Map.copyOf(areas);
+    }
+
+    /** One municipality's outline as SVG path data (empty when the region has no such municipality). */
+    public String area(String municipalityId) {
+        return municipalityId == null ? "" : areas.getOrDefault(municipalityId, "");
     }
 
     /** The outlines as SVG path data. */

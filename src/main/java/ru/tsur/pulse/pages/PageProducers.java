@@ -10,6 +10,6 @@ public class PageProducers {
     @Produces
     @Singleton
     MiniMap miniMap(RegionPack pack) {
-        return new MiniMap(pack.boundaries().values());
+        return new MiniMap(pack.boundaries());
     }
 }

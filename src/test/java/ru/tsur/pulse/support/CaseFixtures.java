@@ -61,4 +61,21 @@ public final class CaseFixtures {
                 .body("{\"name\":\"" + name.replace("\"", "\\\"") + "\"}")
                 .when().post("/api/v1/admin/executors").then().statusCode(200);
     }
+
+    /**
+     * Posts a message without a topic and flags it for triage, as the classifier does when it is unsure (the
+     * model's doubt is not what the triage tests are about). {@code first}: it heads the queue (it is made
+     * the oldest received), so a queue of earlier runs' leftovers never hides it.
+     */
+    public static long flaggedForTriage(String municipality, String text, boolean first) {
+        String body = """
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s"}"""
+                .formatted(TestMessages.uniqueId(), Instant.now(), text, municipality);
+        long id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
+                .then().statusCode(202).extract().jsonPath().getLong("id");
+        Pool pool = Arc.container().instance(Pool.class).get();
+        pool.preparedQuery("UPDATE message SET triage = true, received_at = CASE WHEN $2 THEN received_at - interval '30 years'"
+                + " ELSE received_at END WHERE id = $1").execute(Tuple.of(id, first)).await().atMost(WAIT);
+        return id;
+    }
 }

@@ -111,15 +111,8 @@ class TriageTest {
                 .when().post("/api/v1/triage/999999999").then().statusCode(404);
     }
 
-    /** Posts a message and flags it for triage, as the classifier does when it is unsure. */
     private static long flagged(String text) {
-        String body = """
-                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s"}"""
-                .formatted(TestMessages.uniqueId(), Instant.now(), text, MUNICIPALITY);
-        long id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
-                .then().statusCode(202).extract().jsonPath().getLong("id");
-        pool().preparedQuery("UPDATE message SET triage = true WHERE id = $1").execute(Tuple.of(id)).await().atMost(WAIT);
-        return id;
+        return CaseFixtures.flaggedForTriage(MUNICIPALITY, text, false);
     }
 
     private static Row row(String sql, long id) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 @TemplateData
 public record TriageCard(long messageId, String received, String created, String municipality, String text,
                          String category, String categoryName, String topic, String confidence, String executor,
-                         String rule, Long caseId, MiniMap.Point point, List<Choice> categories, List<Choice> topics) {
+                         String rule, Long caseId, MiniMap.Point point, String area, List<Choice> categories, List<Choice> topics) {
 
     /** A candidate label: its key (1–3), id, shown name and probability. */
     @TemplateData
@@ -43,7 +43,7 @@ public record TriageCard(long messageId, String received, String created, String
                 TIME.format(item.createdAt().atZone(zone)), item.municipalityName(), item.text(), item.category(),
                 item.categoryName(), item.topic(), percent(item.confidence()),
                 item.executor() == null ? "не определён" : item.executor(), item.rule(), item.caseId(),
-                map.point(item.lat(), item.lon()).orElse(null), categories, topics);
+                map.point(item.lat(), item.lon()).orElse(null), map.area(item.municipality()), categories, topics);
     }
 
     static String percent(double probability) {
