@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,15 @@ public record Alert(String id, String kind, Map<String, String> labels, String s
 
     public static final String FIRING = "firing";
     public static final String RESOLVED = "resolved";
+
+    private static final Map<String, Integer> SEVERITY_RANK = Map.of("critical", 0, "warning", 1, "info", 2);
+
+    /** The order screens show alerts in: firing first, then by severity, the newest first. */
+    public static final Comparator<Alert> WALL_ORDER = Comparator
+            .comparing((Alert alert) -> alert.firing() ? 0 : 1)
+            .thenComparing(alert -> SEVERITY_RANK.getOrDefault(alert.severity(), 3))
+            .thenComparing(Alert::startsAt, Comparator.reverseOrder())
+            .thenComparing(Alert::id);
 
     public Alert {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));

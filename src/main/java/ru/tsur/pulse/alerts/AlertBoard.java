@@ -26,12 +26,7 @@ final class AlertBoard {
     record Snapshot(long seq, List<Alert> alerts) {
     }
 
-    private static final Map<String, Integer> SEVERITY_RANK = Map.of("critical", 0, "warning", 1, "info", 2);
-    private static final Comparator<Alert> WALL_ORDER = Comparator
-            .comparing((Alert alert) -> alert.firing() ? 0 : 1)
-            .thenComparing(alert -> SEVERITY_RANK.getOrDefault(alert.severity(), 3))
-            .thenComparing(Alert::startsAt, Comparator.reverseOrder())
-            .thenComparing(Alert::id);
+    private static final Comparator<Alert> WALL_ORDER = Alert.WALL_ORDER;
 
     private final Duration resolvedRetention;
     private final Map<String, Alert> alerts = new HashMap<>();
