@@ -59,7 +59,7 @@ class CaseMergeSplitStoriesTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(audit.getList("items")).hasSize(1);
         assertThat(audit.getString("items[0].after"))
-                .isEqualTo("{\"status\": \"merged\", \"mergedInto\": \"" + survivor + "\", \"messagesMoved\": \"1\"}");
+                .isEqualTo("{\"status\":\"merged\",\"mergedInto\":\"" + survivor + "\",\"messagesMoved\":\"1\"}");
 
         given().when().get("/api/v1/cases?status=merged&municipality=" + MUNICIPALITY + "&size=200")
                 .then().statusCode(200).body("items.find { it.id == " + merged + " }.mergedInto", equalTo((int) survivor));
@@ -115,7 +115,7 @@ class CaseMergeSplitStoriesTest {
         assertThat(opened.getString("events[0].detail")).isEqualTo("message " + first + ", split from case " + caseId);
         assertThat(given().when().get("/api/v1/audit?action=case.split&target=case:" + caseId)
                 .then().statusCode(200).extract().jsonPath().getString("items[0].after"))
-                .isEqualTo("{\"message\": \"" + first + "\", \"newCase\": \"" + newCase + "\", \"messages\": \"1\"}");
+                .isEqualTo("{\"message\":\"" + first + "\",\"newCase\":\"" + newCase + "\",\"messages\":\"1\"}");
 
         given().contentType(ContentType.JSON).body("{\"message\":" + second + "}")
                 .when().post("/api/v1/cases/" + caseId + "/split").then().statusCode(409)
