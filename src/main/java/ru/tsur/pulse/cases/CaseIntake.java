@@ -122,6 +122,18 @@ public class CaseIntake {
     /** Opens a case; what it counts is counted once the transaction commits ({@code afterCommit}). */
     private Uni<Long> open(SqlConnection connection, CaseRepository.UncasedMessage message, Long repeatOf,
                            List<Runnable> afterCommit) {
+        String detail = "message " + message.id() + (repeatOf == null ? "" : ", repeat of case " + repeatOf);
+        return open(connection, message, repeatOf, "intake", detail, afterCommit);
+    }
+
+    /**
+     * Opens a case for one message as the intake does — its municipality, category, topic, place and text, its
+     * deadlines from its own time and class, assigned when the message was routed to an executor — with the
+     * events {@code opened} (by {@code actor}, with {@code detail}) and {@code assigned} (by routing). Used by
+     * the intake and by a split ({@link CaseService#split}); the message's {@code case_id} is set to it.
+     */
+    Uni<Long> open(SqlConnection connection, CaseRepository.UncasedMessage message, Long repeatOf, String actor,
+                   String detail, List<Runnable> afterCommit) {
         String deadlineClass = message.deadlineClass() == null ? "standard" : message.deadlineClass();
         boolean routed = message.executor() != null && !message.executor().isBlank();
         CaseRepository.NewCase fresh = new CaseRepository.NewCase(
@@ -129,8 +141,7 @@ public class CaseIntake {
                 policy.firstReplyDue(message.createdAt(), deadlineClass),
                 policy.resolutionDue(message.createdAt(), deadlineClass), repeatOf);
         return repository.insert(connection, fresh).call(id -> {
-            String detail = "message " + message.id() + (repeatOf == null ? "" : ", repeat of case " + repeatOf);
-            Uni<Void> opened = repository.event(connection, id, "intake", "opened", null, CaseStatus.NEW.id(), detail)
+            Uni<Void> opened = repository.event(connection, id, actor, "opened", null, CaseStatus.NEW.id(), detail)
                     .invoke(() -> afterCommit.add(() -> metrics.transition(CaseStatus.NEW.id())));
             return routed ? opened.chain(() -> repository.event(connection, id, "routing", "assigned", CaseStatus.NEW.id(),
                     CaseStatus.ASSIGNED.id(), message.executor()).invoke(() -> afterCommit.add(() -> metrics.transition(CaseStatus.ASSIGNED.id()))))

@@ -21,13 +21,16 @@ import ru.tsur.pulse.api.TextBounds;
 import ru.tsur.pulse.cases.api.AnswerRequest;
 import ru.tsur.pulse.cases.api.AssignRequest;
 import ru.tsur.pulse.cases.api.FeedbackRequest;
+import ru.tsur.pulse.cases.api.MergeRequest;
+import ru.tsur.pulse.cases.api.SplitRequest;
 import ru.tsur.pulse.cases.api.RejectRequest;
 import ru.tsur.pulse.cases.api.ResolveRequest;
 
 /**
  * The moves of a case ({@code POST /api/v1/cases/{id}/…}): executors {@code accept}, {@code answer},
  * {@code resolve}, {@code reject}; operators {@code assign}, {@code reassign}; residents {@code confirm},
- * {@code reopen} (what a portal calls, with its key, or an operator on the resident's behalf). Who acts is the
+ * {@code reopen} (what a portal calls, with its key, or an operator on the resident's behalf); operators also
+ * {@code merge} a case into another and {@code split} a message off into a case of its own. Who acts is the
  * caller (never a body field); an executor acts on its own cases only (others' are 404). Bodies are typed
  * records checked by Bean Validation; an illegal move is 409, an unknown case (or an id that is no case number) 404, a bad
  * body 400, any body but JSON 415 — all problem+json in Russian. The answers every move shares are declared
@@ -122,6 +125,24 @@ public class CaseMoveResource {
     public Uni<ProblemCase> reopen(@PathParam("id") String id,
                                    @NotNull(message = TextBounds.REQUIRED) @Valid FeedbackRequest request) {
         return move(id, CaseLifecycle.Action.REOPEN, null, null, request.comment());
+    }
+
+    @POST
+    @Path("merge")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Operator: merge this case into another about the same problem (its messages move; it points at the survivor)")
+    public Uni<ProblemCase> merge(@PathParam("id") String id,
+                                  @NotNull(message = TextBounds.REQUIRED) @Valid MergeRequest request) {
+        return cases.merge(CaseResource.caseId(id), request.into(), caller.get());
+    }
+
+    @POST
+    @Path("split")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Operator: split one message off this case into a new case of its own (answers the new case)")
+    public Uni<ProblemCase> split(@PathParam("id") String id,
+                                  @NotNull(message = TextBounds.REQUIRED) @Valid SplitRequest request) {
+        return cases.split(CaseResource.caseId(id), request.message(), caller.get());
     }
 
     private Uni<ProblemCase> move(String id, CaseLifecycle.Action action, String executor, String text, String reason) {

@@ -38,7 +38,7 @@ public class CaseRepository {
             id, status, municipality_id, category_id, topic, executor, deadline_class, lat, lon, summary, created_at,
             opened_at, last_message_at, message_count, first_reply_due, resolution_due, first_answer_at, answer_text,
             answer_flags, resolved_at, confirmed_at, reopened_count, rejected_reason, repeat_of, came_back, updated_at,
-            """ + OVERDUE + " AS overdue";
+            merged_into, """ + OVERDUE + " AS overdue";
 
     private static final String CLAIM_UNCASED = """
             SELECT id, created_at, lat, lon, display_text, municipality_id, category_id, topic, executor, deadline_class
@@ -110,22 +110,41 @@ public class CaseRepository {
 
     private static final String EARLIER_ANSWERS = "SELECT text FROM case_answer ORDER BY id DESC LIMIT $1";
 
-    private static final String LIST = "SELECT " + COLUMNS + """
-             FROM problem_case
+    private static final String FILTERS = """
             WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR executor = $2)
               AND ($3::text IS NULL OR municipality_id = $3) AND ($4::bool IS NULL OR\s""" + OVERDUE + """
              = $4)
               AND ($5::bool IS NULL OR (repeat_of IS NOT NULL) = $5)
               AND ($6::text[] IS NULL OR executor = ANY($6)) AND ($7::text[] IS NULL OR municipality_id = ANY($7))
-            ORDER BY id DESC LIMIT $8 OFFSET $9""";
+              AND ($8::bool IS NULL OR (cardinality(answer_flags) > 0) = $8)
+              AND ($9::bool IS NULL OR (status IN\s""" + OPEN + ") = $9)";
 
-    private static final String COUNT = """
-            SELECT count(*) AS n FROM problem_case
-            WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR executor = $2)
-              AND ($3::text IS NULL OR municipality_id = $3) AND ($4::bool IS NULL OR\s""" + OVERDUE + """
-             = $4)
-              AND ($5::bool IS NULL OR (repeat_of IS NOT NULL) = $5)
-              AND ($6::text[] IS NULL OR executor = ANY($6)) AND ($7::text[] IS NULL OR municipality_id = ANY($7))""";
+    private static final String LIST = "SELECT " + COLUMNS + " FROM problem_case " + FILTERS
+            + " ORDER BY id DESC LIMIT $10 OFFSET $11";
+
+    private static final String COUNT = "SELECT count(*) AS n FROM problem_case " + FILTERS;
+
+    private static final String MESSAGE_OF_CASE = """
+            SELECT id, created_at, lat, lon, display_text, municipality_id, category_id, topic, executor, deadline_class
+            FROM message WHERE id = $1 AND case_id = $2 FOR UPDATE""";
+
+    private static final String COUNT_MESSAGES = "SELECT count(*) AS n FROM message WHERE case_id = $1";
+
+    private static final String MOVE_MESSAGES = "UPDATE message SET case_id = $2 WHERE case_id = $1";
+
+    /** Count and newest message from the rows themselves; the summary from the first message when asked ($2). */
+    private static final String RECOUNT = """
+            UPDATE problem_case SET
+                message_count = (SELECT count(*) FROM message WHERE case_id = $1),
+                last_message_at = coalesce((SELECT max(created_at) FROM message WHERE case_id = $1), last_message_at),
+                summary = CASE WHEN $2 THEN coalesce((SELECT display_text FROM message WHERE case_id = $1
+                                                      ORDER BY created_at, id LIMIT 1), summary) ELSE summary END,
+                updated_at = clock_timestamp()
+            WHERE id = $1""";
+
+    private static final String MARK_MERGED = """
+            UPDATE problem_case SET status = 'merged', merged_into = $2, message_count = 0, updated_at = clock_timestamp()
+            WHERE id = $1""";
 
     private static final String MESSAGES_OF_CASE = """
             SELECT id, source, created_at, received_at, display_text FROM message WHERE case_id = $1 ORDER BY created_at, id""";
@@ -138,12 +157,12 @@ public class CaseRepository {
 
     private static final String REPEAT_RATIO = """
             SELECT count(*) AS cases, count(*) FILTER (WHERE repeat_of IS NOT NULL) AS repeats
-            FROM problem_case WHERE opened_at >= $1""";
+            FROM problem_case WHERE opened_at >= $1 AND status <> 'merged'""";
 
     private static final String SCORECARD_SOURCE = """
             SELECT executor, municipality_id, created_at, first_answer_at, first_reply_due, status, reopened_count,
                    repeat_of, cardinality(answer_flags) > 0 AS flagged
-            FROM problem_case WHERE opened_at >= $1""";
+            FROM problem_case WHERE opened_at >= $1 AND status <> 'merged'""";
 
     private static final String TAKE_LEASE = """
             INSERT INTO job_lease AS l (name, holder, until) VALUES ($1, $2, now() + make_interval(secs => $3))
@@ -330,16 +349,60 @@ public class CaseRepository {
     /** One page of the cases matching the filters, within what the caller's scope lets it see. */
     public Uni<Page> list(String status, String executor, String municipality, Boolean overdue, Boolean repeat,
                           CaseScope scope, int limit, int offset) {
-        Tuple filters = Tuple.tuple();
-        filters.addString(status).addString(executor).addString(municipality).addBoolean(overdue).addBoolean(repeat)
-                .addArrayOfString(scope.executorArray()).addArrayOfString(scope.municipalityArray());
-        Tuple page = Tuple.tuple();
-        page.addString(status).addString(executor).addString(municipality).addBoolean(overdue).addBoolean(repeat)
-                .addArrayOfString(scope.executorArray()).addArrayOfString(scope.municipalityArray())
-                .addInteger(limit).addInteger(offset);
+        return list(new CaseFilter(status, executor, municipality, overdue, repeat, null, null), scope, limit, offset);
+    }
+
+    /** One page of the cases matching the filter, within what the caller's scope lets it see. */
+    public Uni<Page> list(CaseFilter filter, CaseScope scope, int limit, int offset) {
+        Tuple page = filters(filter, scope).addInteger(limit).addInteger(offset);
         return pool.preparedQuery(LIST).execute(page).map(CaseRepository::all)
-                .chain(items -> pool.preparedQuery(COUNT).execute(filters)
+                .chain(items -> pool.preparedQuery(COUNT).execute(filters(filter, scope))
                         .map(rows -> new Page(items, rows.iterator().next().getLong("n"))));
+    }
+
+    private static Tuple filters(CaseFilter filter, CaseScope scope) {
+        Tuple filters = Tuple.tuple();
+        filters.addString(filter.status()).addString(filter.executor()).addString(filter.municipality())
+                .addBoolean(filter.overdue()).addBoolean(filter.repeat())
+                .addArrayOfString(scope.executorArray()).addArrayOfString(scope.municipalityArray())
+                .addBoolean(filter.flagged()).addBoolean(filter.open());
+        return filters;
+    }
+
+    /** A message of the case, locked, with what a case of its own needs; empty when it is not in that case. */
+    public Uni<Optional<UncasedMessage>> lockMessage(SqlConnection connection, long caseId, long messageId) {
+        return connection.preparedQuery(MESSAGE_OF_CASE).execute(Tuple.of(messageId, caseId)).map(rows -> {
+            var iterator = rows.iterator();
+            if (!iterator.hasNext()) {
+                return Optional.<UncasedMessage>empty();
+            }
+            Row row = iterator.next();
+            return Optional.of(new UncasedMessage(row.getLong("id"), instant(row, "created_at"), row.getDouble("lat"),
+                    row.getDouble("lon"), row.getString("display_text"), row.getString("municipality_id"),
+                    row.getString("category_id"), row.getString("topic"), row.getString("executor"),
+                    row.getString("deadline_class")));
+        });
+    }
+
+    /** How many messages the case holds now (its rows, not the joins counted on the case). */
+    public Uni<Long> countMessages(SqlConnection connection, long caseId) {
+        return connection.preparedQuery(COUNT_MESSAGES).execute(Tuple.of(caseId))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /** Moves every message of one case to another; returns how many moved. */
+    public Uni<Integer> moveMessages(SqlConnection connection, long fromCaseId, long toCaseId) {
+        return connection.preparedQuery(MOVE_MESSAGES).execute(Tuple.of(fromCaseId, toCaseId)).map(RowSet::rowCount);
+    }
+
+    /** Brings the case's message count and newest message (and, when asked, its summary) in line with its rows. */
+    public Uni<Void> recount(SqlConnection connection, long caseId, boolean summary) {
+        return connection.preparedQuery(RECOUNT).execute(Tuple.of(caseId, summary)).replaceWithVoid();
+    }
+
+    /** Makes the case final as merged into the survivor. */
+    public Uni<Void> markMerged(SqlConnection connection, long caseId, long survivorId) {
+        return connection.preparedQuery(MARK_MERGED).execute(Tuple.of(caseId, survivorId)).replaceWithVoid();
     }
 
     public Uni<List<CaseMessage>> messages(long caseId) {
@@ -388,7 +451,7 @@ public class CaseRepository {
             throw new IllegalArgumentException("No repeat counts by " + column);
         }
         String sql = "SELECT " + column + " AS key, count(*) AS cases, count(*) FILTER (WHERE repeat_of IS NOT NULL) AS repeats"
-                + " FROM problem_case WHERE opened_at >= $1 GROUP BY " + column + " ORDER BY repeats DESC, cases DESC, key";
+                + " FROM problem_case WHERE opened_at >= $1 AND status <> 'merged' GROUP BY " + column + " ORDER BY repeats DESC, cases DESC, key";
         return pool.preparedQuery(sql).execute(Tuple.of(utc(since))).map(rows -> {
             List<RepeatCount> counts = new ArrayList<>();
             for (Row row : rows) {
@@ -441,6 +504,6 @@ public class CaseRepository {
                 flags == null ? List.of() : Arrays.asList(flags), instant(row, "resolved_at"),
                 instant(row, "confirmed_at"), row.getInteger("reopened_count"), row.getString("rejected_reason"),
                 row.getLong("repeat_of"), row.getBoolean("came_back"), instant(row, "updated_at"),
-                row.getBoolean("overdue"));
+                row.getBoolean("overdue"), row.getLong("merged_into"));
     }
 }

@@ -67,7 +67,7 @@ public class CaseResource {
     @Operation(summary = "List cases, newest first, one page at a time (an executor sees its own, a municipal official its municipality's)",
             description = "Filters are optional; executor at most 300 characters, municipality 200; size 1 to pulse.cases.max-page-size (200)")
     @APIResponse(responseCode = "200", description = "One page", content = @Content(schema = @Schema(implementation = CasePage.class)))
-    public Uni<CasePage> list(@Parameter(description = "new, assigned, in_progress, answered, resolved, confirmed, reopened or rejected") @QueryParam("status") String status,
+    public Uni<CasePage> list(@Parameter(description = "new, assigned, in_progress, answered, resolved, confirmed, reopened, rejected or merged") @QueryParam("status") String status,
                               @Parameter(description = "The executor's name") @QueryParam("executor") String executor,
                               @Parameter(description = "A municipality id") @QueryParam("municipality") String municipality,
                               @Parameter(description = "true or false") @QueryParam("overdue") String overdue,

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.problems.Problem;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +19,8 @@ import java.util.Locale;
  * one transaction: the case row is locked, the move checked against {@link CaseLifecycle} (an illegal one
  * is a 409), the row updated and the event stored with who did it; answers are checked for quality and
  * kept. After the commit the case's deadline alerts are brought up to date before the call returns.
+ * Operators also merge a case into another that is the same problem, and split a message off into a case of
+ * its own ({@link CaseMerge} says when they may); both write events on the cases touched and an audit row.
  */
 @ApplicationScoped
 public class CaseService {
@@ -33,9 +36,11 @@ public class CaseService {
     private final DeadlineWatcher watcher;
     private final CaseMetrics metrics;
     private final CasesConfig config;
+    private final CaseIntake intake;
 
     public CaseService(CaseRepository repository, AnswerQuality quality, DeadlineWatcher watcher, CaseMetrics metrics,
-                       CasesConfig config, KnownExecutors executors, AuditRepository audit) {
+                       CasesConfig config, KnownExecutors executors, AuditRepository audit, CaseIntake intake) {
+        this.intake = intake;
         this.executors = executors;
         this.audit = audit;
         this.repository = repository;
@@ -109,6 +114,96 @@ public class CaseService {
                 })
                 .call(updated -> watcher.evaluate(List.of(updated.id())))
                 .chain(updated -> repository.find(updated.id()).map(found -> found.orElse(updated)));
+    }
+
+    /**
+     * Merges case {@code caseId} into {@code intoId} (the survivor): every message of the merged case moves to the
+     * survivor, whose count and newest message follow; the merged case becomes final ({@code merged}, pointing at
+     * the survivor). Both rows are locked in id order, so two merges of the same pair in opposite directions
+     * cannot deadlock. A case the caller may not see is 404; merging into itself or with a merged case is 409.
+     * Returns the merged case.
+     */
+    public Uni<ProblemCase> merge(long caseId, long intoId, Caller caller) {
+        CaseScope scope = CaseScope.of(caller);
+        return repository.inTransaction(connection -> repository.lock(connection, Math.min(caseId, intoId))
+                .chain(first -> (caseId == intoId ? Uni.createFrom().item(first)
+                        : repository.lock(connection, Math.max(caseId, intoId))).map(second -> {
+                            ProblemCase low = first.filter(scope::includes).orElse(null);
+                            ProblemCase high = second.filter(scope::includes).orElse(null);
+                            ProblemCase merged = caseId <= intoId ? low : high;
+                            ProblemCase survivor = caseId <= intoId ? high : low;
+                            if (merged == null) {
+                                throw Problem.notFound("Нет обращения № " + caseId);
+                            }
+                            if (survivor == null) {
+                                throw Problem.notFound("Нет обращения № " + intoId);
+                            }
+                            CaseMerge.mergeRefusal(merged, survivor).ifPresent(refusal -> {
+                                throw Problem.conflict(refusal);
+                            });
+                            return new ProblemCase[]{merged, survivor};
+                        }))
+                .chain(pair -> {
+                    ProblemCase merged = pair[0];
+                    ProblemCase survivor = pair[1];
+                    return repository.moveMessages(connection, caseId, intoId)
+                            .call(() -> repository.markMerged(connection, caseId, intoId))
+                            .call(() -> repository.recount(connection, intoId, false))
+                            .call(moved -> repository.event(connection, caseId, caller.actor(), "merge", merged.status(),
+                                    CaseStatus.MERGED.id(), "into case " + intoId + ", messages moved: " + moved))
+                            .call(moved -> repository.event(connection, intoId, caller.actor(), "merged_in",
+                                    survivor.status(), survivor.status(), "case " + caseId + ", messages moved: " + moved))
+                            .call(moved -> audit.append(connection, new AuditEntry(Actor.of(caller), "case.merge",
+                                    "case:" + caseId,
+                                    AuditJson.of("status", merged.status(), "executor", merged.executor()),
+                                    AuditJson.of("status", CaseStatus.MERGED.id(), "mergedInto", Long.toString(intoId),
+                                            "messagesMoved", Integer.toString(moved)))));
+                }))
+                .invoke(() -> metrics.transition(CaseStatus.MERGED.id()))
+                .call(() -> watcher.evaluate(List.of(caseId, intoId)))
+                .chain(() -> repository.find(caseId).map(found -> found.orElseThrow()));
+    }
+
+    /**
+     * Splits message {@code messageId} off case {@code caseId} into a new case of its own, made as the intake would
+     * make it for that message (its place, topic, deadlines from its own time, its own routed executor). The case
+     * left behind recounts its messages (and takes its summary from its first remaining message). A case the
+     * caller may not see, or a message not in it, is 404; the only message of a case (or a merged case) is 409.
+     * Returns the new case.
+     */
+    public Uni<ProblemCase> split(long caseId, long messageId, Caller caller) {
+        CaseScope scope = CaseScope.of(caller);
+        List<Runnable> afterCommit = new ArrayList<>();
+        return repository.inTransaction(connection -> repository.lock(connection, caseId).chain(found -> {
+                    ProblemCase current = found.filter(scope::includes)
+                            .orElseThrow(() -> Problem.notFound("Нет обращения № " + caseId));
+                    return repository.lockMessage(connection, caseId, messageId).chain(message -> {
+                        if (message.isEmpty()) {
+                            CaseMerge.splitRefusal(current, 0).filter(refusal -> current.statusValue() == CaseStatus.MERGED)
+                                    .ifPresent(refusal -> {
+                                        throw Problem.conflict(refusal);
+                                    });
+                            throw Problem.notFound("В обращении № " + caseId + " нет сообщения № " + messageId);
+                        }
+                        return repository.countMessages(connection, caseId).chain(count -> {
+                            CaseMerge.splitRefusal(current, count).ifPresent(refusal -> {
+                                throw Problem.conflict(refusal);
+                            });
+                            return intake.open(connection, message.get(), null, caller.actor(),
+                                            "message " + messageId + ", split from case " + caseId, afterCommit)
+                                    .call(() -> repository.recount(connection, caseId, true))
+                                    .call(fresh -> repository.event(connection, caseId, caller.actor(), "split",
+                                            current.status(), current.status(), "message " + messageId + " to case " + fresh))
+                                    .call(fresh -> audit.append(connection, new AuditEntry(Actor.of(caller), "case.split",
+                                            "case:" + caseId, AuditJson.of("messages", Long.toString(count)),
+                                            AuditJson.of("message", Long.toString(messageId), "newCase", Long.toString(fresh),
+                                                    "messages", Long.toString(count - 1)))));
+                        });
+                    });
+                }))
+                .invoke(() -> afterCommit.forEach(Runnable::run))
+                .call(fresh -> watcher.evaluate(List.of(caseId, fresh)))
+                .chain(fresh -> repository.find(fresh).map(found -> found.orElseThrow()));
     }
 
     private static String detail(Move move) {

@@ -10,7 +10,8 @@ import java.util.List;
  * (when the resident wrote the first message); {@code firstReplyDue} and {@code resolutionDue} are in
  * working time of the region's calendar. {@code summary} is the masked display text of the first message.
  * {@code repeatOf} links a case opened about a problem resolved shortly before; {@code cameBack} marks a
- * resolved case that such a repeat followed. {@code overdue} is computed when the case is read.
+ * resolved case that such a repeat followed. {@code overdue} is computed when the case is read. {@code mergedInto}
+ * is the survivor a merged case's messages moved to (null unless the status is {@code merged}).
  */
 @RegisterForReflection
 public record ProblemCase(long id, String status, String municipality, String category, String topic,
@@ -18,7 +19,8 @@ public record ProblemCase(long id, String status, String municipality, String ca
                           Instant createdAt, Instant openedAt, Instant lastMessageAt, int messageCount,
                           Instant firstReplyDue, Instant resolutionDue, Instant firstAnswerAt, String answerText,
                           List<String> answerFlags, Instant resolvedAt, Instant confirmedAt, int reopenedCount,
-                          String rejectedReason, Long repeatOf, boolean cameBack, Instant updatedAt, boolean overdue) {
+                          String rejectedReason, Long repeatOf, boolean cameBack, Instant updatedAt, boolean overdue,
+                          Long mergedInto) {
 
     public CaseStatus statusValue() {
         return CaseStatus.byId(status).orElseThrow(() -> new IllegalStateException("Unknown case status " + status));

@@ -176,53 +176,55 @@ public final class RoutingTable {
      * @param municipalityId the municipality id (null or {@code unknown} when not placed)
      */
     public Route route(String topic, String categoryId, String municipalityId) {
+        return candidates(topic, categoryId, municipalityId).get(0);
+    }
+
+    /**
+     * Every route the table has for a message, most specific first: the override that matches (if any), then each
+     * learned level that has a cell for it, down to the default — the order {@link #route} tries them in, so
+     * {@code candidates(…).get(0)} is {@code route(…)}. When an executor rejects a case, the next candidate with
+     * another executor is where the table would have sent it had the first cell not existed.
+     */
+    public List<Route> candidates(String topic, String categoryId, String municipalityId) {
         String folded = topic == null || topic.isBlank() ? null : TextNormalizer.foldLine(topic);
         String category = categoryId == null || categoryId.isBlank() ? null : categoryId;
         String municipality = municipalityId == null || municipalityId.isBlank() || Location.UNKNOWN_ID.equals(municipalityId)
                 ? null : municipalityId;
-        Route learned = learned(topic, folded, category, municipality);
-        Optional<RoutingOverrides.Rule> override = overrides.match(topic, category, municipality);
-        if (override.isPresent()) {
-            RoutingOverrides.Rule rule = override.get();
-            String deadline = rule.deadline() != null ? rule.deadline().id() : learned.deadlineClass();
-            return new Route(rule.executor(), deadline, rule.describe());
-        }
-        return learned;
+        List<Route> learned = learned(topic, folded, category, municipality);
+        List<Route> candidates = new ArrayList<>();
+        overrides.match(topic, category, municipality).ifPresent(rule -> candidates.add(new Route(rule.executor(),
+                rule.deadline() != null ? rule.deadline().id() : learned.get(0).deadlineClass(), rule.describe())));
+        candidates.addAll(learned);
+        return candidates;
     }
 
-    private Route learned(String topic, String folded, String category, String municipality) {
+    /** The learned routes that apply, in the order tried; the default always last. */
+    private List<Route> learned(String topic, String folded, String category, String municipality) {
+        List<Route> routes = new ArrayList<>();
         if (folded != null && municipality != null) {
-            Row row = byKey.get(key(Level.TOPIC_MUNICIPALITY, folded, null, municipality));
-            if (row != null) {
-                return route(row, topic);
-            }
+            add(routes, byKey.get(key(Level.TOPIC_MUNICIPALITY, folded, null, municipality)), topic);
             String district = districtOf.apply(municipality);
             if (district != null) {
-                row = byKey.get(key(Level.TOPIC_DISTRICT, folded, null, district));
-                if (row != null) {
-                    return route(row, topic);
-                }
+                add(routes, byKey.get(key(Level.TOPIC_DISTRICT, folded, null, district)), topic);
             }
         }
         if (category != null && municipality != null) {
-            Row row = byKey.get(key(Level.CATEGORY_MUNICIPALITY, null, category, municipality));
-            if (row != null) {
-                return route(row, topic);
-            }
+            add(routes, byKey.get(key(Level.CATEGORY_MUNICIPALITY, null, category, municipality)), topic);
         }
         if (folded != null) {
-            Row row = byKey.get(key(Level.TOPIC, folded, null, null));
-            if (row != null) {
-                return route(row, topic);
-            }
+            add(routes, byKey.get(key(Level.TOPIC, folded, null, null)), topic);
         }
         if (category != null) {
-            Row row = byKey.get(key(Level.CATEGORY, null, category, null));
-            if (row != null) {
-                return route(row, topic);
-            }
+            add(routes, byKey.get(key(Level.CATEGORY, null, category, null)), topic);
         }
-        return route(defaultRow, topic);
+        add(routes, defaultRow, topic);
+        return routes;
+    }
+
+    private static void add(List<Route> routes, Row row, String topic) {
+        if (row != null) {
+            routes.add(route(row, topic));
+        }
     }
 
     private static Route route(Row row, String topic) {

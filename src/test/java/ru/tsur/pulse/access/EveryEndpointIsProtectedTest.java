@@ -91,6 +91,8 @@ class EveryEndpointIsProtectedTest {
             entry("POST /api/v1/cases/{id}/reassign", Set.of(OPERATOR)),
             entry("POST /api/v1/cases/{id}/confirm", Set.of(OPERATOR, SOURCE)),
             entry("POST /api/v1/cases/{id}/reopen", Set.of(OPERATOR, SOURCE)),
+            entry("POST /api/v1/cases/{id}/merge", Set.of(OPERATOR)),
+            entry("POST /api/v1/cases/{id}/split", Set.of(OPERATOR)),
             entry("GET /api/v1/deadlines/summary", SCREENS),
             entry("GET /api/v1/scorecards", SCREENS),
             entry("GET /api/v1/metrics/municipalities", Set.of(METRICS)),
@@ -230,7 +232,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(40);
+        assertThat(documented).hasSize(42);
     }
 
     @Test

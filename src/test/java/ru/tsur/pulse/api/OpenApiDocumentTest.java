@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(40);
+        assertThat(operations()).hasSize(42);
     }
 
     @Test
@@ -80,6 +80,8 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/cases/{id}/reassign", List.of("executor")),
                 Map.entry("POST /api/v1/cases/{id}/confirm", List.of()),
                 Map.entry("POST /api/v1/cases/{id}/reopen", List.of()),
+                Map.entry("POST /api/v1/cases/{id}/merge", List.of("into")),
+                Map.entry("POST /api/v1/cases/{id}/split", List.of("message")),
                 Map.entry("POST /api/v1/classify", List.of("text")),
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),

@@ -37,8 +37,9 @@ class CaseLifecycleTest {
         // A final case accepts nothing at all.
         for (CaseLifecycle.Action action : CaseLifecycle.Action.values()) {
             assertThat(CaseLifecycle.next(CONFIRMED, action)).as(action.name()).isEmpty();
+            assertThat(CaseLifecycle.next(MERGED, action)).as("merged " + action.name()).isEmpty();
         }
         Set<CaseStatus> closed = EnumSet.complementOf(EnumSet.copyOf(CaseStatus.OPEN));
-        assertThat(closed).containsExactlyInAnyOrder(RESOLVED, CONFIRMED);
+        assertThat(closed).containsExactlyInAnyOrder(RESOLVED, CONFIRMED, MERGED);
     }
 }

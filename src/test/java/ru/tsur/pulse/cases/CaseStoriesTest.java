@@ -175,7 +175,7 @@ class CaseStoriesTest {
         given().when().get("/api/v1/cases?status=rejected&executor=ООО Светосервис").then().statusCode(200)
                 .body("total", equalTo(0));
         given().when().get("/api/v1/cases?status=sleeping").then().statusCode(400).body(equalTo(ProblemBodies.invalid("status",
-                "одно из значений: new, assigned, in_progress, answered, resolved, confirmed, reopened, rejected")));
+                "одно из значений: new, assigned, in_progress, answered, resolved, confirmed, reopened, rejected, merged")));
         given().when().get("/api/v1/cases?page=2147483647&size=50").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body(equalTo(ProblemBodies.invalid("page", "целое число от 0 до 42949672")));

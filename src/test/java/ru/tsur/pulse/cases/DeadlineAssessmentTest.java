@@ -72,6 +72,8 @@ class DeadlineAssessmentTest {
         assertThat(late.level()).isEqualTo(DeadlineAssessment.Level.OVERDUE);
         ProblemCase resolved = withStatus(answered, "resolved");
         assertThat(ASSESSMENT.assess(resolved, at("2025-11-05T10:00:00+03:00"))).isEmpty();
+        ProblemCase merged = withStatus(answered, "merged");
+        assertThat(ASSESSMENT.assess(merged, at("2025-11-05T10:00:00+03:00"))).isEmpty();
     }
 
     @Test
@@ -109,7 +111,7 @@ class DeadlineAssessmentTest {
         return new ProblemCase(id, "assigned", "spb-kolomna", "lighting", "Освещение", executor, "standard", null, null,
                 "Нет света в подъезде", MONDAY_MORNING, MONDAY_MORNING, MONDAY_MORNING, 1,
                 POLICY.firstReplyDue(MONDAY_MORNING, "standard"), POLICY.resolutionDue(MONDAY_MORNING, "standard"),
-                firstAnswerAt, null, List.of(), null, null, 0, null, null, false, MONDAY_MORNING, false);
+                firstAnswerAt, null, List.of(), null, null, 0, null, null, false, MONDAY_MORNING, false, null);
     }
 
     private static ProblemCase withStatus(ProblemCase problem, String status) {
@@ -118,7 +120,8 @@ class DeadlineAssessmentTest {
                 problem.createdAt(), problem.openedAt(), problem.lastMessageAt(), problem.messageCount(),
                 problem.firstReplyDue(), problem.resolutionDue(), problem.firstAnswerAt(), problem.answerText(),
                 problem.answerFlags(), problem.resolvedAt(), problem.confirmedAt(), problem.reopenedCount(),
-                problem.rejectedReason(), problem.repeatOf(), problem.cameBack(), problem.updatedAt(), problem.overdue());
+                problem.rejectedReason(), problem.repeatOf(), problem.cameBack(), problem.updatedAt(), problem.overdue(),
+                problem.mergedInto());
     }
 
     private static Instant at(String text) {

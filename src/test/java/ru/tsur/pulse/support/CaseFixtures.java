@@ -36,6 +36,15 @@ public final class CaseFixtures {
                 .then().statusCode(202).extract().jsonPath().getLong("id");
     }
 
+    /** Posts a portal message as the named user (for classes whose requests carry no token) and returns its id. */
+    public static long postAs(String user, String municipality, String topic, String text, Instant createdAt) {
+        String body = """
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
+                .formatted(TestMessages.uniqueId(), createdAt, text, municipality, topic);
+        return given().header("Authorization", Tokens.bearer(user)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/messages").then().statusCode(202).extract().jsonPath().getLong("id");
+    }
+
     /** The case the intake attached the message to, once it has (waits up to 15 s). */
     public static long caseOf(long messageId) {
         Pool pool = Arc.container().instance(Pool.class).get();

@@ -1,0 +1,176 @@
+package ru.tsur.pulse.console.cases;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import ru.tsur.pulse.access.CurrentCaller;
+import ru.tsur.pulse.access.Roles;
+import ru.tsur.pulse.api.PathIds;
+import ru.tsur.pulse.cases.CaseLifecycle;
+import ru.tsur.pulse.cases.CaseService;
+import ru.tsur.pulse.cases.api.AnswerRequest;
+import ru.tsur.pulse.cases.api.AssignRequest;
+import ru.tsur.pulse.cases.api.FeedbackRequest;
+import ru.tsur.pulse.cases.api.RejectRequest;
+import ru.tsur.pulse.cases.api.ResolveRequest;
+import ru.tsur.pulse.problems.FieldError;
+import ru.tsur.pulse.problems.Problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the console's case pages change, as htmx parts ({@code /console/parts/cases/…}, bearer token only, never
+ * the session cookie): every lifecycle move, merge and split answer the case's panel as it now is; a send from
+ * the rejected queue answers the queue's row. The form fields are checked by the API's own request records
+ * (the same limits and Russian messages); a refusal is the API's problem+json, which the page shows.
+ */
+@Path("/console/parts/cases/{id}")
+@RolesAllowed(Roles.OPERATOR)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_HTML)
+public class CaseParts {
+
+    private final CaseService service;
+    private final ConsoleCases cases;
+    private final CurrentCaller caller;
+    private final Validator validator;
+    private final Template body;
+    private final Template sent;
+
+    public CaseParts(CaseService service, ConsoleCases cases, CurrentCaller caller, Validator validator,
+                     @Location("console/cases/body.html") Template body,
+                     @Location("console/cases/sent.html") Template sent) {
+        this.service = service;
+        this.cases = cases;
+        this.caller = caller;
+        this.validator = validator;
+        this.body = body;
+        this.sent = sent;
+    }
+
+    @POST
+    @Path("assign")
+    public Uni<TemplateInstance> assign(@PathParam("id") String id, @FormParam("executor") String executor) {
+        return move(id, CaseLifecycle.Action.ASSIGN, checked(new AssignRequest(executor)).executor(), null, null);
+    }
+
+    @POST
+    @Path("reassign")
+    public Uni<TemplateInstance> reassign(@PathParam("id") String id, @FormParam("executor") String executor) {
+        return move(id, CaseLifecycle.Action.REASSIGN, checked(new AssignRequest(executor)).executor(), null, null);
+    }
+
+    @POST
+    @Path("accept")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<TemplateInstance> accept(@PathParam("id") String id) {
+        return move(id, CaseLifecycle.Action.ACCEPT, null, null, null);
+    }
+
+    @POST
+    @Path("answer")
+    public Uni<TemplateInstance> answer(@PathParam("id") String id, @FormParam("text") String text) {
+        return move(id, CaseLifecycle.Action.ANSWER, null, checked(new AnswerRequest(text)).text(), null);
+    }
+
+    @POST
+    @Path("resolve")
+    public Uni<TemplateInstance> resolve(@PathParam("id") String id, @FormParam("text") String text) {
+        return move(id, CaseLifecycle.Action.RESOLVE, null, checked(new ResolveRequest(text)).text(), null);
+    }
+
+    @POST
+    @Path("reject")
+    public Uni<TemplateInstance> reject(@PathParam("id") String id, @FormParam("reason") String reason) {
+        return move(id, CaseLifecycle.Action.REJECT, null, null, checked(new RejectRequest(reason)).reason());
+    }
+
+    @POST
+    @Path("confirm")
+    public Uni<TemplateInstance> confirm(@PathParam("id") String id, @FormParam("comment") String comment) {
+        return move(id, CaseLifecycle.Action.CONFIRM, null, null, checked(new FeedbackRequest(comment)).comment());
+    }
+
+    @POST
+    @Path("reopen")
+    public Uni<TemplateInstance> reopen(@PathParam("id") String id, @FormParam("comment") String comment) {
+        return move(id, CaseLifecycle.Action.REOPEN, null, null, checked(new FeedbackRequest(comment)).comment());
+    }
+
+    @POST
+    @Path("merge")
+    public Uni<TemplateInstance> merge(@PathParam("id") String id, @FormParam("into") String into) {
+        long caseId = caseId(id);
+        long survivor = number("into", into, "номер обращения — целое положительное число");
+        return service.merge(caseId, survivor, caller.get()).chain(() -> panel(caseId));
+    }
+
+    @POST
+    @Path("split")
+    public Uni<TemplateInstance> split(@PathParam("id") String id, @FormParam("message") String message) {
+        long caseId = caseId(id);
+        long messageId = number("message", message, "номер сообщения — целое положительное число");
+        return service.split(caseId, messageId, caller.get()).chain(() -> panel(caseId));
+    }
+
+    /** One click in the rejected queue: the case goes to the executor named (the suggestion); answers the row. */
+    @POST
+    @Path("reroute")
+    public Uni<TemplateInstance> reroute(@PathParam("id") String id, @FormParam("executor") String executor) {
+        long caseId = caseId(id);
+        String chosen = checked(new AssignRequest(executor)).executor();
+        return service.move(caseId, new CaseService.Move(CaseLifecycle.Action.REASSIGN, chosen, null, null), caller.get())
+                .map(moved -> sent.data("id", moved.id()).data("executor", moved.executor()));
+    }
+
+    private Uni<TemplateInstance> move(String id, CaseLifecycle.Action action, String executor, String text, String reason) {
+        long caseId = caseId(id);
+        return service.move(caseId, new CaseService.Move(action, executor, text, reason), caller.get())
+                .chain(() -> panel(caseId));
+    }
+
+    private Uni<TemplateInstance> panel(long caseId) {
+        return cases.one(caseId).map(view -> body.data("c", view));
+    }
+
+    /** The request record, or a 400 naming each bad field as the API would. */
+    private <T> T checked(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            List<FieldError> errors = violations.stream()
+                    .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+                    .sorted(Comparator.comparing(FieldError::field)).toList();
+            throw Problem.invalid(errors);
+        }
+        return request;
+    }
+
+    private static long caseId(String id) {
+        return PathIds.positive(id, "Нет такого обращения: номер обращения — целое положительное число");
+    }
+
+    private static long number(String field, String value, String message) {
+        try {
+            long number = Long.parseLong(value == null ? "" : value.strip());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw Problem.invalid(field, message);
+    }
+}
