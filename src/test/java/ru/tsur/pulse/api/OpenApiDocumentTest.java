@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(38);
+        assertThat(operations()).hasSize(39);
     }
 
     @Test
@@ -81,6 +81,7 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/cases/{id}/confirm", List.of()),
                 Map.entry("POST /api/v1/cases/{id}/reopen", List.of()),
                 Map.entry("POST /api/v1/classify", List.of("text")),
+                Map.entry("POST /api/v1/answers/check", List.of("text")),
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),
                 Map.entry("POST /api/v1/audit/verify", List.of())));
