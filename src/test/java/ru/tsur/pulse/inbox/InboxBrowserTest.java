@@ -63,7 +63,10 @@ class InboxBrowserTest extends BrowserTestBase {
         assertThat(line).matches("№ " + caseId + " назначено осталось \\d+ (ч|ч \\d+ мин|мин) рабочего времени ответ до \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d; "
                 + "решение до \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d город Колпино Протечка кровли \\S+ "
                 + "Течёт крыша над квартирой на последнем этаже, подъезд 2 " + code);
-        assertThat(flat(text("scorecard"))).startsWith("Показатели за период Исполнитель " + InboxPartsTest.KOLPINO + " Место среди исполнителей ");
+        assertThat(flat(text("scorecard"))).matches("Показатели за период Исполнитель" + InboxPartsTest.KOLPINO
+                + " Место среди исполнителей\\d+ из \\d+ Обращений\\d+ Первый ответ в срок(\\d+ % \\(\\d+ из \\d+\\)|пока не по чему судить)"
+                + " Медиана первого ответа \\(рабочие часы\\)(\\d+,\\d ч|ответов ещё не было) Открыто снова\\d+ % Повторные обращения\\d+ %"
+                + " Ответы с пометками проверки\\d+ Обновлено \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d");
         browser.screenshot(SCREENSHOTS.resolve("executor-inbox-1366x768.png"));
 
         browser.driver().findElement(By.id("case-link-" + caseId)).click();
