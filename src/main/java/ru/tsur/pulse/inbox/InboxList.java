@@ -104,7 +104,7 @@ public final class InboxList {
         String resolutionText = "решение до " + InboxWords.time(problem.resolutionDue(), calendar.zone());
         return new Row(problem.id(), problem.status(), InboxWords.status(problem.status()),
                 names.municipality(problem.municipality()), names.subject(problem),
-                problem.summary() == null ? "" : problem.summary(), replyRuns ? "срок ответа" : "срок решения",
+                problem.summary() == null ? "" : problem.summary(), replyRuns ? "Срок ответа" : "Срок решения",
                 dueText, replyText, resolutionText, timeLeft, level, secondsLeft, due);
     }
 }

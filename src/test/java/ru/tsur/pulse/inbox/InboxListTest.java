@@ -61,7 +61,7 @@ class InboxListTest {
                 NOW);
         assertThat(rows).extracting(InboxList.Row::id).containsExactly(2L, 6L, 1L, 3L);
         assertThat(rows.get(0)).isEqualTo(new InboxList.Row(2, "in_progress", "в работе", "город Колпино", "Кровля",
-                "Течёт крыша", "срок ответа", "21.10.2025 10:00", "ответ до 21.10.2025 10:00",
+                "Течёт крыша", "Срок ответа", "21.10.2025 10:00", "ответ до 21.10.2025 10:00",
                 "решение до " + InboxWords.time(POLICY.resolutionDue(at("2025-10-20T10:00:00+03:00"), "standard"), MOSCOW),
                 "просрочено на 4 ч 40 мин рабочего времени", "late", -(4 * 3600 + 40 * 60) - 1,
                 at("2025-10-21T10:00:00+03:00")));
@@ -70,7 +70,7 @@ class InboxListTest {
         assertThat(rows.get(2).timeLeft()).isEqualTo("осталось 2 ч 20 мин рабочего времени");
         assertThat(rows.get(2).level()).as("past half of its term, not yet 80%").isEmpty();
         // Answered: the solution's term runs (urgent: one working day, to 15:00 tomorrow).
-        assertThat(rows.get(3).term()).isEqualTo("срок решения");
+        assertThat(rows.get(3).term()).isEqualTo("Срок решения");
         assertThat(rows.get(3).replyText()).isEqualTo("ответ дан 21.10.2025 15:10");
         assertThat(rows.get(3).timeLeft()).isEqualTo("осталось 7 ч 20 мин рабочего времени");
     }
