@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static ru.tsur.pulse.sql.Timestamps.instant;
@@ -82,6 +83,8 @@ public class CaseRepository {
     private static final String SELECT_BY_IDS = "SELECT " + COLUMNS + " FROM problem_case WHERE id = ANY($1)";
 
     private static final String SELECT_OPEN = "SELECT " + COLUMNS + " FROM problem_case WHERE status IN " + OPEN;
+
+    private static final String SELECT_OPEN_OF_EXECUTORS = SELECT_OPEN + " AND executor = ANY($1)";
 
     private static final String TRANSITION = """
             UPDATE problem_case SET
@@ -306,6 +309,12 @@ public class CaseRepository {
 
     public Uni<List<ProblemCase>> open() {
         return pool.query(SELECT_OPEN).execute().map(CaseRepository::all);
+    }
+
+    /** The open cases of these executors (an executor's inbox), in no particular order. */
+    public Uni<List<ProblemCase>> openOf(Set<String> executors) {
+        return pool.preparedQuery(SELECT_OPEN_OF_EXECUTORS).execute(Tuple.tuple().addArrayOfString(executors.toArray(String[]::new)))
+                .map(CaseRepository::all);
     }
 
     public Uni<ProblemCase> transition(SqlConnection connection, TransitionWrite write) {

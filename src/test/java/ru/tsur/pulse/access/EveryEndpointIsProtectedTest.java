@@ -93,6 +93,7 @@ class EveryEndpointIsProtectedTest {
             entry("POST /api/v1/cases/{id}/reopen", Set.of(OPERATOR, SOURCE)),
             entry("POST /api/v1/cases/{id}/merge", Set.of(OPERATOR)),
             entry("POST /api/v1/cases/{id}/split", Set.of(OPERATOR)),
+            entry("POST /api/v1/answers/check", Set.of(OPERATOR, EXECUTOR)),
             entry("GET /api/v1/deadlines/summary", SCREENS),
             entry("GET /api/v1/scorecards", SCREENS),
             entry("GET /api/v1/metrics/municipalities", Set.of(METRICS)),
@@ -232,7 +233,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(42);
+        assertThat(documented).hasSize(43);
     }
 
     @Test

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(42);
+        assertThat(operations()).hasSize(43);
     }
 
     @Test
@@ -83,6 +83,7 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/cases/{id}/merge", List.of("into")),
                 Map.entry("POST /api/v1/cases/{id}/split", List.of("message")),
                 Map.entry("POST /api/v1/classify", List.of("text")),
+                Map.entry("POST /api/v1/answers/check", List.of("text")),
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),
                 Map.entry("POST /api/v1/audit/verify", List.of()),

@@ -87,4 +87,21 @@ public final class CaseFixtures {
                 + " ELSE received_at END WHERE id = $1").execute(Tuple.of(id, first)).await().atMost(WAIT);
         return id;
     }
+
+    /**
+     * A fresh case in the municipality (a portal message of a topic of its own, posted by the test user),
+     * given to the executor by the control room ({@code reassign}): status {@code assigned}. Returns its number.
+     */
+    public static long assignedCase(String municipality, String executor, String text) {
+        String body = """
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
+                .formatted(TestMessages.uniqueId(), Instant.now(), text, municipality, "Протечка кровли " + TestMessages.uniqueId());
+        long message = given().contentType(ContentType.JSON).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
+                .body(body).when().post("/api/v1/messages").then().statusCode(202).extract().jsonPath().getLong("id");
+        long caseId = caseOf(message);
+        given().contentType(ContentType.JSON).header("Authorization", Tokens.bearer(Tokens.TEST_USER))
+                .body("{\"executor\":\"" + executor + "\"}").when().post("/api/v1/cases/" + caseId + "/reassign")
+                .then().statusCode(200);
+        return caseId;
+    }
 }
