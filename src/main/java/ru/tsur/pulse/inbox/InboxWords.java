@@ -1,9 +1,10 @@
 package ru.tsur.pulse.inbox;
 
+import ru.tsur.pulse.pages.CaseWords;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
 /**
  * The Russian words of the inbox for what the service stores as ids: a case's status, the action of a case
@@ -12,30 +13,18 @@ import java.util.Map;
  */
 public final class InboxWords {
 
-    private static final Map<String, String> STATUSES = Map.of(
-            "new", "новое", "assigned", "назначено", "in_progress", "в работе", "answered", "дан ответ",
-            "resolved", "решено", "confirmed", "подтверждено жителем", "reopened", "открыто снова",
-            "rejected", "отклонено");
-
-    private static final Map<String, String> ACTIONS = Map.ofEntries(
-            Map.entry("opened", "открыто"), Map.entry("assigned", "назначено маршрутизацией"),
-            Map.entry("assign", "назначено"), Map.entry("reassign", "переназначено"),
-            Map.entry("accept", "принято в работу"), Map.entry("answer", "ответ жителю"),
-            Map.entry("resolve", "решено"), Map.entry("reject", "отклонено"),
-            Map.entry("confirm", "подтверждено жителем"), Map.entry("reopen", "открыто снова"),
-            Map.entry("message_joined", "добавлено сообщение"), Map.entry("came_back", "проблема вернулась"));
-
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private InboxWords() {
     }
 
+    /** A status in Russian: the console's words ({@link CaseWords}), so both pages say the same. */
     public static String status(String status) {
-        return STATUSES.getOrDefault(status, status);
+        return CaseWords.status(status);
     }
 
     public static String action(String action) {
-        return ACTIONS.getOrDefault(action, action);
+        return CaseWords.action(action);
     }
 
     /** «04.12.2026 15:00» in the zone; empty for no time. */

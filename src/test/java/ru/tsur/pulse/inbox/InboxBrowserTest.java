@@ -107,7 +107,7 @@ class InboxBrowserTest extends BrowserTestBase {
                 "routing: назначено маршрутизацией — " + events.get(1).substring(events.get(1).indexOf(" — ") + 3),
                 "pulse-test: переназначено — " + InboxPartsTest.KOLPINO,
                 "executor-zhks1: принято в работу",
-                "executor-zhks1: ответ жителю — " + proper,
+                "executor-zhks1: дан ответ — " + proper,
                 "executor-zhks1: решено");
 
         // Another executor: the case's page is the 404 page, word for word the one of a case that does not exist.

@@ -1,5 +1,6 @@
 package ru.tsur.pulse.console.cases;
 
+import ru.tsur.pulse.pages.CaseWords;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.audit.AuditQuery;

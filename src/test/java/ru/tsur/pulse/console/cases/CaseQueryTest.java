@@ -1,5 +1,6 @@
 package ru.tsur.pulse.console.cases;
 
+import ru.tsur.pulse.pages.CaseWords;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package ru.tsur.pulse.console.cases;
+package ru.tsur.pulse.pages;
 
 import ru.tsur.pulse.cases.DeadlineAssessment;
 
@@ -43,7 +43,8 @@ public final class CaseWords {
             Map.entry("reopen", "открыто повторно"),
             Map.entry("merge", "объединено с другим обращением"),
             Map.entry("merged_in", "приняты сообщения другого обращения"),
-            Map.entry("split", "сообщение выделено в новое обращение"));
+            Map.entry("split", "сообщение выделено в новое обращение"),
+            Map.entry("triage", "разбор оператора"));
 
     private CaseWords() {
     }
