@@ -63,15 +63,13 @@ class AlertDeskBrowserTest extends BrowserTestBase {
         browser.awaitTrue(row, WAIT, "the alert on the console");
         browser.screenshot(Path.of("target/screenshots/console-alerts-1366x768.png"));
 
-        WebElement acknowledge = rowElement(alertId).findElement(By.cssSelector("[data-testid=alert-ack]"));
-        acknowledge.sendKeys(Keys.ENTER);
+        press(alertId, "[data-testid=alert-ack]", Keys.ENTER);
         browser.awaitTrue(row + " && " + row + ".querySelector('[data-testid=alert-marks]').textContent.startsWith('принято: operator')",
                 WAIT, "the console marks the alert accepted");
         wall.awaitTrue(wallAlert + " && " + wallAlert + ".textContent.includes('принято: operator')", Duration.ofSeconds(5),
                 "the wall marks the alert accepted");
 
-        WebElement reason = rowElement(alertId).findElement(By.cssSelector("[data-testid=alert-silence-reason]"));
-        reason.sendKeys("бригада выехала", Keys.ENTER);
+        press(alertId, "[data-testid=alert-silence-reason]", "бригада выехала", Keys.ENTER);
         browser.awaitTrue(row + " && " + row + ".querySelector('[data-testid=alert-marks]').textContent.includes('— бригада выехала (operator)')",
                 WAIT, "the console marks the alert silenced");
         wall.awaitTrue(wallAlert + " && " + wallAlert + ".textContent.includes('заглушено до') && "
@@ -80,11 +78,23 @@ class AlertDeskBrowserTest extends BrowserTestBase {
                 .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("operator"))
                 .body("silenceReason", org.hamcrest.Matchers.equalTo("бригада выехала"));
 
-        rowElement(alertId).findElement(By.cssSelector("[data-testid=alert-unsilence]")).sendKeys(Keys.ENTER);
+        press(alertId, "[data-testid=alert-unsilence]", Keys.ENTER);
         browser.awaitTrue(row + " && !" + row + ".querySelector('[data-testid=alert-marks]').textContent.includes('заглушено')",
                 WAIT, "the console lifts the silence");
         wall.awaitTrue(wallAlert + " && !" + wallAlert + ".textContent.includes('заглушено')", Duration.ofSeconds(5),
                 "the wall lifts the silence mark");
+    }
+
+    /** Types into an element of the alert's row; the list may be redrawn by the alert stream meanwhile: find it again. */
+    private static void press(String alertId, String selector, CharSequence... keys) {
+        browser.await(ignored -> {
+            try {
+                rowElement(alertId).findElement(By.cssSelector(selector)).sendKeys(keys);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        }, WAIT, "the row's " + selector + " took the keys");
     }
 
     private static WebElement rowElement(String alertId) {

@@ -60,7 +60,9 @@ class TriagePageBrowserTest extends BrowserTestBase {
         keys.sendKeys("e").perform();
         browser.awaitTrue("document.activeElement === " + card + ".querySelector('[data-testid=triage-category]')", WAIT,
                 "e opens the category choice");
-        keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.TAB).sendKeys(Keys.TAB).sendKeys(executor).sendKeys(Keys.ENTER).perform();
+        // Escape closes the executor field's suggestions (and leaves the field for the card); Enter then sends the form.
+        keys.sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.TAB).sendKeys(Keys.TAB).sendKeys(executor).sendKeys(Keys.ESCAPE)
+                .sendKeys(Keys.ENTER).perform();
 
         String decided = "document.querySelector('[data-testid=triage-decided][data-message-id=\"" + messageId + "\"]')";
         browser.awaitTrue(decided, WAIT, "the card replaced by what the decision did");
