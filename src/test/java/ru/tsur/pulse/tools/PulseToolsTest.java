@@ -12,13 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * usage error (the problem, the synopsis and a hint on stderr, exit code 2) before anything runs, and a
  * failure while running is one line on stderr with exit code 1.
  */
-class PulseToolsTest {
+public class PulseToolsTest {
 
     /** What one command line printed and its exit code. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    /** Runs one command line of the launcher, as the scripts do, capturing what it prints. */
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = PulseTools.run(new PrintWriter(out), new PrintWriter(err), args);

@@ -6,11 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ru.tsur.pulse.classify.ClassifierModel;
-import ru.tsur.pulse.tools.PulseTools;
+import ru.tsur.pulse.tools.PulseToolsTest.Run;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.tsur.pulse.tools.PulseToolsTest.run;
 
 /**
  * The operators' corrections as {@code train --with-corrections} reads them from a real PostgreSQL — the test
@@ -197,16 +196,5 @@ class CorrectionStoreTest {
         try (InputStream stream = Files.newInputStream(directory.resolve("model.bin"))) {
             return ClassifierModel.read(stream);
         }
-    }
-
-    /** What one command line printed and its exit code. */
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = PulseTools.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exitCode, out.toString(), err.toString());
     }
 }
