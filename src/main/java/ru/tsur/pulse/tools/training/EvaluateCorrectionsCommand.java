@@ -15,7 +15,6 @@ import ru.tsur.pulse.tools.Arguments;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -161,8 +160,9 @@ public final class EvaluateCorrectionsCommand implements Callable<Integer> {
                     "evaluating without corrections on " + periods.evaluating().size() + " messages",
                     decidingRate * periods.evaluating().size(),
                     () -> EvaluateCommand.predict(pack, basePath, periods.evaluating())).value();
-            List<Figures> figures = new ArrayList<>();
-            figures.add(figures("without corrections", basePredictions, basePredictions));
+            header(out, periods.evaluating().size(),
+                    basePredictions.stream().filter(EvaluateCommand.Prediction::triage).count());
+            row(out, figures("without corrections", basePredictions, basePredictions));
             for (int weight : weights) {
                 List<LabelledMessage> merged = CorrectionExamples.withCorrections(periods.training(), work.corrections(), weight);
                 Progress.Timed<RegionTraining.Trained> retrained = progress.step(
@@ -175,10 +175,8 @@ public final class EvaluateCorrectionsCommand implements Callable<Integer> {
                 List<EvaluateCommand.Prediction> predictions = progress.step(
                         "evaluating with corrections, weight " + weight, decidingRate * periods.evaluating().size(),
                         () -> EvaluateCommand.predict(pack, path, periods.evaluating())).value();
-                figures.add(figures("with corrections, weight " + weight, predictions, basePredictions));
+                row(out, figures("with corrections, weight " + weight, predictions, basePredictions));
             }
-            report(out, figures, periods.evaluating().size(),
-                    basePredictions.stream().filter(EvaluateCommand.Prediction::triage).count());
         }
         return 0;
     }
@@ -205,16 +203,20 @@ public final class EvaluateCorrectionsCommand implements Callable<Integer> {
                 flagged == 0 ? 0 : (double) right / flagged);
     }
 
-    static void report(PrintWriter out, List<Figures> figures, int messages, long baseTriaged) {
+    /** The evaluation's size and the head of the table each model then adds its row to, as soon as it has one. */
+    static void header(PrintWriter out, int messages, long baseTriaged) {
         out.printf(Locale.ROOT, "evaluated messages=%d flagged_by_model_without_corrections=%d%n", messages, baseTriaged);
         out.printf(Locale.ROOT, "%-30s %12s %11s %9s %8s %12s %11s %11s %22s%n", "model", "category_acc", "category_f1",
                 "topic_acc", "topic_f1", "executor_acc", "executor_f1", "triage_rate", "category_acc_on_flagged");
-        for (Figures figure : figures) {
-            out.printf(Locale.ROOT, "%-30s %12s %11s %9s %8s %12s %11s %11.3f %22.3f%n", figure.model(),
-                    accuracy(figure, "category"), f1(figure, "category"), accuracy(figure, "topic"), f1(figure, "topic"),
-                    accuracy(figure, "executor"), f1(figure, "executor"), figure.triageRate(),
-                    figure.baseTriagedCategoryAccuracy());
-        }
+        out.flush();
+    }
+
+    static void row(PrintWriter out, Figures figure) {
+        out.printf(Locale.ROOT, "%-30s %12s %11s %9s %8s %12s %11s %11.3f %22.3f%n", figure.model(),
+                accuracy(figure, "category"), f1(figure, "category"), accuracy(figure, "topic"), f1(figure, "topic"),
+                accuracy(figure, "executor"), f1(figure, "executor"), figure.triageRate(),
+                figure.baseTriagedCategoryAccuracy());
+        out.flush();
     }
 
     private static String accuracy(Figures figures, String label) {
