@@ -8,6 +8,6 @@
 # balanced class weights; default 0.3 — the shipped Kursk model uses 0, see README),
 # --with-corrections: also train on the region's rows of the service's correction table (console, issue 15),
 # with --database-url URL (jdbc:postgresql://127.0.0.1:5432/pulse), --database-user USER (pulse), password
-# env PULSE_DB_PASSWORD (pulse), --correction-weight W (how many times each correction counts; default 2)
+# env PULSE_DB_PASSWORD (pulse), --correction-weight W (how many times each correction counts; default 1)
 set -euo pipefail
 exec "$(dirname "$0")/jvm-tool.sh" ru.tsur.pulse.tools.PulseTools train "$@"

@@ -84,7 +84,7 @@ public class PulseToolsTest {
                                                password: env PULSE_DB_PASSWORD, default pulse).
                       --database-user=USER   With --with-corrections: its user (default pulse).
                       --correction-weight=W  With --with-corrections: how many times each
-                                               correction counts (default 2).
+                                               correction counts (default 1).
                       --class-balance=X      Class weights when training: 0 = none, 1 = fully
                                                balanced (default 0.3; the shipped Kursk model
                                                uses 0, see README).
