@@ -13,6 +13,7 @@ import ru.tsur.pulse.tools.regionpack.BuildRegionPacks;
 import ru.tsur.pulse.tools.scorecard.ScorecardCommand;
 import ru.tsur.pulse.tools.tension.EvaluateTensionCommand;
 import ru.tsur.pulse.tools.training.EvaluateCommand;
+import ru.tsur.pulse.tools.training.EvaluateCorrectionsCommand;
 import ru.tsur.pulse.tools.training.TrainCommand;
 
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.List;
 
 /**
  * The one launcher of the offline commands that run beside the service, never inside it (scripts/train.sh,
- * evaluate.sh, replay.sh, evaluate-tension.sh, scorecard.sh call it through scripts/jvm-tool.sh): picocli
+ * evaluate.sh, evaluate-corrections.sh, replay.sh, evaluate-tension.sh, scorecard.sh call it through
+ * scripts/jvm-tool.sh): picocli
  * parses each command's typed options. A wrong or missing option, or a value the command cannot use, is a
  * usage error: the problem, the command's synopsis and a hint on stderr, exit code 2. A failure while the
  * command runs (a file it cannot read, a malformed record) is its message on stderr, exit code 1 — with
@@ -32,8 +34,8 @@ import java.util.List;
 @Command(name = "pulse-tools", synopsisSubcommandLabel = "COMMAND",
         description = "The offline commands of TSUR Pulse: training and evaluation on the shared data, replay"
                 + " through the ingest API, tension evaluation, executor scorecards, region packs.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ReplayCommand.class, EvaluateTensionCommand.class,
-                ScorecardCommand.class, BuildRegionPacks.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, EvaluateCorrectionsCommand.class, ReplayCommand.class,
+                EvaluateTensionCommand.class, ScorecardCommand.class, BuildRegionPacks.class})
 public final class PulseTools {
 
     /** Exit code of a command that failed while running (usage errors are picocli's 2). */

@@ -12,13 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * usage error (the problem, the synopsis and a hint on stderr, exit code 2) before anything runs, and a
  * failure while running is one line on stderr with exit code 1.
  */
-class PulseToolsTest {
+public class PulseToolsTest {
 
     /** What one command line printed and its exit code. */
-    record Run(int exitCode, String out, String err) {
+    public record Run(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    /** Runs one command line of the launcher, as the scripts do, capturing what it prints. */
+    public static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = PulseTools.run(new PrintWriter(out), new PrintWriter(err), args);
@@ -34,25 +35,31 @@ class PulseToolsTest {
                 packs.
                   -h, --help   Show this help and exit.
                 Commands:
-                  train               Trains a region's classifier and routing table on a
-                                        labelled CSV (Kursk or St Petersburg format) and writes
-                                        model.bin and routing.csv.
-                  evaluate            Evaluates classification and routing on a labelled CSV
-                                        through the production decision path and prints
-                                        accuracy and macro-F1 per label, then a per-class table.
-                  replay              Replays a CSV in the St Petersburg portal format through
-                                        the ingest API at N× real time and prints what was sent
-                                        and accepted.
-                  evaluate-tension    Replays a labelled CSV through the tension detector in
-                                        simulated time (no service, no database) and prints
-                                        every alert, then alerts=N series=M; with --inject,
-                                        --trials or --quiet-until, detection delays and
-                                        false-alarm rates.
-                  scorecard           Ranks the executors of the St Petersburg portal export by
-                                        on-time first replies, with the service's working
-                                        calendar and scorecard classes.
-                  build-region-packs  Builds the region packs (spb, kursk) from regions-source/
-                                        and the shared reference data.
+                  train                 Trains a region's classifier and routing table on a
+                                          labelled CSV (Kursk or St Petersburg format) and
+                                          writes model.bin and routing.csv.
+                  evaluate              Evaluates classification and routing on a labelled CSV
+                                          through the production decision path and prints
+                                          accuracy and macro-F1 per label, then a per-class
+                                          table.
+                  evaluate-corrections  Measures what operators' corrections buy: a simulated
+                                          operator corrects the messages a model flags for
+                                          triage from --from to --split; the model retrained
+                                          with them and the one without are evaluated from
+                                          --split to --until.
+                  replay                Replays a CSV in the St Petersburg portal format
+                                          through the ingest API at N× real time and prints
+                                          what was sent and accepted.
+                  evaluate-tension      Replays a labelled CSV through the tension detector in
+                                          simulated time (no service, no database) and prints
+                                          every alert, then alerts=N series=M; with --inject,
+                                          --trials or --quiet-until, detection delays and
+                                          false-alarm rates.
+                  scorecard             Ranks the executors of the St Petersburg portal export
+                                          by on-time first replies, with the service's working
+                                          calendar and scorecard classes.
+                  build-region-packs    Builds the region packs (spb, kursk) from
+                                          regions-source/ and the shared reference data.
                 """, ""));
     }
 
@@ -60,18 +67,28 @@ class PulseToolsTest {
     void aCommandsHelpNamesEveryOptionWithItsDefault() {
         assertThat(run("train", "--help")).isEqualTo(new Run(0, """
                 Usage: pulse-tools train [-h] --region=REGION --data=FILE [--out=DIR]
+                                         [--with-corrections] [--database-url=URL]
+                                         [--database-user=USER] [--correction-weight=W]
                                          [--class-balance=X]
                 Trains a region's classifier and routing table on a labelled CSV (Kursk or St
                 Petersburg format) and writes model.bin and routing.csv.
-                      --region=REGION     Region pack: spb or kursk
-                                            (src/main/resources/regions/REGION/).
-                      --data=FILE         Labelled CSV, plain or gzipped.
-                      --out=DIR           Where to write model.bin and routing.csv (default:
-                                            src/main/resources/regions/REGION).
-                      --class-balance=X   Class weights when training: 0 = none, 1 = fully
-                                            balanced (default 0.3; the shipped Kursk model uses
-                                            0, see README).
-                  -h, --help              Show this help and exit.
+                      --region=REGION        Region pack: spb or kursk
+                                               (src/main/resources/regions/REGION/).
+                      --data=FILE            Labelled CSV, plain or gzipped.
+                      --out=DIR              Where to write model.bin and routing.csv (default:
+                                               src/main/resources/regions/REGION).
+                      --with-corrections     Also train on the operators' corrections of the
+                                               region (the correction table).
+                      --database-url=URL     With --with-corrections: the service's database
+                                               (default jdbc:postgresql://127.0.0.1:5432/pulse;
+                                               password: env PULSE_DB_PASSWORD, default pulse).
+                      --database-user=USER   With --with-corrections: its user (default pulse).
+                      --correction-weight=W  With --with-corrections: how many times each
+                                               correction counts (default 1).
+                      --class-balance=X      Class weights when training: 0 = none, 1 = fully
+                                               balanced (default 0.3; the shipped Kursk model
+                                               uses 0, see README).
+                  -h, --help                 Show this help and exit.
                 """, ""));
     }
 
@@ -79,8 +96,10 @@ class PulseToolsTest {
     void anUnknownOptionIsAUsageErrorWithASuggestion() {
         assertThat(run("train", "--region", "kursk", "--dat", "train.csv")).isEqualTo(new Run(2, "", """
                 pulse-tools train: Unknown options: '--dat', 'train.csv'
-                Possible solutions: --data
+                Possible solutions: --data, --database-url, --database-user
                 Usage: pulse-tools train [-h] --region=REGION --data=FILE [--out=DIR]
+                                         [--with-corrections] [--database-url=URL]
+                                         [--database-user=USER] [--correction-weight=W]
                                          [--class-balance=X]
                 Try 'pulse-tools train --help' for more information.
                 """));
@@ -104,6 +123,26 @@ class PulseToolsTest {
                                             [--train-before=DATE] [--cv=K] [--folds=FILE]
                                             [--table=N] [--class-balance=X]
                 Try 'pulse-tools evaluate --help' for more information.
+                """));
+        assertThat(run("evaluate-corrections", "--region", "spb", "--data",
+                "../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz", "--split", "2020-12-01"))
+                .isEqualTo(new Run(2, "", """
+                pulse-tools evaluate-corrections: --from, --split and --until must come in that order
+                Usage: pulse-tools evaluate-corrections [-h] --region=REGION --data=FILE
+                                                        [--from=DATE] [--split=DATE]
+                                                        [--until=DATE] [--correction-weight=W[,
+                                                        W...]]... [--triage-below=P]
+                                                        [--class-balance=X]
+                Try 'pulse-tools evaluate-corrections --help' for more information.
+                """));
+        assertThat(run("train", "--region", "kursk", "--data", "../shared/data/kursk/train.csv",
+                "--with-corrections", "--correction-weight", "0")).isEqualTo(new Run(2, "", """
+                pulse-tools train: --correction-weight must be at least 1, not 0
+                Usage: pulse-tools train [-h] --region=REGION --data=FILE [--out=DIR]
+                                         [--with-corrections] [--database-url=URL]
+                                         [--database-user=USER] [--correction-weight=W]
+                                         [--class-balance=X]
+                Try 'pulse-tools train --help' for more information.
                 """));
         assertThat(run("scorecard", "--data", "no-such.csv")).isEqualTo(new Run(2, "", """
                 pulse-tools scorecard: --data: cannot read no-such.csv

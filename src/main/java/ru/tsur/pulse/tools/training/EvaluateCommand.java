@@ -142,9 +142,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One message's truth and prediction per label (null where unknown). */
+    /** One message's truth and prediction per label (null where unknown), and whether it was flagged for triage. */
     record Prediction(String trueCategory, String category, String trueTopic, String topic, String trueExecutor,
-                      String executor) {
+                      String executor, boolean triage) {
     }
 
     static DecisionPath shippedPath(RegionPack pack) throws IOException {
@@ -161,35 +161,55 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static DecisionPath path(RegionPack pack, ClassifierModel model, RoutingTable routing) {
+        return path(pack, model, routing, 0.0);
+    }
+
+    /**
+     * The production decision path with this model and routing table; {@code triageBelow}: the category
+     * probability below which a message is flagged for triage (the service's {@code pulse.classify.triage-below};
+     * 0 flags none).
+     */
+    static DecisionPath path(RegionPack pack, ClassifierModel model, RoutingTable routing, double triageBelow) {
         TextNormalizer normalizer = new TextNormalizer();
         java.util.function.Function<String, String> districtOf = new RegionTraining(pack).districtOf();
         return new DecisionPath(normalizer, new PersonalDataMasker(),
-                new TrainedClassifier(model, pack.region().categories(), normalizer, 0.0,
+                new TrainedClassifier(model, pack.region().categories(), normalizer, triageBelow,
                         districtOf == null ? municipality -> null : districtOf),
                 new MunicipalityLocator(pack, new Gazetteer(pack.region().municipalities())), routing,
                 EXECUTOR_CONFIDENCE);
     }
 
     static List<Prediction> predict(RegionPack pack, DecisionPath path, List<LabelledMessage> rows) {
-        return rows.parallelStream().map(row -> {
-            IncomingMessage message = new IncomingMessage("evaluation", row.id(), Instant.EPOCH, row.text(),
-                    row.lat(), row.lon(), null, null, null, null, null);
-            PreparedMessage decided = path.decide(message);
-            String trueCategory = ModelTraining.category(pack.region(), row.category()).map(Category::id)
-                    .orElse(row.category());
-            return new Prediction(trueCategory, decided.classification().categoryId(), row.topic(),
-                    decided.classification().topic(), row.executor(),
-                    decided.route() == null ? null : decided.route().executor());
-        }).toList();
+        return rows.parallelStream().map(row -> prediction(pack, row, decide(path, row))).toList();
     }
 
-    static void report(PrintWriter out, List<Prediction> predictions, int tableRows) {
+    /** What the decision path makes of a labelled row: from its text and point only, as in production. */
+    static PreparedMessage decide(DecisionPath path, LabelledMessage row) {
+        return path.decide(new IncomingMessage("evaluation", row.id(), Instant.EPOCH, row.text(),
+                row.lat(), row.lon(), null, null, null, null, null));
+    }
+
+    static Prediction prediction(RegionPack pack, LabelledMessage row, PreparedMessage decided) {
+        String trueCategory = ModelTraining.category(pack.region(), row.category()).map(Category::id)
+                .orElse(row.category());
+        return new Prediction(trueCategory, decided.classification().categoryId(), row.topic(),
+                decided.classification().topic(), row.executor(),
+                decided.route() == null ? null : decided.route().executor(), decided.classification().triage());
+    }
+
+    /** The (truth, prediction) pairs per label present: category, topic, executor, in that order. */
+    static Map<String, List<String[]>> pairsByLabel(List<Prediction> predictions) {
         Map<String, List<String[]>> byLabel = new java.util.LinkedHashMap<>();
         for (Prediction prediction : predictions) {
             add(byLabel, "category", prediction.trueCategory(), prediction.category());
             add(byLabel, "topic", prediction.trueTopic(), prediction.topic());
             add(byLabel, "executor", prediction.trueExecutor(), prediction.executor());
         }
+        return byLabel;
+    }
+
+    static void report(PrintWriter out, List<Prediction> predictions, int tableRows) {
+        Map<String, List<String[]>> byLabel = pairsByLabel(predictions);
         byLabel.forEach((label, pairs) -> {
             Scores scores = Scores.of(pairs);
             out.printf(Locale.ROOT, "%s accuracy=%.3f macro_f1=%.3f n=%d%n", label, scores.accuracy(),

@@ -53,14 +53,14 @@ public final class LabelledData {
         String id = blankToNull(row.get("id"));
         return new LabelledMessage(id == null ? Long.toString(line) : id, row.get("text"),
                 blankToNull(row.get("category")), blankToNull(row.get("topic")), blankToNull(row.get("executor")),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     private static LabelledMessage spb(Map<String, String> row) {
         return new LabelledMessage(row.get("id"), row.get("text"), blankToNull(row.get("category")),
                 blankToNull(row.get("reason")), blankToNull(row.get("executor_org")), number(row.get("latitude")),
                 number(row.get("longitude")), blankToNull(row.get("municipality")), blankToNull(row.get("district")),
-                time(row.get("created_at")));
+                time(row.get("created_at")), null);
     }
 
     private static String blankToNull(String value) {

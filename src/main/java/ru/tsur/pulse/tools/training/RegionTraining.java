@@ -17,8 +17,9 @@ import java.util.function.Function;
 
 /**
  * Everything a region learns from labelled messages: the classifier model and the routing table. The
- * municipality of a training row comes from its point (St Petersburg) or, without one, from the places
- * its text names, else its executor's own name (Kursk: «Администрация Льговского района»).
+ * municipality of a training row is the one the service placed it in when the row says so (an operator's
+ * correction), else it comes from its point (St Petersburg) or, without one, from the places its text names,
+ * else its executor's own name (Kursk: «Администрация Льговского района»).
  */
 public final class RegionTraining {
 
@@ -63,10 +64,13 @@ public final class RegionTraining {
     }
 
     /**
-     * Where serving would place a training row: by its point, else by the places its text names — never by
-     * its executor, which serving does not know.
+     * Where serving would place a training row: where it did place it (a correction), else by its point, else
+     * by the places its text names — never by its executor, which serving does not know.
      */
     String[] servedPlace(LabelledMessage message) {
+        if (message.municipalityId() != null) {
+            return new String[]{message.municipalityId(), districtOf == null ? null : districtOf.apply(message.municipalityId())};
+        }
         IncomingMessage incoming = new IncomingMessage("training", message.id(), java.time.Instant.EPOCH,
                 message.text(), message.lat(), message.lon(), null, null, null, null, null);
         Location location = locator.locate(incoming);
@@ -76,6 +80,9 @@ public final class RegionTraining {
 
     /** Where a training row happened, as well as the data tells. */
     String municipalityOf(LabelledMessage message) {
+        if (message.municipalityId() != null) {
+            return message.municipalityId();
+        }
         if (message.lat() != null && message.lon() != null) {
             return locator.byCoordinates(message.lat(), message.lon())
                     .orElseGet(() -> RoutingTableTrainer.municipalityOf(gazetteer, message.text(), message.executor()));
