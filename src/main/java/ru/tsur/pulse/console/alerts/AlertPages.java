@@ -4,9 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +21,7 @@ import ru.tsur.pulse.alerts.SilencePeriod;
 import ru.tsur.pulse.alerts.api.SilenceRequest;
 import ru.tsur.pulse.problems.Problem;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.pages.FormRecords;
 import ru.tsur.pulse.pages.PageFrame;
 
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The console's alerts ({@code /console/alerts}): the firing alerts grouped as on the wall, live on the alert
@@ -59,12 +56,12 @@ public class AlertPages {
     private final AlertsConfig config;
     private final CurrentCaller caller;
     private final Clock clock;
-    private final Validator validator;
+    private final FormRecords forms;
     private final ZoneId zone;
 
-    public AlertPages(AlertService alerts, AlertsConfig config, CurrentCaller caller, Clock clock, Validator validator,
+    public AlertPages(AlertService alerts, AlertsConfig config, CurrentCaller caller, Clock clock, FormRecords forms,
                       Region region) {
-        this.validator = validator;
+        this.forms = forms;
         this.alerts = alerts;
         this.config = config;
         this.caller = caller;
@@ -102,11 +99,7 @@ public class AlertPages {
         } catch (DateTimeParseException unreadable) {
             throw Problem.invalid("duration", "срок заглушения — один из предложенных");
         }
-        SilenceRequest request = new SilenceRequest(reason, null, length);
-        Set<ConstraintViolation<SilenceRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        SilenceRequest request = forms.checked(new SilenceRequest(reason, null, length));
         return alerts.silence(id, SilencePeriod.end(clock.instant(), null, length, config.maxSilence()), request.reason(),
                 caller.get()).map(found -> orNotFound(found, id)).chain(acted -> list());
     }

@@ -5,8 +5,6 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -24,12 +22,9 @@ import ru.tsur.pulse.cases.api.AssignRequest;
 import ru.tsur.pulse.cases.api.FeedbackRequest;
 import ru.tsur.pulse.cases.api.RejectRequest;
 import ru.tsur.pulse.cases.api.ResolveRequest;
-import ru.tsur.pulse.problems.FieldError;
+import ru.tsur.pulse.pages.FormRecords;
 import ru.tsur.pulse.problems.Problem;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What the console's case pages change, as htmx parts ({@code /console/parts/cases/…}, bearer token only, never
@@ -46,17 +41,17 @@ public class CaseParts {
     private final CaseService service;
     private final ConsoleCases cases;
     private final CurrentCaller caller;
-    private final Validator validator;
+    private final FormRecords forms;
     private final Template body;
     private final Template sent;
 
-    public CaseParts(CaseService service, ConsoleCases cases, CurrentCaller caller, Validator validator,
+    public CaseParts(CaseService service, ConsoleCases cases, CurrentCaller caller, FormRecords forms,
                      @Location("console/cases/body.html") Template body,
                      @Location("console/cases/sent.html") Template sent) {
         this.service = service;
         this.cases = cases;
         this.caller = caller;
-        this.validator = validator;
+        this.forms = forms;
         this.body = body;
         this.sent = sent;
     }
@@ -64,13 +59,13 @@ public class CaseParts {
     @POST
     @Path("assign")
     public Uni<TemplateInstance> assign(@PathParam("id") String id, @FormParam("executor") String executor) {
-        return move(id, CaseLifecycle.Action.ASSIGN, checked(new AssignRequest(executor)).executor(), null, null);
+        return move(id, CaseLifecycle.Action.ASSIGN, forms.checked(new AssignRequest(executor)).executor(), null, null);
     }
 
     @POST
     @Path("reassign")
     public Uni<TemplateInstance> reassign(@PathParam("id") String id, @FormParam("executor") String executor) {
-        return move(id, CaseLifecycle.Action.REASSIGN, checked(new AssignRequest(executor)).executor(), null, null);
+        return move(id, CaseLifecycle.Action.REASSIGN, forms.checked(new AssignRequest(executor)).executor(), null, null);
     }
 
     @POST
@@ -83,31 +78,31 @@ public class CaseParts {
     @POST
     @Path("answer")
     public Uni<TemplateInstance> answer(@PathParam("id") String id, @FormParam("text") String text) {
-        return move(id, CaseLifecycle.Action.ANSWER, null, checked(new AnswerRequest(text)).text(), null);
+        return move(id, CaseLifecycle.Action.ANSWER, null, forms.checked(new AnswerRequest(text)).text(), null);
     }
 
     @POST
     @Path("resolve")
     public Uni<TemplateInstance> resolve(@PathParam("id") String id, @FormParam("text") String text) {
-        return move(id, CaseLifecycle.Action.RESOLVE, null, checked(new ResolveRequest(text)).text(), null);
+        return move(id, CaseLifecycle.Action.RESOLVE, null, forms.checked(new ResolveRequest(text)).text(), null);
     }
 
     @POST
     @Path("reject")
     public Uni<TemplateInstance> reject(@PathParam("id") String id, @FormParam("reason") String reason) {
-        return move(id, CaseLifecycle.Action.REJECT, null, null, checked(new RejectRequest(reason)).reason());
+        return move(id, CaseLifecycle.Action.REJECT, null, null, forms.checked(new RejectRequest(reason)).reason());
     }
 
     @POST
     @Path("confirm")
     public Uni<TemplateInstance> confirm(@PathParam("id") String id, @FormParam("comment") String comment) {
-        return move(id, CaseLifecycle.Action.CONFIRM, null, null, checked(new FeedbackRequest(comment)).comment());
+        return move(id, CaseLifecycle.Action.CONFIRM, null, null, forms.checked(new FeedbackRequest(comment)).comment());
     }
 
     @POST
     @Path("reopen")
     public Uni<TemplateInstance> reopen(@PathParam("id") String id, @FormParam("comment") String comment) {
-        return move(id, CaseLifecycle.Action.REOPEN, null, null, checked(new FeedbackRequest(comment)).comment());
+        return move(id, CaseLifecycle.Action.REOPEN, null, null, forms.checked(new FeedbackRequest(comment)).comment());
     }
 
     @POST
@@ -131,7 +126,7 @@ public class CaseParts {
     @Path("reroute")
     public Uni<TemplateInstance> reroute(@PathParam("id") String id, @FormParam("executor") String executor) {
         long caseId = caseId(id);
-        String chosen = checked(new AssignRequest(executor)).executor();
+        String chosen = forms.checked(new AssignRequest(executor)).executor();
         return service.move(caseId, new CaseService.Move(CaseLifecycle.Action.REASSIGN, chosen, null, null), caller.get())
                 .map(moved -> sent.data("id", moved.id()).data("executor", moved.executor()));
     }
@@ -146,17 +141,6 @@ public class CaseParts {
         return cases.one(caseId).map(view -> body.data("c", view));
     }
 
-    /** The request record, or a 400 naming each bad field as the API would. */
-    private <T> T checked(T request) {
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            List<FieldError> errors = violations.stream()
-                    .map(violation -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
-                    .sorted(Comparator.comparing(FieldError::field)).toList();
-            throw Problem.invalid(errors);
-        }
-        return request;
-    }
 
     private static long caseId(String id) {
         return PathIds.positive(id, "Нет такого обращения: номер обращения — целое положительное число");

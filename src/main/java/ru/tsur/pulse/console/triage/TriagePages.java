@@ -4,9 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +18,7 @@ import ru.tsur.pulse.api.PathIds;
 import ru.tsur.pulse.cases.KnownExecutors;
 import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.pages.FormRecords;
 import ru.tsur.pulse.pages.MiniMap;
 import ru.tsur.pulse.pages.PageFrame;
 import ru.tsur.pulse.triage.TriageService;
@@ -29,7 +27,6 @@ import ru.tsur.pulse.triage.api.TriageOutcome;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The console's triage page ({@code /console/triage}, the console's first page) and its parts: the queue
@@ -59,16 +56,16 @@ public class TriagePages {
     private final KnownExecutors executors;
     private final CurrentCaller caller;
     private final MiniMap map;
-    private final Validator validator;
+    private final FormRecords forms;
     private final ZoneId zone;
 
     public TriagePages(TriageService triage, KnownExecutors executors, CurrentCaller caller, MiniMap map,
-                       Validator validator, Region region) {
+                       FormRecords forms, Region region) {
         this.triage = triage;
         this.executors = executors;
         this.caller = caller;
         this.map = map;
-        this.validator = validator;
+        this.forms = forms;
         this.zone = ZoneId.of(region.timeZone());
     }
 
@@ -92,11 +89,7 @@ public class TriagePages {
     public Uni<TemplateInstance> decide(@PathParam("messageId") String messageId, @RestForm String category,
                                         @RestForm String topic, @RestForm String executor) {
         long id = PathIds.positive(messageId, "Нет сообщения № " + messageId);
-        TriageDecision decision = new TriageDecision(category, topic, executor);
-        Set<ConstraintViolation<TriageDecision>> violations = validator.validate(decision);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        TriageDecision decision = forms.checked(new TriageDecision(category, topic, executor));
         return triage.decide(id, decision, caller.get())
                 .map(outcome -> Templates.decided(outcome, triage.categoryName(outcome.category())));
     }
