@@ -72,14 +72,15 @@ public final class CaseFixtures {
     }
 
     /**
-     * Posts a message without a topic and flags it for triage, as the classifier does when it is unsure (the
-     * model's doubt is not what the triage tests are about). {@code first}: it heads the queue (it is made
-     * the oldest received), so a queue of earlier runs' leftovers never hides it.
+     * Posts a message and flags it for triage, as the classifier does when it is unsure (the model's doubt is
+     * not what the triage tests are about). Its topic is one of its own, so it opens a case of its own and never
+     * joins a like case of an earlier run (a case of several messages keeps its labels after triage).
+     * {@code first}: it heads the queue (it is made the oldest received), so earlier runs' leftovers never hide it.
      */
     public static long flaggedForTriage(String municipality, String text, boolean first) {
         String body = """
-                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s"}"""
-                .formatted(TestMessages.uniqueId(), Instant.now(), text, municipality);
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","topic":"%s"}"""
+                .formatted(TestMessages.uniqueId(), Instant.now(), text, municipality, "Разбор " + TestMessages.uniqueId());
         long id = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
                 .then().statusCode(202).extract().jsonPath().getLong("id");
         Pool pool = Arc.container().instance(Pool.class).get();
