@@ -77,7 +77,7 @@ class InboxBrowserTest extends BrowserTestBase {
         assertThat(text("done")).isEqualTo("Обращение принято в работу");
 
         WebElement answer = browser.driver().findElement(By.id("answer-text"));
-        answer.sendKeys("Ваше обращение рассмотрено, информация принята к сведению и будет учтена в работе.");
+        answer.sendKeys(TestMessages.brushOff());
         browser.awaitTrue("document.querySelector('[data-testid=answer-warning]')", WAIT, "no warning for a brush-off");
         assertThat(flat(text("answer-warning"))).isEqualTo("похоже на отписку: нет срока и действия "
                 + "нет ни срока, ни действия: не сказано, что сделано или будет сделано и когда "

@@ -56,7 +56,7 @@ class InboxPartsTest {
 
     @Test
     void theCheckNamesTheFlagsInRussianAndTheApiSaysTheSame() {
-        String brushOff = "Ваше обращение рассмотрено, информация принята к сведению и будет учтена в работе. " + code();
+        String brushOff = TestMessages.brushOff();
         String check = as("executor-zhks1").contentType(FORM).formParam("text", brushOff)
                 .when().post("/executor/parts/answer-check").then().statusCode(200).extract().asString();
         assertThat(flat(check)).isEqualTo("<div id=\"answer-check\" class=\"answer-check\" aria-live=\"polite\" data-testid=\"answer-check\">"
@@ -79,7 +79,7 @@ class InboxPartsTest {
     void aFlaggedAnswerIsHeldBackOnceAndSentAsItIsOnTheSecondClick() {
         long own = CaseFixtures.assignedCase("spb-kolpino", KOLPINO, "Течёт крыша над квартирой " + code());
         as("executor-zhks1").contentType(FORM).when().post("/executor/parts/cases/" + own + "/accept").then().statusCode(200);
-        String brushOff = "Ваше обращение рассмотрено, информация принята к сведению и будет учтена в работе. " + code();
+        String brushOff = TestMessages.brushOff();
 
         Response held = as("executor-zhks1").contentType(FORM).formParam("text", brushOff)
                 .when().post("/executor/parts/cases/" + own + "/answer");

@@ -14,6 +14,20 @@ public final class TestMessages {
         return UUID.randomUUID().toString();
     }
 
+    /**
+     * A brush-off answer («принято к сведению») no earlier run has sent: three words of its own keep it below the
+     * boilerplate likeness of any other brush-off on a database kept between runs, so the only flag it earns is
+     * the missing deadline and action, not "the same text as three earlier answers".
+     */
+    public static String brushOff() {
+        return "Ваше обращение рассмотрено, информация принята к сведению и будет учтена в работе. "
+                + letters() + " " + letters() + " " + letters();
+    }
+
+    private static String letters() {
+        return uniqueId().replaceAll("[^a-z]", "").substring(0, 6);
+    }
+
     /** A message at a point, with the source's own category. */
     public static String at(String externalId, double lat, double lon, String category, String text) {
         return """
