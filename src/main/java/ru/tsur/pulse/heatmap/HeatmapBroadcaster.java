@@ -65,7 +65,7 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
     private final ScreenHub<Window> hub;
     private final HeatmapState state = new HeatmapState();
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
-    private final AtomicReference<Map<String, Map<String, Integer>>> pendingTension = new AtomicReference<>();
+    private final AtomicReference<TensionScores> pendingTension = new AtomicReference<>();
     private final List<Instant> pendingReceivedAt = new ArrayList<>();
     private final AtomicLong newestPushedAt = new AtomicLong();
     private volatile long loadedMinute = Long.MIN_VALUE;
@@ -117,7 +117,7 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
     /** The tension detector's latest scores; published at the next tick. */
     @Incoming(Channels.TENSION_SCORES)
     public void tensionScores(TensionScores scores) {
-        pendingTension.set(scores.scores());
+        pendingTension.set(scores);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -131,11 +131,11 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
     /** One tick: read what changed, publish deltas (never two at once: see {@link Ticks}). */
     Uni<Void> tick() {
         Instant now = clock.instant();
-        Map<String, Map<String, Integer>> tension = pendingTension.getAndSet(null);
+        TensionScores tension = pendingTension.getAndSet(null);
         if (tension != null) {
             List<HeatmapState.Delta> deltas;
             synchronized (state) {
-                deltas = state.applyTension(tension);
+                deltas = state.applyTension(tension.scores(), tension.learning());
             }
             send(deltas, now);
         }
@@ -247,7 +247,7 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
         if (!scope.all()) {
             snapshot = new HeatmapState.Snapshot(snapshot.window(), snapshot.seq(),
                     snapshot.cells().stream().filter(cell -> scope.includes(cell.municipalityId())).toList(),
-                    only(snapshot.tension(), scope), only(snapshot.scores(), scope));
+                    only(snapshot.tension(), scope), only(snapshot.scores(), scope), only(snapshot.learning(), scope));
         }
         return new ScreenSession.SnapshotFrame(snapshot.seq(), frames.snapshot(snapshot, region.id(), clock.instant()));
     }
@@ -259,7 +259,8 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
         }
         return new HeatmapState.Delta(delta.window(), delta.seq(),
                 delta.cells().stream().filter(cell -> scope.includes(cell.municipalityId())).toList(),
-                only(delta.tension(), scope), only(delta.scores(), scope));
+                only(delta.tension(), scope), only(delta.scores(), scope),
+                delta.learning() == null ? null : only(delta.learning(), scope));
     }
 
     private static <V> Map<String, V> only(Map<String, V> byMunicipality, ScreenScope scope) {

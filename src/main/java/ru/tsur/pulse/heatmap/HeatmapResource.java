@@ -21,6 +21,9 @@ import ru.tsur.pulse.counters.Window;
 import ru.tsur.pulse.heatmap.api.HeatmapSnapshot;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/heatmap?window=1h|24h|7d}: the same snapshot a screen gets on connect. While Redis
@@ -54,6 +57,9 @@ public class HeatmapResource {
                 ? snapshot
                 : new HeatmapSnapshot(snapshot.type(), snapshot.window(), snapshot.seq(), snapshot.at(), snapshot.region(),
                 snapshot.cells().stream().filter(cell -> who.sees(cell.m())).toList(),
-                snapshot.scores() == null ? null : snapshot.scores().stream().filter(score -> who.sees(score.m())).toList()));
+                snapshot.scores() == null ? null : snapshot.scores().stream().filter(score -> who.sees(score.m())).toList(),
+                snapshot.learning() == null ? null : new TreeMap<>(snapshot.learning().entrySet().stream()
+                        .filter(entry -> who.sees(entry.getKey()))
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))));
     }
 }

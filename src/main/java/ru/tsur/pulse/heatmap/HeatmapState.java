@@ -19,27 +19,29 @@ import java.util.TreeSet;
  * sequence number per window that grows by one with every non-empty delta; across windows, the tension
  * score (0–100) of each cell and of each municipality (the highest of its cells). Turning fresh counts or
  * fresh scores into deltas (only changed cells; a cell that fell to zero is sent as 0; a changed score
- * alone is a delta too) is plain logic, not thread-safe: the broadcaster serialises access.
+ * alone is a delta too) is plain logic, not thread-safe: the broadcaster serialises access. Beside the scores,
+ * the municipalities whose baseline is still learning (days left) travel with every snapshot and, when they
+ * change, with a delta of every window, so a screen never colours a learning district as a spike.
  */
 public final class HeatmapState {
 
     /**
      * The cells of one window that changed, with the sequence number of the delta that carries them;
      * {@code tension} holds the score of carried cells that have one (0 = it fell away), {@code scores} the
-     * municipality scores that changed.
+     * municipality scores that changed, {@code learning} the whole learning map when it changed (else null).
      */
     public record Delta(Window window, long seq, List<CountedCell> cells, Map<String, Map<String, Integer>> tension,
-                        Map<String, Integer> scores) {
+                        Map<String, Integer> scores, Map<String, Integer> learning) {
         public Delta(Window window, long seq, List<CountedCell> cells) {
-            this(window, seq, cells, Map.of(), Map.of());
+            this(window, seq, cells, Map.of(), Map.of(), null);
         }
     }
 
-    /** A full picture of one window at a sequence number, with every score above 0. */
+    /** A full picture of one window at a sequence number, with every score above 0 and the learning map. */
     public record Snapshot(Window window, long seq, List<CountedCell> cells, Map<String, Map<String, Integer>> tension,
-                           Map<String, Integer> scores) {
+                           Map<String, Integer> scores, Map<String, Integer> learning) {
         public Snapshot(Window window, long seq, List<CountedCell> cells) {
-            this(window, seq, cells, Map.of(), Map.of());
+            this(window, seq, cells, Map.of(), Map.of(), Map.of());
         }
     }
 
@@ -47,6 +49,7 @@ public final class HeatmapState {
     private final EnumMap<Window, Long> sequences = new EnumMap<>(Window.class);
     private Map<String, Map<String, Integer>> tension = new HashMap<>();
     private Map<String, Integer> municipalityScores = new HashMap<>();
+    private Map<String, Integer> learning = Map.of();
 
     public HeatmapState() {
         for (Window window : Window.values()) {
@@ -82,18 +85,27 @@ public final class HeatmapState {
             }
             if (!changed.isEmpty()) {
                 long seq = sequences.merge(window, 1L, Long::sum);
-                deltas.add(new Delta(window, seq, List.copyOf(changed), tensionOf(changed, false), Map.of()));
+                deltas.add(new Delta(window, seq, List.copyOf(changed), tensionOf(changed, false), Map.of(), null));
             }
         }
         return deltas;
     }
 
-    /**
-     * Takes the fresh tension scores of every cell (municipality → category → score; cells absent score 0);
-     * returns one delta per window carrying the cells whose score changed (with their count in that
-     * window) and the municipality scores that changed. Nothing changed, no delta.
-     */
+    /** {@link #applyTension(Map, Map)} with no municipality learning. */
     public List<Delta> applyTension(Map<String, Map<String, Integer>> fresh) {
+        return applyTension(fresh, Map.of());
+    }
+
+    /**
+     * Takes the fresh tension scores of every cell (municipality → category → score; cells absent score 0)
+     * and the municipalities still learning (→ days left); returns one delta per window carrying the cells
+     * whose score changed (with their count in that window), the municipality scores that changed and the
+     * learning map if it changed. Nothing changed, no delta.
+     */
+    public List<Delta> applyTension(Map<String, Map<String, Integer>> fresh, Map<String, Integer> freshLearning) {
+        Map<String, Integer> learningNow = Map.copyOf(freshLearning);
+        Map<String, Integer> learningChanged = learningNow.equals(learning) ? null : learningNow;
+        learning = learningNow;
         Map<String, Map<String, Integer>> kept = new HashMap<>();
         fresh.forEach((municipality, categories) -> categories.forEach((category, score) -> {
             if (score != null && score > 0) {
@@ -123,7 +135,7 @@ public final class HeatmapState {
         tension = kept;
         municipalityScores = freshScores;
         List<Delta> deltas = new ArrayList<>();
-        if (changedCells.isEmpty() && changedScores.isEmpty()) {
+        if (changedCells.isEmpty() && changedScores.isEmpty() && learningChanged == null) {
             return deltas;
         }
         for (Window window : Window.values()) {
@@ -132,7 +144,8 @@ public final class HeatmapState {
                     new CountedCell(municipality, category,
                             counts.get(window).getOrDefault(municipality, Map.of()).getOrDefault(category, 0L)))));
             long seq = sequences.merge(window, 1L, Long::sum);
-            deltas.add(new Delta(window, seq, List.copyOf(cells), tensionOf(cells, true), Map.copyOf(changedScores)));
+            deltas.add(new Delta(window, seq, List.copyOf(cells), tensionOf(cells, true), Map.copyOf(changedScores),
+                    learningChanged));
         }
         return deltas;
     }
@@ -165,10 +178,8 @@ public final class HeatmapState {
         List<CountedCell> cells = new ArrayList<>();
         cellsShown.forEach((municipality, categories) -> categories.forEach((category, count) ->
                 cells.add(new CountedCell(municipality, category, count))));
-        if (tension.isEmpty()) {
-            return new Snapshot(window, sequences.get(window), cells);
-        }
-        return new Snapshot(window, sequences.get(window), cells, tensionOf(cells, false), Map.copyOf(municipalityScores));
+        return new Snapshot(window, sequences.get(window), cells, tensionOf(cells, false), Map.copyOf(municipalityScores),
+                learning);
     }
 
     public long sequence(Window window) {

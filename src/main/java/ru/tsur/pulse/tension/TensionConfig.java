@@ -70,6 +70,13 @@ public interface TensionConfig {
     @WithDefault("28d")
     Duration history();
 
+    /**
+     * How long the region must have been observed (from its first counted message, imported history included)
+     * before any series may alert; until then series score but do not alert, and the wall says «обучение».
+     */
+    @WithDefault("14d")
+    Duration learning();
+
     /** How far back the baselines are warmed from PostgreSQL at startup. */
     @WithDefault("56d")
     Duration warmup();
@@ -91,6 +98,6 @@ public interface TensionConfig {
         return new TensionSettings(bucket(), zone, windows(), alpha(), dispersion(), minCount(), minRatio(),
                 resolveScore(), resolveAfter(), cooldown(), levelHalfLife(), profileHalfLife(), priorWeekly(),
                 (int) Math.max(history().toSeconds() / bucket().toSeconds(),
-                        windows().stream().mapToInt(Integer::intValue).max().orElse(1) + 1));
+                        windows().stream().mapToInt(Integer::intValue).max().orElse(1) + 1), learning());
     }
 }

@@ -36,6 +36,13 @@ import java.util.Optional;
  * <p><b>Score.</b> 0–100 for colouring: {@code 50 × log10(adjusted p) / log10(alpha)}, so 50 is exactly the
  * alert threshold, 100 is a p-value the square of alpha; a series not eligible to alert stays below 50.
  *
+ * <p><b>Learning.</b> Until the region has been observed for {@code learning} (from the first bucket with any
+ * message, imported history included), no series may alert: with no history every expectation is the prior, and
+ * a new centre's first hour would light up every district. Series still score (capped below the alert
+ * threshold, like any ineligible window), and {@link #learningBucketsLeft} tells the screens how long is left.
+ * The observation is the region's, not each series': a district silent for the whole observed time has
+ * learned that it is quiet, so its first-ever burst may alert.
+ *
  * <p><b>Alerts.</b> Raised when significant (start = first bucket of the significant window), updated when
  * a bucket closes or its count moves, resolved
  * after {@code resolveAfter} closed buckets with a score below {@code resolveScore}, reopened if the
@@ -77,6 +84,8 @@ public final class TensionDetector {
     private double openElapsed = 1.0;
     private int openHourOfWeek;
     private final Map<String, Double> openShares = new HashMap<>();
+    /** First bucket in which any message was counted (the start of the region's observation). */
+    private long observedSince = Long.MAX_VALUE;
 
     /**
      * @param familyFloor the size of the tested family to assume at least (municipalities × categories), so
@@ -122,6 +131,7 @@ public final class TensionDetector {
         copy.openElapsed = openElapsed;
         copy.openHourOfWeek = openHourOfWeek;
         copy.openShares.putAll(openShares);
+        copy.observedSince = observedSince;
         return copy;
     }
 
@@ -172,6 +182,7 @@ public final class TensionDetector {
         if (bucket > openBucket || bucket <= openBucket - settings.historyBuckets() || messages == 0) {
             return;
         }
+        observedSince = Math.min(observedSince, bucket);
         if (municipality != null) {
             CountSeries local = seriesOf(new SeriesKey(municipality, category, null));
             local.counts[local.slot(bucket)] += messages;
@@ -334,7 +345,7 @@ public final class TensionDetector {
                 bestWindow = covered;
             }
         }
-        one.lastEligible = bestEligible < 1.0;
+        one.lastEligible = bestEligible < 1.0 && learningBucketsLeft() == 0;
         one.lastPValue = one.lastEligible ? bestEligible : best;
         one.lastWindow = bestWindow;
     }
@@ -431,6 +442,24 @@ public final class TensionDetector {
             }
         }
         return bestTopic == null ? null : bestTopic.key;
+    }
+
+    /**
+     * Buckets of observation still missing before series may alert (0 once learned): the whole learning
+     * period while nothing was ever counted.
+     */
+    public long learningBucketsLeft() {
+        long learning = settings.learningBuckets();
+        if (observedSince == Long.MAX_VALUE) {
+            return learning;
+        }
+        return Math.max(0, observedSince + learning - openBucket);
+    }
+
+    /** Whole days of learning left, rounded up (0 once learned): what the wall shows as «обучение: ещё N дн.». */
+    public int learningDaysLeft() {
+        long seconds = learningBucketsLeft() * settings.bucketSeconds();
+        return (int) ((seconds + 86_399) / 86_400);
     }
 
     /** Alerts firing now, region-wide first. */

@@ -103,7 +103,10 @@ public class TensionResource {
 
     private List<TensionPoint> topPoints(TensionDetector detector, int buckets, int limit) {
         long from = detector.openBucket() - buckets + 1;
-        List<TensionDetector.SeriesScore> ranked = new ArrayList<>(detector.scoresOver(buckets));
+        // A series with score 0 is not a tension point, however many messages it had.
+        List<TensionDetector.SeriesScore> ranked = new ArrayList<>(detector.scoresOver(buckets).stream()
+                .filter(point -> point.score() > 0).toList());
+        int learningDays = detector.learningDaysLeft();
         ranked.sort(Comparator.comparingInt(TensionDetector.SeriesScore::score).reversed()
                 .thenComparing(Comparator.comparingDouble((TensionDetector.SeriesScore point) ->
                         point.observed() - point.expected()).reversed())
@@ -122,7 +125,8 @@ public class TensionResource {
                     scored.score(), scored.observed(), TensionAlertText.round(scored.expected()),
                     detector.trend(key, Math.max(1, Math.min(3, buckets))).name().toLowerCase(Locale.ROOT),
                     alert.map(TensionAlertView::start).orElse(null), topics,
-                    alert.filter(TensionAlertView::firing).map(view -> TensionAlertPublisher.alertId(key)).orElse(null)));
+                    alert.filter(TensionAlertView::firing).map(view -> TensionAlertPublisher.alertId(key)).orElse(null),
+                    learningDays == 0 ? null : learningDays));
         }
         return points;
     }

@@ -154,7 +154,7 @@ public class TensionService {
 
     /** What one evaluation produced for the outside. */
     private record Round(List<TensionDetector.AlertChange> changes, Map<String, Map<String, Integer>> scores,
-                         Set<String> firing) {
+                         Map<String, Integer> learning, Set<String> firing) {
     }
 
     private Round step(List<TensionRepository.BucketCount> counts, long from, long current, Instant now) {
@@ -179,18 +179,36 @@ public class TensionService {
                     scores.computeIfAbsent(key.municipality(), ignored -> new HashMap<>()).put(key.category(), score));
             Set<String> firing = new HashSet<>();
             detector.firingAlerts().forEach(alert -> firing.add(TensionAlertPublisher.alertId(alert.key())));
-            return new Round(changes, scores, firing);
+            return new Round(changes, scores, learning(detector.learningDaysLeft()), firing);
         }
     }
 
     private Uni<Void> publish(Round round) {
-        scores.sendAndForget(new TensionScores(round.scores(), clock.instant()));
+        scores.sendAndForget(new TensionScores(round.scores(), round.learning(), clock.instant()));
         Uni<Void> published = publisher.publish(round.changes());
         if (staleAlertsResolved) {
             return published;
         }
         return published.chain(() -> publisher.resolveAllExcept(round.firing()))
                 .invoke(() -> staleAlertsResolved = true);
+    }
+
+    /**
+     * The region's observation is one for all its municipalities (see {@link TensionDetector}): while it
+     * learns, every municipality learns with the same days left; empty once learned.
+     */
+    private Map<String, Integer> learning(int daysLeft) {
+        if (daysLeft == 0) {
+            return Map.of();
+        }
+        Map<String, Integer> learning = new HashMap<>();
+        region.municipalities().forEach(municipality -> learning.put(municipality.id(), daysLeft));
+        return learning;
+    }
+
+    /** Whole days the baselines still learn (0 once learned, or before warm-up). */
+    public int learningDaysLeft() {
+        return read(TensionDetector::learningDaysLeft, 0);
     }
 
     private BucketClock buckets() {

@@ -24,11 +24,13 @@ import java.util.List;
  * @param profileHalfLife half-life of the hour-of-week profile
  * @param priorWeekly     messages per week a series is assumed to get before it has history
  * @param historyBuckets  buckets of counts kept in memory per series (the dynamics API's reach)
+ * @param learning        how long the region must have been observed before any series may alert: a new centre
+ *                        (or one without imported history) knows no normal yet, so everything looks like a spike
  */
 public record TensionSettings(Duration bucket, ZoneId zone, List<Integer> windows, double alpha, double dispersion,
                               int minCount, double minRatio, int resolveScore, int resolveAfter, Duration cooldown,
                               Duration levelHalfLife, Duration profileHalfLife, double priorWeekly,
-                              int historyBuckets) {
+                              int historyBuckets, Duration learning) {
 
     public TensionSettings {
         if (bucket.toSeconds() < 1 || bucket.toSeconds() > 3600 || 3600 % bucket.toSeconds() != 0) {
@@ -45,6 +47,9 @@ public record TensionSettings(Duration bucket, ZoneId zone, List<Integer> window
         if (!(dispersion >= 1) || Double.isInfinite(dispersion)) {
             throw new IllegalArgumentException("dispersion (variance / mean) must be at least 1");
         }
+        if (learning == null || learning.isNegative()) {
+            throw new IllegalArgumentException("learning must be zero or a positive duration");
+        }
         if (alpha <= 0 || alpha >= 1) {
             throw new IllegalArgumentException("alpha must be in (0, 1)");
         }
@@ -53,11 +58,15 @@ public record TensionSettings(Duration bucket, ZoneId zone, List<Integer> window
     /** The production defaults, as in {@link TensionConfig} (hourly buckets, the figures measured in the README). */
     public static TensionSettings defaults(ZoneId zone) {
         return new TensionSettings(Duration.ofHours(1), zone, List.of(1, 3, 6), 0.01, 1.5, 5, 2.0, 25, 3,
-                Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 28 * 24);
+                Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 28 * 24, Duration.ofDays(14));
     }
 
     public long bucketSeconds() {
         return bucket.toSeconds();
+    }
+
+    public long learningBuckets() {
+        return learning.toSeconds() / bucket.toSeconds();
     }
 
     public int longestWindow() {

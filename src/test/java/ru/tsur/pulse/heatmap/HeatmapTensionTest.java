@@ -66,6 +66,24 @@ class HeatmapTensionTest {
         assertThat(frames.snapshot(state.snapshot(Window.HOUR), "spb", AT)).isEqualTo("""
                 {"type":"snapshot","window":"1h","seq":2,"at":"2021-01-14T09:00:00Z","region":"spb","cells":[\
                 {"m":"spb-kolpino","c":"improvement","n":3,"t":88},{"m":"spb-pushkin","c":"roof","n":0,"t":20}],\
-                "scores":[{"m":"spb-kolpino","t":88},{"m":"spb-pushkin","t":20}]}""");
+                "scores":[{"m":"spb-kolpino","t":88},{"m":"spb-pushkin","t":20}],"learning":{}}""");
+    }
+
+    @Test
+    void theLearningMapTravelsWithEverySnapshotAndWithADeltaOfEveryWindowOnlyWhenItChanges() {
+        state.apply(List.of(counts(KOLPINO, 3, 10, 40)));
+        List<HeatmapState.Delta> learning = state.applyTension(Map.of(), Map.of(KOLPINO, 9, PUSHKIN, 9));
+        assertThat(learning).extracting(HeatmapState.Delta::seq).containsExactly(2L, 2L, 2L);
+        assertThat(frames.delta(learning.get(0), AT)).isEqualTo("""
+                {"type":"delta","window":"1h","seq":2,"at":"2021-01-14T09:00:00Z","cells":[],\
+                "learning":{"spb-kolpino":9,"spb-pushkin":9}}""");
+        assertThat(state.applyTension(Map.of(), Map.of(KOLPINO, 9, PUSHKIN, 9))).isEmpty();
+        assertThat(frames.snapshot(state.snapshot(Window.DAY), "spb", AT)).isEqualTo("""
+                {"type":"snapshot","window":"24h","seq":2,"at":"2021-01-14T09:00:00Z","region":"spb","cells":[\
+                {"m":"spb-kolpino","c":"improvement","n":10}],"scores":[],"learning":{"spb-kolpino":9,"spb-pushkin":9}}""");
+        List<HeatmapState.Delta> learned = state.applyTension(Map.of(KOLPINO, Map.of("improvement", 12)), Map.of());
+        assertThat(frames.delta(learned.get(0), AT)).isEqualTo("""
+                {"type":"delta","window":"1h","seq":3,"at":"2021-01-14T09:00:00Z","cells":[\
+                {"m":"spb-kolpino","c":"improvement","n":3,"t":12}],"scores":[{"m":"spb-kolpino","t":12}],"learning":{}}""");
     }
 }

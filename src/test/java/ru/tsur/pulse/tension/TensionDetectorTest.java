@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -28,8 +29,12 @@ class TensionDetectorTest {
     private static final int WEEK = 168;
 
     private static TensionSettings settings() {
+        return settings(Duration.ZERO);
+    }
+
+    private static TensionSettings settings(Duration learning) {
         return new TensionSettings(Duration.ofHours(1), ZoneOffset.UTC, List.of(1), 0.01, 1.0, 6, 2.0,
-                25, 3, Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 4 * WEEK);
+                25, 3, Duration.ofHours(12), Duration.ofDays(21), Duration.ofDays(56), 1.0, 4 * WEEK, learning);
     }
 
     /** Warms the detector (no evaluation) with {@code perHour} messages in every hour for {@code buckets}. */
@@ -88,6 +93,27 @@ class TensionDetectorTest {
         detector.add(PLACE, ROADS, once.topic(), bucket, 2);
         assertThat(detector.figures(new TensionDetector.SeriesFilter(PLACE, ROADS, once.topic()), bucket, bucket))
                 .extracting(TensionDetector.BucketFigures::observed).containsExactly(2L);
+    }
+
+    @Test
+    void whileTheRegionLearnsASpikeScoresBelowTheThresholdAndRaisesNothingAndOnceLearnedTheSameSpikeAlerts() {
+        TensionDetector fresh = new TensionDetector(settings(Duration.ofDays(14)), 0);
+        fresh.openBucket(MONDAY);
+        assertThat(fresh.learningDaysLeft()).isEqualTo(14);
+        fresh.closeBucket();
+
+        TensionDetector learning = new TensionDetector(settings(Duration.ofDays(14)), 0);
+        long next = warm(learning, MONDAY, WEEK + 5, 1);
+        assertThat(bucket(learning, next, 30)).isEmpty();
+        assertThat(learning.municipalScores()).containsOnly(entry(LOCAL, 49));
+        // 7 days and 6 hours observed of 14: 6 days and 18 hours left, shown as 7 whole days.
+        assertThat(learning.learningDaysLeft()).isEqualTo(7);
+
+        TensionDetector learned = new TensionDetector(settings(Duration.ofDays(14)), 0);
+        next = warm(learned, MONDAY, 2 * WEEK, 1);
+        assertThat(bucket(learned, next, 30)).extracting(TensionDetector.AlertChange::change)
+                .containsExactly(TensionDetector.Change.RAISED, TensionDetector.Change.RAISED);
+        assertThat(learned.learningDaysLeft()).isZero();
     }
 
     @Test

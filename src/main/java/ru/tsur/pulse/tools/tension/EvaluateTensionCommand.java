@@ -177,7 +177,9 @@ public final class EvaluateTensionCommand implements Callable<Integer> {
                     minRatio == null ? defaults.minRatio() : minRatio,
                     defaults.resolveScore(), defaults.resolveAfter(), defaults.cooldown(), defaults.levelHalfLife(),
                     defaults.profileHalfLife(), defaults.priorWeekly(),
-                    (int) Math.max(defaults.historyBuckets() * 3600L / bucket.toSeconds(), 7));
+                    (int) Math.max(defaults.historyBuckets() * 3600L / bucket.toSeconds(), 7),
+                    // The evaluation only judges alerts after its own warm-up, which is the service's learning period.
+                    Duration.ofDays(warmupDays));
         } catch (IllegalArgumentException e) {
             throw Arguments.usage(spec, e.getMessage());
         }
