@@ -68,12 +68,16 @@ public final class DemoMessageGenerator {
     public IncomingMessage next(Instant now) {
         DemoProfile.CategoryMix mix = pick(profile.categories());
         String topic = mix.topics().isEmpty() ? null : pick(mix.topics());
-        String municipalityId = pick(profile.municipalities());
+        return message(now, pick(profile.municipalities()), mix.categoryId(), topic);
+    }
+
+    /** A message of exactly this municipality, category and topic (a scripted scene's), in the usual channel mix. */
+    public IncomingMessage message(Instant now, String municipalityId, String categoryId, String topic) {
         Municipality municipality = municipalities.get(municipalityId);
-        String text = fill(pickTemplate(mix.categoryId()));
+        String text = fill(pickTemplate(categoryId));
         String externalId = runId + "-" + (++sequence);
         double channel = random.nextDouble();
-        Category category = categories.get(mix.categoryId());
+        Category category = categories.get(categoryId);
         if (channel < PORTAL_SHARE || municipality == null) {
             Coordinate point = pointIn(municipalityId);
             return new IncomingMessage("portal", externalId, now, text, point == null ? null : point.y,

@@ -28,6 +28,27 @@ public record DemoProfile(double messagesPerDay, double[] hourOfWeek, List<Weigh
     public record CategoryMix(String categoryId, List<Weighted<String>> topics) {
     }
 
+    /**
+     * The share of all messages the generator means for one municipality × category (its municipality's share
+     * times its category's): the normal rate a scripted scene multiplies.
+     */
+    public double share(String municipalityId, String categoryId) {
+        return weightOf(municipalities, municipalityId) * weightOf(categories.stream()
+                .map(mix -> new Weighted<>(mix.item().categoryId(), mix.weight())).toList(), categoryId);
+    }
+
+    private static double weightOf(List<Weighted<String>> weighted, String item) {
+        double total = 0;
+        double mine = 0;
+        for (Weighted<String> one : weighted) {
+            total += one.weight();
+            if (one.item().equals(item)) {
+                mine += one.weight();
+            }
+        }
+        return total == 0 ? 0 : mine / total;
+    }
+
     public static DemoProfile load(String regionId, ObjectMapper json) {
         JsonNode profile = read("regions/" + regionId + "/demo-profile.json", json);
         JsonNode templates = read("regions/" + regionId + "/demo-templates.json", json);

@@ -199,6 +199,20 @@ public final class TensionDetector {
         }
     }
 
+    /**
+     * Counts {@code messages} in the region-wide topic series alone: past counts kept per municipality ×
+     * category and per region × topic (the demo's history) would count the region's category twice through
+     * {@link #add}.
+     */
+    public void addRegionTopic(String category, String topic, long bucket, int messages) {
+        if (bucket > openBucket || bucket <= openBucket - settings.historyBuckets() || messages == 0) {
+            return;
+        }
+        observedSince = Math.min(observedSince, bucket);
+        CountSeries regionTopic = seriesOf(new SeriesKey(null, category, topic));
+        regionTopic.counts[regionTopic.slot(bucket)] += messages;
+    }
+
     /** Forgets the counts of buckets {@code from … open} (before they are counted again from the truth). */
     public void clearCounts(long from) {
         for (CountSeries one : series.values()) {

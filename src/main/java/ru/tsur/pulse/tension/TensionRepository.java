@@ -21,10 +21,21 @@ import static ru.tsur.pulse.sql.Timestamps.utc;
 @ApplicationScoped
 public class TensionRepository {
 
+    /**
+     * Messages and past counts ({@code series_history}, hourly: with a shorter bucket an hour's count falls in
+     * its first bucket) per series and bucket; a history row without municipality counts for its region-wide
+     * topic series only.
+     */
     private static final String COUNT_BUCKETS = """
             SELECT municipality_id, category_id, topic,
-                   floor(extract(epoch FROM created_at) / $2)::bigint AS bucket, count(*) AS n
+                   floor(extract(epoch FROM created_at) / $2)::bigint AS bucket, count(*) AS n, false AS topic_only
             FROM message WHERE created_at >= $1 AND created_at < $3
+            GROUP BY municipality_id, category_id, topic, bucket
+            UNION ALL
+            SELECT NULLIF(municipality_id, ''), category_id, NULLIF(topic, ''),
+                   floor(extract(epoch FROM bucket_start) / $2)::bigint AS bucket, sum(messages) AS n,
+                   municipality_id = '' AS topic_only
+            FROM series_history WHERE bucket_start >= $1 AND bucket_start < $3
             GROUP BY municipality_id, category_id, topic, bucket""";
 
     /**
@@ -53,11 +64,15 @@ public class TensionRepository {
             WHERE category_id = $1 AND topic = $2 AND created_at >= $3 AND created_at < $4
             ORDER BY created_at DESC LIMIT $5""";
 
-    /** Messages of one series in one bucket. */
-    public record BucketCount(String municipality, String category, String topic, long bucket, int messages) {
+    /**
+     * Messages of one series in one bucket; {@code topicOnly}: a past count of a region-wide topic series alone
+     * (its municipalities were counted in their own rows).
+     */
+    public record BucketCount(String municipality, String category, String topic, long bucket, int messages,
+                              boolean topicOnly) {
         static BucketCount from(Row row) {
             return new BucketCount(row.getString("municipality_id"), row.getString("category_id"), row.getString("topic"),
-                    row.getLong("bucket"), row.getLong("n").intValue());
+                    row.getLong("bucket"), ((Number) row.getValue("n")).intValue(), row.getBoolean("topic_only"));
         }
     }
 

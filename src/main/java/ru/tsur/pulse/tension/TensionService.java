@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -53,6 +55,8 @@ public class TensionService {
     private volatile TensionDetector detector;
     private volatile boolean staleAlertsResolved;
     private volatile boolean failing;
+    /** Grows with every {@link HistoryWritten}: a warm-up that read PostgreSQL before it is not installed. */
+    private final AtomicLong historyGeneration = new AtomicLong();
 
     public TensionService(TensionConfig config, Region region, TensionRepository repository,
                           TensionAlertPublisher publisher,
@@ -113,12 +117,26 @@ public class TensionService {
         });
     }
 
+    /**
+     * Past counts were written (the demo's history at its start): the baselines are rebuilt from PostgreSQL at
+     * the next tick, and alerts the new baselines do not hold are resolved then.
+     */
+    void historyWritten(@Observes HistoryWritten written) {
+        LOG.infof("Tension baselines re-warm: %s", written.what());
+        synchronized (lock) {
+            historyGeneration.incrementAndGet();
+            detector = null;
+            staleAlertsResolved = false;
+        }
+    }
+
     /** Rebuilds every series from PostgreSQL: each past bucket opened, counted and closed in order. */
     private Uni<Void> warmUp() {
         Instant now = clock.instant();
         BucketClock buckets = new BucketClock(settings.bucketSeconds(), settings.zone());
         long current = buckets.bucketOf(now);
         long first = current - config.warmup().toSeconds() / settings.bucketSeconds();
+        long generation = historyGeneration.get();
         return repository.counts(buckets.start(first), buckets.start(current + 1), settings.bucketSeconds())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(counts -> {
@@ -133,7 +151,12 @@ public class TensionService {
                             warmed.closeBucket();
                         }
                     }
-                    detector = warmed;
+                    synchronized (lock) {
+                        if (generation != historyGeneration.get()) {
+                            return;
+                        }
+                        detector = warmed;
+                    }
                     LOG.infof("Tension baselines warmed from %d buckets of history (%d series) in %d ms",
                             current - first, warmed.seriesCount(), (System.nanoTime() - started) / 1_000_000);
                 })
@@ -223,9 +246,13 @@ public class TensionService {
         return byBucket;
     }
 
-    /** Unplaced messages count region-wide only. */
+    /** Unplaced messages count region-wide only; a past topic count only in its region-wide topic series. */
     private static void addAll(TensionDetector target, List<TensionRepository.BucketCount> counts) {
         for (TensionRepository.BucketCount count : counts) {
+            if (count.topicOnly()) {
+                target.addRegionTopic(count.category(), count.topic(), count.bucket(), count.messages());
+                continue;
+            }
             String municipality = Location.UNKNOWN_ID.equals(count.municipality()) ? null : count.municipality();
             target.add(municipality, count.category(), count.topic(), count.bucket(), count.messages());
         }

@@ -147,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                       String executor, boolean triage) {
     }
 
-    static DecisionPath shippedPath(RegionPack pack) throws IOException {
+    public static DecisionPath shippedPath(RegionPack pack) throws IOException {
         ClassifierModel model = RegionModels.model(pack.region().id())
                 .orElseThrow(() -> new IllegalStateException("Region " + pack.region().id() + " ships no model.bin; train one"));
         RoutingTable routing = RegionModels.routing(pack.region().id())
