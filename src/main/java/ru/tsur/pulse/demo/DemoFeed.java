@@ -127,15 +127,21 @@ public class DemoFeed {
         }
     }
 
-    /** Writes the past hours that hold nothing yet, then has the detector re-warm. Runs on a worker thread. */
+    /**
+     * Writes the past hours that hold nothing yet (hours with messages from before this start, or with past counts,
+     * are kept as they are), then has the detector re-warm. Runs on a worker thread.
+     */
     private void writeHistory() {
         long began = System.nanoTime();
         try {
-            Instant to = startedAt.truncatedTo(ChronoUnit.HOURS);
-            Instant from = to.minus(config.history());
+            // The hour the demo starts in is written up to the start: a detector judging that hour would otherwise
+            // see only the minutes since the start against the whole elapsed hour's expectation, and miss a scene.
+            Instant startHour = startedAt.truncatedTo(ChronoUnit.HOURS);
+            Instant from = startHour.minus(config.history());
+            Instant to = startHour.plus(Duration.ofHours(1));
             DemoMessageGenerator sampler = new DemoMessageGenerator(profile, pack, config.seed() + 1, "calibration");
             DemoHistory past = DemoHistory.calibrate(profile, sampler, this::decided, config.calibration(), startedAt);
-            Set<Instant> covered = history.coveredHours(from, to).await().indefinitely();
+            Set<Instant> covered = history.coveredHours(from, startedAt).await().indefinitely();
             long hours = Duration.between(from, to).toHours();
             LOG.infof("Demo history: %d hours to write (%d already hold messages or counts), %d cells, calibrated in %d ms",
                     hours - covered.size(), covered.size(), past.cells(), (System.nanoTime() - began) / 1_000_000);
@@ -144,16 +150,21 @@ public class DemoFeed {
             long rows = 0;
             long done = 0;
             long writeBegan = System.nanoTime();
+            long nextReport = hours / 10;
             for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
                 done++;
                 if (covered.contains(hour)) {
                     continue;
                 }
-                batch.addAll(past.hour(hour, DemoHistory.expectedInHour(sampler, config.rate(), hour), random));
+                double share = hour.equals(startHour) ? Duration.between(startHour, startedAt).toMillis() / 3_600_000.0 : 1.0;
+                batch.addAll(past.hour(hour, share * DemoHistory.expectedInHour(sampler, config.rate(), hour), random));
                 if (batch.size() >= HISTORY_BATCH) {
                     rows += history.insert(batch).await().indefinitely();
                     batch.clear();
-                    progress(done, hours, rows, writeBegan);
+                    if (done >= nextReport) {
+                        progress(done, hours, rows, writeBegan);
+                        nextReport += hours / 10;
+                    }
                 }
             }
             if (!batch.isEmpty()) {

@@ -61,30 +61,43 @@ public final class DemoHistory {
                         category.weight() * topic.weight() / topicTotal));
             }
         }
-        Map<String, Map<String, Double>> placed = new TreeMap<>();
+        // The generator is not thread-safe, the decisions are: messages are written first, decided in parallel.
+        List<IncomingMessage> forPlaces = new ArrayList<>();
+        List<Double> placeWeights = new ArrayList<>();
         for (DemoProfile.Weighted<String> municipality : normalised(profile.municipalities())) {
             for (int index = 0; index < samples; index++) {
                 String[] topic = pick(topics, random);
-                IncomingMessage message = generator.message(at, municipality.item(), topic[0], topic[1]);
-                placed.computeIfAbsent(message.source(), ignored -> new HashMap<>())
-                        .merge(decide.apply(message).municipality(), municipality.weight() / samples, Double::sum);
+                forPlaces.add(generator.message(at, municipality.item(), topic[0], topic[1]));
+                placeWeights.add(municipality.weight() / samples);
             }
+        }
+        List<Decided> places = forPlaces.parallelStream().map(decide).toList();
+        Map<String, Map<String, Double>> placed = new TreeMap<>();
+        for (int index = 0; index < places.size(); index++) {
+            placed.computeIfAbsent(forPlaces.get(index).source(), ignored -> new HashMap<>())
+                    .merge(places.get(index).municipality(), placeWeights.get(index), Double::sum);
         }
         // A region-wide topic series is busy (every district's messages), so its share must be sharper than a
         // district's placement: five times the samples.
         int topicSamples = samples * TOPIC_SAMPLES_FACTOR;
-        Map<String, Map<String, Double>> filed = new TreeMap<>();
-        Map<String, Double> channels = new TreeMap<>();
+        List<IncomingMessage> forTopics = new ArrayList<>();
+        List<Double> topicWeights = new ArrayList<>();
         for (DemoProfile.Weighted<String[]> topic : normalised(topics)) {
             for (int index = 0; index < topicSamples; index++) {
-                IncomingMessage message = generator.message(at, pick(profile.municipalities(), random),
-                        topic.item()[0], topic.item()[1]);
-                Decided decided = decide.apply(message);
-                filed.computeIfAbsent(message.source(), ignored -> new HashMap<>())
-                        .merge(decided.category() + '\t' + (decided.topic() == null ? "" : decided.topic()),
-                                topic.weight() / topicSamples, Double::sum);
-                channels.merge(message.source(), topic.weight() / topicSamples, Double::sum);
+                forTopics.add(generator.message(at, pick(profile.municipalities(), random), topic.item()[0], topic.item()[1]));
+                topicWeights.add(topic.weight() / topicSamples);
             }
+        }
+        List<Decided> files = forTopics.parallelStream().map(decide).toList();
+        Map<String, Map<String, Double>> filed = new TreeMap<>();
+        Map<String, Double> channels = new TreeMap<>();
+        for (int index = 0; index < files.size(); index++) {
+            String source = forTopics.get(index).source();
+            Decided decided = files.get(index);
+            filed.computeIfAbsent(source, ignored -> new HashMap<>())
+                    .merge(decided.category() + '\t' + (decided.topic() == null ? "" : decided.topic()),
+                            topicWeights.get(index), Double::sum);
+            channels.merge(source, topicWeights.get(index), Double::sum);
         }
         Map<String, Double> local = new TreeMap<>();
         Map<String, Double> regionTopics = new TreeMap<>();

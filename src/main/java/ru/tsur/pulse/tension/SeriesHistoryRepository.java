@@ -43,7 +43,7 @@ public class SeriesHistoryRepository {
         this.pool = pool;
     }
 
-    /** Hours in {@code [from, to)} that already hold a message or a past count. */
+    /** Hours (their start) that hold a message created, or a past count starting, in {@code [from, to)}. */
     public Uni<Set<Instant>> coveredHours(Instant from, Instant to) {
         return pool.preparedQuery(COVERED_HOURS).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
             Set<Instant> hours = new HashSet<>();
