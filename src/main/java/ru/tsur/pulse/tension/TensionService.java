@@ -123,21 +123,33 @@ public class TensionService {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(counts -> {
                     long started = System.nanoTime();
-                    TensionDetector warmed = new TensionDetector(settings,
-                            (region.municipalities().size()) * region.categories().size());
-                    Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
-                    for (long bucket = first; bucket <= current; bucket++) {
-                        warmed.openBucket(bucket);
-                        addAll(warmed, byBucket.getOrDefault(bucket, List.of()));
-                        if (bucket < current) {
-                            warmed.closeBucket();
-                        }
-                    }
+                    TensionDetector warmed = warmed(settings, region, counts, first, current);
                     detector = warmed;
                     LOG.infof("Tension baselines warmed from %d buckets of history (%d series) in %d ms",
                             current - first, warmed.seriesCount(), (System.nanoTime() - started) / 1_000_000);
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A detector warmed as the service warms its own at startup: buckets {@code first … current} opened in
+     * order, each counted from {@code counts} (PostgreSQL's, {@link TensionRepository#counts}) and closed,
+     * the current one left open. Public so a test can warm one with the production settings from the
+     * history in its database (scripts/import-history.sh).
+     */
+    public static TensionDetector warmed(TensionSettings settings, Region region,
+                                         List<TensionRepository.BucketCount> counts, long first, long current) {
+        TensionDetector warmed = new TensionDetector(settings,
+                (region.municipalities().size()) * region.categories().size());
+        Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
+        for (long bucket = first; bucket <= current; bucket++) {
+            warmed.openBucket(bucket);
+            addAll(warmed, byBucket.getOrDefault(bucket, List.of()));
+            if (bucket < current) {
+                warmed.closeBucket();
+            }
+        }
+        return warmed;
     }
 
     /** Recounts the recent buckets, closes finished ones, evaluates, publishes scores and alert changes. */
