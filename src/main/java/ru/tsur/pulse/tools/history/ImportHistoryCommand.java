@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import ru.tsur.pulse.classify.ClassifyConfig;
+import ru.tsur.pulse.csv.CsvReader;
 import ru.tsur.pulse.ingest.IngestConfig;
 import ru.tsur.pulse.ingest.MessageParser;
 import ru.tsur.pulse.locate.Gazetteer;
@@ -131,6 +132,9 @@ public final class ImportHistoryCommand implements Callable<Integer> {
         Arguments.readable(spec, "FILE", file);
         Arguments.require(spec, batch > 0, "--batch must be positive");
         Arguments.require(spec, from == null || to == null || !to.isBefore(from), "--to must not come before --from");
+        try (CsvReader csv = CsvReader.open(file)) {
+            HistoryColumns.of(csv.header()); // a file the import cannot read fails before the database is touched
+        }
         RegionPack pack = pack();
         ZoneId timeZone = zone(pack);
         ServiceSettings settings = ServiceSettings.fromEnvironment();
