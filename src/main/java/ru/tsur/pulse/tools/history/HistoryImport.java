@@ -185,19 +185,39 @@ public final class HistoryImport {
         }
     }
 
-    /** The decisions about a batch, on every core (the decision path is thread-safe). */
+    /**
+     * The decisions about a batch, on every core (the decision path is thread-safe); a message they cannot
+     * handle is refused with the reason, as the pipeline rejects it, and does not stop the import.
+     */
     private List<PreparedMessage> decide(List<Submission> batch, Tally tally, ZoneId zone) {
-        List<PreparedMessage> decided = batch.parallelStream()
-                .map(submission -> decisions.decide(submission.message(), submission.normalizedText(),
-                        DecisionPath.StageTimings.NONE))
-                .toList();
-        for (PreparedMessage message : decided) {
+        List<Decision> results = batch.parallelStream().map(this::decide).toList();
+        List<PreparedMessage> decided = new ArrayList<>(results.size());
+        for (Decision result : results) {
+            if (result.failure() != null) {
+                tally.refuse(List.of(result.failure()));
+                continue;
+            }
+            PreparedMessage message = result.message();
+            decided.add(message);
             tally.dated(message.incoming().createdAt().atZone(zone));
             if (!message.location().isKnown()) {
                 tally.unlocated++;
             }
         }
         return decided;
+    }
+
+    /** A message decided, or why the decisions failed on it. */
+    private record Decision(PreparedMessage message, String failure) {
+    }
+
+    private Decision decide(Submission submission) {
+        try {
+            return new Decision(decisions.decide(submission.message(), submission.normalizedText(),
+                    DecisionPath.StageTimings.NONE), null);
+        } catch (RuntimeException e) {
+            return new Decision(null, "decisions: " + e);
+        }
     }
 
     /** Waits for the batch being written, then hands this one to the writer: one batch decides while one is written. */

@@ -148,19 +148,21 @@ public final class ImportHistoryCommand implements Callable<Integer> {
         MessageParser parser = new MessageParser(Clock.systemUTC(), settings.duration(IngestConfig.class, "maxClockSkew"),
                 settings.whole(IngestConfig.class, "maxTextLength"), normalizer);
         requireSource(parser, (options.shifted() ? HistoryRows.SHIFTED_SOURCE_PREFIX : "") + source);
-        DecisionPath decisions = new DecisionPath(normalizer, new PersonalDataMasker(),
-                RegionProducers.servingClassifier(pack.region(), normalizer, settings.number(ClassifyConfig.class, "triageBelow")),
-                new MunicipalityLocator(pack, new Gazetteer(pack.region().municipalities())),
-                RegionProducers.servingRoutingTable(pack.region(), overrides),
-                settings.number(RoutingConfig.class, "modelConfidence"));
-
         PrintWriter out = spec.commandLine().getOut();
-        try (Progress progress = new Progress(spec.commandLine().getErr());
-             HistoryStore store = progress.step("opening " + databaseUrl, 0,
-                     () -> HistoryStore.open(databaseUrl, databaseUser,
-                             System.getenv().getOrDefault("PULSE_DB_PASSWORD", "pulse"))).value()) {
-            ImportSummary summary = new HistoryImport(decisions, parser, Clock.systemUTC()).run(options, store, progress);
-            summary.lines().forEach(out::println);
+        try (Progress progress = new Progress(spec.commandLine().getErr())) {
+            DecisionPath decisions = progress.step("loading the decisions of " + pack.region().id()
+                    + " (model, routing table" + overrides.map(file -> ", overrides " + file).orElse("") + ")", 0,
+                    () -> new DecisionPath(normalizer, new PersonalDataMasker(),
+                            RegionProducers.servingClassifier(pack.region(), normalizer,
+                                    settings.number(ClassifyConfig.class, "triageBelow")),
+                            new MunicipalityLocator(pack, new Gazetteer(pack.region().municipalities())),
+                            RegionProducers.servingRoutingTable(pack.region(), overrides),
+                            settings.number(RoutingConfig.class, "modelConfidence"))).value();
+            try (HistoryStore store = progress.step("opening " + databaseUrl, 0, () -> HistoryStore.open(databaseUrl,
+                    databaseUser, System.getenv().getOrDefault("PULSE_DB_PASSWORD", "pulse"))).value()) {
+                ImportSummary summary = new HistoryImport(decisions, parser, Clock.systemUTC()).run(options, store, progress);
+                summary.lines().forEach(out::println);
+            }
         }
         out.flush();
         return 0;
