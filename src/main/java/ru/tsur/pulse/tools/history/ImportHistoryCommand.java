@@ -151,7 +151,7 @@ public final class ImportHistoryCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Progress progress = new Progress(spec.commandLine().getErr())) {
             DecisionPath decisions = progress.step("loading the decisions of " + pack.region().id()
-                    + " (model, routing table" + overrides.map(file -> ", overrides " + file).orElse("") + ")", 0,
+                    + " (model, routing table" + overrides.map(overridesFile -> ", overrides " + overridesFile).orElse("") + ")", 0,
                     () -> new DecisionPath(normalizer, new PersonalDataMasker(),
                             RegionProducers.servingClassifier(pack.region(), normalizer,
                                     settings.number(ClassifyConfig.class, "triageBelow")),
