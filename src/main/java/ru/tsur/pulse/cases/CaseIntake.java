@@ -18,7 +18,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Gives every stored message a case. The truth of what is still to do is PostgreSQL itself — messages
+ * Gives every stored message a case (history loaded by scripts/import-history.sh, {@code imported}, is no work
+ * for anyone now and gets none). The truth of what is still to do is PostgreSQL itself — messages
  * whose {@code case_id} is NULL — so the intake is replayable: a stored message only wakes it, and a timer
  * wakes it too (after a restart, or when a batch failed). Each round claims a batch of such messages
  * ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work) and, in one transaction, joins each to an

@@ -43,7 +43,7 @@ public class CaseRepository {
 
     private static final String CLAIM_UNCASED = """
             SELECT id, created_at, lat, lon, display_text, municipality_id, category_id, topic, executor, deadline_class
-            FROM message WHERE case_id IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
+            FROM message WHERE case_id IS NULL AND NOT imported ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
 
     private static final String CANDIDATES = """
             SELECT id, status, last_message_at, resolved_at, lat, lon, summary FROM problem_case

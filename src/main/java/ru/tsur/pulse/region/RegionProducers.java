@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the plain decision classes (normalizer, masker, classifier, locator, routing table and the decision
@@ -62,10 +63,18 @@ public class RegionProducers {
     @Produces
     @Singleton
     Classifier classifier(Region region, TextNormalizer normalizer, ClassifyConfig config) {
+        return servingClassifier(region, normalizer, config.triageBelow());
+    }
+
+    /**
+     * The classifier the service serves for {@code region}, built without CDI: the producer above, and the
+     * offline import of history (tools.history), which must decide exactly as the service does.
+     */
+    public static Classifier servingClassifier(Region region, TextNormalizer normalizer, double triageBelow) {
         return RegionModels.model(region.id())
                 .<Classifier>map(model -> {
                     LOG.infof("Classifier: trained model of %s (%s)", region.id(), model.description());
-                    return new TrainedClassifier(model, region.categories(), normalizer, config.triageBelow(),
+                    return new TrainedClassifier(model, region.categories(), normalizer, triageBelow,
                             region.districtsByMunicipality()::get);
                 })
                 .orElseGet(() -> {
@@ -87,14 +96,22 @@ public class RegionProducers {
     @Produces
     @Singleton
     RoutingTable routingTable(Region region, RoutingConfig config) {
+        return servingRoutingTable(region, config.overridesFile().map(Path::of));
+    }
+
+    /**
+     * The routing table the service serves for {@code region} with the overrides file, if any, built without
+     * CDI (the producer above and the offline import of history).
+     */
+    public static RoutingTable servingRoutingTable(Region region, Optional<Path> overridesFile) {
         RoutingTable learned = RegionModels.routing(region.id()).orElseGet(() -> new RoutingTable(
                 List.of(new RoutingTable.Row(RoutingTable.Level.DEFAULT, null, null, null,
                         "ЦУР: ручная маршрутизация", DeadlineClass.STANDARD, 0, 0)), null, RoutingOverrides.empty()));
         RoutingTable table = learned.withDistricts(region.districtsByMunicipality()::get);
-        if (config.overridesFile().isEmpty()) {
+        if (overridesFile.isEmpty()) {
             return table;
         }
-        Path file = Path.of(config.overridesFile().get());
+        Path file = overridesFile.get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             RoutingOverrides overrides = RoutingOverrides.read(reader, region);
             LOG.infof("Routing overrides: %d rules from %s", overrides.rules().size(), file);

@@ -141,16 +141,7 @@ public class TensionService {
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(counts -> {
                     long started = System.nanoTime();
-                    TensionDetector warmed = new TensionDetector(settings,
-                            (region.municipalities().size()) * region.categories().size());
-                    Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
-                    for (long bucket = first; bucket <= current; bucket++) {
-                        warmed.openBucket(bucket);
-                        addAll(warmed, byBucket.getOrDefault(bucket, List.of()));
-                        if (bucket < current) {
-                            warmed.closeBucket();
-                        }
-                    }
+                    TensionDetector warmed = warmed(settings, region, counts, first, current);
                     synchronized (lock) {
                         if (generation != historyGeneration.get()) {
                             return;
@@ -161,6 +152,27 @@ public class TensionService {
                             current - first, warmed.seriesCount(), (System.nanoTime() - started) / 1_000_000);
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * A detector warmed as the service warms its own at startup: buckets {@code first … current} opened in
+     * order, each counted from {@code counts} (PostgreSQL's, {@link TensionRepository#counts}) and closed,
+     * the current one left open. Public so a test can warm one with the production settings from the
+     * history in its database (scripts/import-history.sh).
+     */
+    public static TensionDetector warmed(TensionSettings settings, Region region,
+                                         List<TensionRepository.BucketCount> counts, long first, long current) {
+        TensionDetector warmed = new TensionDetector(settings,
+                (region.municipalities().size()) * region.categories().size());
+        Map<Long, List<TensionRepository.BucketCount>> byBucket = byBucket(counts);
+        for (long bucket = first; bucket <= current; bucket++) {
+            warmed.openBucket(bucket);
+            addAll(warmed, byBucket.getOrDefault(bucket, List.of()));
+            if (bucket < current) {
+                warmed.closeBucket();
+            }
+        }
+        return warmed;
     }
 
     /** Recounts the recent buckets, closes finished ones, evaluates, publishes scores and alert changes. */

@@ -31,8 +31,8 @@ public class PulseToolsTest {
         assertThat(run("--help")).isEqualTo(new Run(0, """
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
-                replay through the ingest API, tension evaluation, executor scorecards, region
-                packs.
+                replay through the ingest API, history import, tension evaluation, executor
+                scorecards, region packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
@@ -50,6 +50,10 @@ public class PulseToolsTest {
                   replay                Replays a CSV in the St Petersburg portal format
                                           through the ingest API at N× real time and prints
                                           what was sent and accepted.
+                  import-history        Loads past messages from a CSV into PostgreSQL in bulk,
+                                          classified, located and routed as the service
+                                          decides, for warm baselines at the next start; raises
+                                          no case and no alert.
                   evaluate-tension      Replays a labelled CSV through the tension detector in
                                           simulated time (no service, no database) and prints
                                           every alert, then alerts=N series=M; with --inject,
@@ -149,6 +153,38 @@ public class PulseToolsTest {
                 Usage: pulse-tools scorecard [-h] --data=FILE [--top=N] [--calendar=FILE]
                 Try 'pulse-tools scorecard --help' for more information.
                 """));
+    }
+
+    @Test
+    void importHistoryRefusesOptionsItCannotUseBeforeTouchingADatabase() {
+        String usage = """
+                Usage: pulse-tools import-history [-h] [--region=REGION] [--source=NAME]
+                                                  [--shift-weeks=N|auto] [--from=DATE]
+                                                  [--to=DATE] [--zone=ZONE] [--batch=N]
+                                                  [--database-url=URL] [--database-user=USER]
+                                                  [--routing-overrides=FILE] FILE
+                Try 'pulse-tools import-history --help' for more information.
+                """;
+        String spb = "../shared/data/spb/appeals-2020-10-18_2021-01-31.csv.gz";
+        assertThat(run("import-history", spb, "--shift-weeks", "soon")).isEqualTo(new Run(2, "",
+                "pulse-tools import-history: Invalid value for option '--shift-weeks': 'soon' is neither a whole number"
+                        + " of weeks nor auto\n" + usage));
+        assertThat(run("import-history", spb, "--shift-weeks", "-1")).isEqualTo(new Run(2, "",
+                "pulse-tools import-history: Invalid value for option '--shift-weeks': must not be negative, not -1\n"
+                        + usage));
+        assertThat(run("import-history", spb, "--from", "2020-10-24", "--to", "2020-10-18")).isEqualTo(new Run(2, "",
+                "pulse-tools import-history: --to must not come before --from\n" + usage));
+        assertThat(run("import-history", spb, "--region", "atlantis").err())
+                .startsWith("pulse-tools import-history: --region atlantis: ");
+        assertThat(run("import-history", spb, "--source", "наш портал", "--shift-weeks", "auto")).isEqualTo(new Run(2, "",
+                "pulse-tools import-history: --source наш портал: the stored source history.наш портал must be 1-64"
+                        + " characters of a-z, 0-9, '_', '.', '-'\n" + usage));
+        // a file without a time or a place fails (exit 1) before the database is opened
+        assertThat(run("import-history", "../shared/data/kursk/train.csv", "--region", "kursk")).isEqualTo(new Run(1, "",
+                "pulse-tools import-history: the CSV header [id, text, topic, executor, category] has no column for a time"
+                        + " (created_at), a place (latitude and longitude, or lat and lon; address; municipality);"
+                        + " accepted columns: created_at; latitude+longitude (lat+lon), address, municipality; category,"
+                        + " text; optional id (external_id), reason (topic), source, author\n"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import ru.tsur.pulse.domain.PreparedMessage;
 import ru.tsur.pulse.locate.RegionPack;
 import ru.tsur.pulse.pipeline.DecisionPath;
 import ru.tsur.pulse.tools.Arguments;
+import ru.tsur.pulse.tools.Progress;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
