@@ -317,7 +317,7 @@ class ImportHistoryIT {
         }
         List<TensionRepository.BucketCount> implied = merged.entrySet().stream()
                 .map(entry -> new TensionRepository.BucketCount((String) entry.getKey().get(0), (String) entry.getKey().get(1),
-                        (String) entry.getKey().get(2), (Long) entry.getKey().get(3), entry.getValue()))
+                        (String) entry.getKey().get(2), (Long) entry.getKey().get(3), entry.getValue(), false))
                 .toList();
         assertThat(sorted(read)).isEqualTo(sorted(implied));
 
@@ -357,7 +357,7 @@ class ImportHistoryIT {
                 .thenComparing(TensionRepository.BucketCount::topic, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 
-    /** What the warm-up's query reads of every message but this import's. */
+    /** What the warm-up's query reads of every message but this import's (the test database holds no past counts). */
     private List<TensionRepository.BucketCount> others(String source, Instant from, Instant to, long bucketSeconds) {
         List<TensionRepository.BucketCount> counts = new ArrayList<>();
         for (Row row : pool.preparedQuery("""
@@ -368,7 +368,7 @@ class ImportHistoryIT {
                 .execute(Tuple.of(ru.tsur.pulse.sql.Timestamps.utc(from), bucketSeconds,
                         ru.tsur.pulse.sql.Timestamps.utc(to), source)).await().indefinitely()) {
             counts.add(new TensionRepository.BucketCount(row.getString("municipality_id"), row.getString("category_id"),
-                    row.getString("topic"), row.getLong("bucket"), row.getLong("n").intValue()));
+                    row.getString("topic"), row.getLong("bucket"), row.getLong("n").intValue(), false));
         }
         return counts;
     }
