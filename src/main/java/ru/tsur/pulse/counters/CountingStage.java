@@ -129,7 +129,9 @@ public class CountingStage {
     }
 
     private void announce(CountedBatch batch) {
-        if (batch.municipalities().isEmpty()) {
+        // Before the heat map has subscribed (the start-up rebuild) there is no one to tell, and no need: its
+        // first tick reads every municipality anyway.
+        if (batch.municipalities().isEmpty() || !maintained.hasRequests()) {
             return;
         }
         maintained.sendAndForget(batch);
