@@ -97,11 +97,14 @@ public class CountingStage {
     /** One round of the safety net; skipped while the previous round still runs. */
     @Scheduled(every = "${pulse.counters.catch-up-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> maintain() {
-        return (!viewChecked && config.rebuildOnStart()
+        boolean starting = !viewChecked;
+        return (starting && config.rebuildOnStart()
                 ? counters.rebuildIfMissingOrStale().invoke(() -> viewChecked = true)
                 : counters.rebuildIfMissing())
                 .invoke(report -> {
-                    if (report != null) {
+                    // The start-up rebuild is not announced: the heat map may not have subscribed yet (the send
+                    // failed with a warning), and its first tick reads every municipality anyway.
+                    if (report != null && !starting) {
                         announce(everything());
                     }
                 })
@@ -129,9 +132,7 @@ public class CountingStage {
     }
 
     private void announce(CountedBatch batch) {
-        // Before the heat map has subscribed (the start-up rebuild) there is no one to tell, and no need: its
-        // first tick reads every municipality anyway.
-        if (batch.municipalities().isEmpty() || !maintained.hasRequests()) {
+        if (batch.municipalities().isEmpty()) {
             return;
         }
         maintained.sendAndForget(batch);
