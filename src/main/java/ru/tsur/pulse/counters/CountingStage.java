@@ -97,8 +97,8 @@ public class CountingStage {
     /** One round of the safety net; skipped while the previous round still runs. */
     @Scheduled(every = "${pulse.counters.catch-up-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> maintain() {
-        boolean starting = !viewChecked;
-        return (starting && config.rebuildOnStart()
+        boolean starting = !viewChecked && config.rebuildOnStart();
+        return (starting
                 ? counters.rebuildIfMissingOrStale().invoke(() -> viewChecked = true)
                 : counters.rebuildIfMissing())
                 .invoke(report -> {
