@@ -68,9 +68,9 @@ class WallScreenBrowserTest extends BrowserTestBase {
         }
     }
 
-    /** A number as the wall writes it: digits grouped by a narrow no-break space. */
-    private static long wallNumber(String text) {
-        return Long.parseLong(text.replaceAll("[^0-9]", ""));
+    /** The figure after a label's colon («за 1 час: 1 752» → 1752), digits grouped by a narrow no-break space. */
+    private static long figureOf(String text) {
+        return Long.parseLong(text.substring(text.lastIndexOf(": ") + 2).replace("\u202f", ""));
     }
 
     /**
@@ -181,7 +181,8 @@ class WallScreenBrowserTest extends BrowserTestBase {
                 while (walker.nextNode()) {
                   const text = walker.currentNode.nodeValue;
                   const parent = walker.currentNode.parentElement;
-                  if (!parent || parent.closest('script, noscript')) continue;
+                  // Not figures: the map's licence («ODbL 1.0»).
+                  if (!parent || parent.closest('script, noscript, [data-testid=attribution]')) continue;
                   if (parent.closest('.feed-text')) { resident.push(text); continue; }  // residents' own words, as written
                   if (/\\d\\.\\d/.test(text) || /\\d[ \\u00a0\\u2009]\\d{3}(?!\\d)/.test(text)) wrong.push(text);
                   if (/\\d\\u202f\\d{3}/.test(text)) grouped++;
@@ -201,14 +202,14 @@ class WallScreenBrowserTest extends BrowserTestBase {
         assertThat(browser.text(latest + ".dataset.source")).isEqualTo("heatmap");
         assertThat(browser.text(latest + ".textContent"))
                 .isEqualTo("за 1 час: " + browser.text("document.querySelector('[data-testid=total-count]').textContent"));
-        assertThat(wallNumber(browser.text(latest + ".textContent"))).isPositive();
+        assertThat(figureOf(browser.text(latest + ".textContent"))).isPositive();
 
         String chosen = region.municipalities().get(5).id();
         browser.script("wallState.selected = arguments[0]; wallHooks.dynamics([{at: new Date().toISOString(), observed: 999999,"
                 + " expected: 1, upper: 2}]);", chosen);
         long count = browser.number("Number(document.querySelector('path.municipality[data-municipality=\"" + chosen + "\"]').dataset.count)");
         assertThat(browser.text(latest + ".textContent")).startsWith("за 1 час: ");
-        assertThat(wallNumber(browser.text(latest + ".textContent"))).isEqualTo(count);
+        assertThat(figureOf(browser.text(latest + ".textContent"))).isEqualTo(count);
 
         // Another window: the chart's last bucket, named by its start, not a last-hour total.
         crowdedWall(1920, 1080, "?metric=count&window=24h");
