@@ -54,11 +54,16 @@ test('deadline alerts: the executor is the place, the case or the count the subj
   assert.deepEqual([
     alertTitle({ kind: 'deadline', labels: { case: '4100', executor: 'ГУП «ТЭК СПб»', municipality: 'spb-kolpino' }, title: 'Просрочен срок первого ответа' }, names),
     alertTitle({ kind: 'deadline', labels: { case: '4101', executor: '', municipality: 'spb-kolpino' }, title: 'Срок решения на исходе (80%)' }, names),
-    alertTitle({ kind: 'deadline', labels: { scope: 'group', executor: 'ГУП «ТЭК СПб»' }, title: 'ГУП «ТЭК СПб»: 12 просроченных обращений' }, names)
+    alertTitle({ kind: 'deadline', labels: { scope: 'group', executor: 'ГУП «ТЭК СПб»' }, title: 'ГУП «ТЭК СПб»: 12 просроченных обращений' }, names),
+    alertTitle({ kind: 'deadline', labels: { scope: 'group', executor: 'ГУП «ТЭК СПб»' }, title: 'ГУП «ТЭК СПб»: 1234 просроченных обращений',
+      details: { overdue: 1234 } }, names),
+    alertTitle({ kind: 'deadline', labels: { scope: 'group', executor: 'ГУП «ТЭК СПб»' }, details: { overdue: 21 } }, names)
   ], [
     { lead: 'просрочен срок первого ответа', place: 'ГУП «ТЭК СПб»', subject: 'обращение №4100' },
     { lead: 'срок решения на исходе (80%)', place: 'исполнитель не назначен', subject: 'обращение №4101' },
-    { lead: 'сроки', place: 'ГУП «ТЭК СПб»', subject: '12 просроченных обращений' }
+    { lead: 'сроки', place: 'ГУП «ТЭК СПб»', subject: '12 просроченных обращений' },
+    { lead: 'сроки', place: 'ГУП «ТЭК СПб»', subject: '1\u202f234 просроченных обращения' },
+    { lead: 'сроки', place: 'ГУП «ТЭК СПб»', subject: '21 просроченное обращение' }
   ]);
 });
 

@@ -71,9 +71,13 @@ function deadlineTitle(alert) {
   const executor = label(alert, 'executor') || NO_EXECUTOR;
   const title = String(alert.title || '');
   if (label(alert, 'scope') === 'group') {
-    // "<executor>: 12 просроченных обращений": the executor is the place, the rest the subject.
+    // "<executor>: 12 просроченных обращений": the executor is the place, the count (written by the wall) the subject.
+    const overdue = figure(detail(alert, 'overdue'));
     const prefix = executor + ': ';
-    return { lead: 'сроки', place: executor, subject: title.startsWith(prefix) ? title.slice(prefix.length) : title };
+    const subject = overdue !== null
+      ? formatNumber(overdue) + ' ' + plural(overdue, 'просроченное обращение', 'просроченных обращения', 'просроченных обращений')
+      : title.startsWith(prefix) ? title.slice(prefix.length) : title;
+    return { lead: 'сроки', place: executor, subject };
   }
   const kase = label(alert, 'case');
   const lead = title ? title.charAt(0).toLowerCase() + title.slice(1) : 'срок';
