@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  feedAge, formatAge, formatDecimal, formatNumber, formatValue, parseTime, plural, THOUSANDS, timeFormats, toCount
+  feedAge, formatAge, formatDecimal, formatExpected, formatNumber, formatValue, parseTime, plural, THOUSANDS, timeFormats, toCount
 } from '../../main/resources/META-INF/resources/wall/modules/format.mjs';
 
 const NNBSP = '\u202f';
@@ -55,4 +55,9 @@ test('the wall\'s clock, silence end and day in a region\'s zone; an unknown zon
 test('the Russian form of a word after a count', () => {
   assert.deepEqual([0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1002].map(n => plural(n, 'день', 'дня', 'дней')),
     ['дней', 'день', 'дня', 'дня', 'дней', 'дней', 'дней', 'дней', 'день', 'дня', 'дней', 'день', 'дней', 'дня']);
+});
+
+test('an expected count too small for one decimal is «<0,1», not a norm of 0', () => {
+  assert.deepEqual([0, 0.01, 0.049, 0.05, 0.14, 2.46, 1234.5].map(formatExpected),
+    ['0', '<0,1', '<0,1', '0,1', '0,1', '2,5', `1${NNBSP}234,5`]);
 });

@@ -44,3 +44,12 @@ test('a series still learning says how many days are left, from the heat map whe
   assert.deepEqual(tensionRows([{ municipality: 'spb-pushkin', score: 30, learningDays: 2 }], names, new Map(), false)
     .map(r => r.learning), ['обучение: ещё 2 дн.']);
 });
+
+test('the place is the region\'s short name, the answer\'s name only for a municipality the region does not know', () => {
+  assert.deepEqual(tensionRows([
+    { municipality: 'spb-kolpino', municipalityName: 'город Колпино', score: 5, observed: 2, expected: 0.01 },
+    { municipality: 'spb-new', municipalityName: 'посёлок Новый', score: 5, observed: 2, expected: 0 },
+    { municipality: 'spb-other', score: 5, observed: 2 }
+  ], names, new Map(), true).map(r => r.place + ': ' + r.figures),
+  ['Колпино: 2 при норме <0,1', 'посёлок Новый: 2 при норме 0', 'spb-other: 2 при норме —']);
+});

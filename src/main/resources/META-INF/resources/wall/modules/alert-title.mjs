@@ -8,7 +8,7 @@
  * parameters.
  */
 
-import { formatDecimal, formatNumber, parseTime, plural } from './format.mjs';
+import { formatExpected, formatNumber, parseTime, plural } from './format.mjs';
 
 /** The place of an alert about the whole region. */
 export const WHOLE_REGION = 'весь регион';
@@ -132,7 +132,7 @@ export function alertFigures(alert, times) {
     const observed = figure(detail(alert, 'observed'));
     const expected = figure(detail(alert, 'expected'));
     if (observed !== null) {
-      const parts = [formatNumber(observed) + ' при норме ' + (expected !== null ? formatDecimal(expected) : '—')];
+      const parts = [formatNumber(observed) + ' при норме ' + (expected !== null ? formatExpected(expected) : '—')];
       const since = parseTime(detail(alert, 'since'));
       if (since !== null) {
         parts.push('с ' + times.shortTime.format(new Date(since)));

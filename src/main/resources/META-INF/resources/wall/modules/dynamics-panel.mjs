@@ -5,7 +5,7 @@
  * (latest-figure.mjs); it is written again whenever the heat map changes.
  */
 
-import { formatDecimal } from './format.mjs';
+import { formatExpected } from './format.mjs';
 import { latestFigure, latestText } from './latest-figure.mjs';
 import { totalCount } from './heat-picture.mjs';
 import { learningText } from './learning.mjs';
@@ -71,8 +71,8 @@ export function showDynamics(points, target = dynamicsTarget()) {
   const observed = make('span', 'legend-observed');
   observed.setAttribute('data-testid', 'dynamics-latest');
   el.dynamicsLegend.appendChild(observed);
-  el.dynamicsLegend.appendChild(make('span', 'legend-expected', 'норма ' + formatDecimal(shape.latest.expected)));
-  el.dynamicsLegend.appendChild(make('span', 'legend-upper', 'порог ' + formatDecimal(shape.latest.upper)));
+  el.dynamicsLegend.appendChild(make('span', 'legend-expected', 'норма ' + formatExpected(shape.latest.expected)));
+  el.dynamicsLegend.appendChild(make('span', 'legend-upper', 'порог ' + formatExpected(shape.latest.upper)));
   const learning = make('span', 'legend-learning');
   learning.setAttribute('data-testid', 'dynamics-learning');
   el.dynamicsLegend.appendChild(learning);

@@ -26,6 +26,14 @@ export function formatDecimal(n) {
   return grouped(decimalFormat.format(n));
 }
 
+/**
+ * An expected count (a norm, a threshold): at most one decimal, and a positive value too small for it is
+ * «<0,1» rather than a norm of "0": 0.04 → "<0,1", 0.14 → "0,1", 0 → "0".
+ */
+export function formatExpected(n) {
+  return n > 0 && n < 0.05 ? '<' + formatDecimal(0.1) : formatDecimal(n);
+}
+
 /** The Russian form of a word after a count n: plural(3, 'день', 'дня', 'дней') → 'дня'. */
 export function plural(n, one, few, many) {
   const tens = Math.abs(n) % 100;

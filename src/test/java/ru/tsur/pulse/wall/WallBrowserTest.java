@@ -229,15 +229,18 @@ class WallBrowserTest extends BrowserTestBase {
                     + " === 'Оценка напряжённости пока недоступна'", Duration.ofSeconds(10), "no tension placeholder");
         } else if (tension.statusCode() == 200) {
             // The page polls every 15 s; the points may move meanwhile, so page and service are compared together.
-            // It asks for as many points as its panel can show and lists those with a score above 0, a
-            // region-wide one as «весь регион».
+            // It asks for as many points as its panel can show and lists those with a score above 0 by the
+            // municipality's short name (as the map and the feed), a region-wide one as «весь регион».
             browser.awaitTrue("wallState.tensionAsked > 0", Duration.ofSeconds(10), "the page asked for no tension points");
             long asked = browser.number("wallState.tensionAsked");
+            Map<String, String> shortNames = region.municipalities().stream()
+                    .collect(Collectors.toMap(Municipality::id, Municipality::shortName));
             browser.await(page -> {
                 List<Map<String, Object>> points = given().when().get("/api/v1/tension-points?window=24h&limit=" + asked)
                         .jsonPath().getList("points");
                 List<String> expected = points.stream().filter(point -> ((Number) point.get("score")).intValue() > 0)
-                        .map(point -> point.get("municipality") == null ? "весь регион" : (String) point.get("municipalityName"))
+                        .map(point -> point.get("municipality") == null ? "весь регион"
+                                : shortNames.getOrDefault((String) point.get("municipality"), (String) point.get("municipalityName")))
                         .toList();
                 return expected.equals(page.script("return Array.from(document.querySelectorAll("
                         + "'[data-testid=tension-list] li .tension-place')).map(n => n.textContent);"))
