@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyDelta, applySnapshot, effectiveMetric, metricValue, municipalityView, totalCount
+  applyDelta, applySnapshot, effectiveMetric, metricValue, municipalityTooltip, municipalityView, totalCount
 } from '../../main/resources/META-INF/resources/wall/modules/heat-picture.mjs';
 
 function emptyPicture() {
@@ -110,5 +110,21 @@ test('a municipality in learning is not coloured by its score, only in the tensi
     { value: 20, learningDays: 3, learning: false },
     { value: 50, learningDays: null, learning: false },
     { value: 0, learningDays: null, learning: false }
+  ]);
+});
+
+test('a shape\'s tooltip says «обучение: ещё N дн.» instead of a score while learning', () => {
+  const picture = emptyPicture();
+  applySnapshot(picture, { cells: [{ m: 'a', c: 'x', n: 1234 }], scores: [{ m: 'a', t: 88 }, { m: 'b', t: 40 }], learning: { a: 3 } });
+  assert.deepEqual([
+    municipalityTooltip('Колпино', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'a', 0), true),
+    municipalityTooltip('Колпино', 'count', 'Число обращений', municipalityView(picture, 'count', 'a', 0), true),
+    municipalityTooltip('Пушкин', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'b', 0), true),
+    municipalityTooltip('Пушкин', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'b', 0), false)
+  ], [
+    'Колпино — обучение: ещё 3 дн.',
+    'Колпино — число обращений: 1\u202f234 (обучение: ещё 3 дн.)',
+    'Пушкин — напряжённость: 40',
+    'Пушкин'
   ]);
 });

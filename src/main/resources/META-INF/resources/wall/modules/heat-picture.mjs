@@ -6,8 +6,8 @@
  * state).
  */
 
-import { toCount } from './format.mjs';
-import { readLearning } from './learning.mjs';
+import { formatValue, toCount } from './format.mjs';
+import { learningText, readLearning } from './learning.mjs';
 
 function cellKey(cell) {
   return cell && typeof cell.m === 'string' && typeof cell.c === 'string' ? cell.m + '|' + cell.c : null;
@@ -112,4 +112,20 @@ export function municipalityView(picture, metric, id, population) {
   const learningDays = (picture.learning && picture.learning.get(id)) || null;
   const learning = metric === 'tension' && learningDays !== null;
   return { value: learning ? 0 : metricValue(picture, metric, id, population), learningDays, learning };
+}
+
+/**
+ * The tooltip of a municipality's shape for `view` (municipalityView): its name and what it shows —
+ * «обучение: ещё N дн.» instead of a score while learning, else the metric's value (and, beside counts, the
+ * learning state). `metricTitle` names the metric («Напряжённость»); `hasPicture` false: the name alone.
+ */
+export function municipalityTooltip(name, metric, metricTitle, view, hasPicture) {
+  if (!hasPicture) {
+    return name;
+  }
+  if (view.learning) {
+    return name + ' — ' + learningText(view.learningDays);
+  }
+  return name + ' — ' + metricTitle.toLowerCase() + ': ' + formatValue(metric, view.value)
+    + (view.learningDays !== null ? ' (' + learningText(view.learningDays) + ')' : '');
 }

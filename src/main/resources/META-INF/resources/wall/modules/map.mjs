@@ -10,9 +10,8 @@
 import { METRICS, WINDOWS } from './settings.mjs';
 import { backoffDelay } from './backoff.mjs';
 import { formatNumber, formatValue } from './format.mjs';
-import { learningText } from './learning.mjs';
 import { classBreaks, classColours, fillFor, legendLabels, ZERO_FILL } from './colour-scale.mjs';
-import { effectiveMetric, municipalityView, totalCount } from './heat-picture.mjs';
+import { effectiveMetric, municipalityTooltip, municipalityView, totalCount } from './heat-picture.mjs';
 import { clashes, labelRanking } from './label-placement.mjs';
 import { clear, el, make, makeSvg, placeholder, remPixels } from './dom.mjs';
 import { fetchJson } from './session.mjs';
@@ -201,10 +200,7 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     if (!title) {
       return;
     }
-    const shown = !hasPicture() ? title.name
-      : title.name + ' — ' + (view.learning ? learningText(view.learningDays)
-        : METRICS[metric].title.toLowerCase() + ': ' + formatValue(metric, view.value)
-          + (view.learningDays !== null ? ' (' + learningText(view.learningDays) + ')' : ''));
+    const shown = municipalityTooltip(title.name, metric, METRICS[metric].title, view, hasPicture());
     if (title.text !== shown) {
       title.node.textContent = shown;
       title.text = shown;
