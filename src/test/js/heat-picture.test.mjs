@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  applyDelta, applySnapshot, effectiveMetric, metricValue, totalCount
+  applyDelta, applySnapshot, effectiveMetric, metricValue, municipalityTooltip, municipalityView, totalCount
 } from '../../main/resources/META-INF/resources/wall/modules/heat-picture.mjs';
 
 function emptyPicture() {
-  return { cells: new Map(), totals: new Map(), scores: new Map(), scoresSeen: false };
+  return { cells: new Map(), totals: new Map(), scores: new Map(), scoresSeen: false, learning: new Map() };
 }
 
 function seen(picture) {
@@ -79,4 +79,52 @@ test('a municipality\'s value: its score, its count or its count per 10 000 resi
     metricValue(picture, 'percapita', 'a', 40000),
     metricValue(picture, 'percapita', 'a', 0)
   ], [88, 0, 20, 0, 5, 0]);
+});
+
+test('learning comes whole with every snapshot; a delta replaces it only when it carries it', () => {
+  const picture = emptyPicture();
+  applySnapshot(picture, { cells: [], scores: [], learning: { a: 3, b: 1 } });
+  const afterSnapshot = Object.fromEntries(picture.learning);
+  applyDelta(picture, { cells: [{ m: 'a', c: 'x', n: 1 }] });
+  const afterPlainDelta = Object.fromEntries(picture.learning);
+  applyDelta(picture, { cells: [], learning: { b: 2, c: 14 } });
+  const afterLearningDelta = Object.fromEntries(picture.learning);
+  applyDelta(picture, { cells: [], learning: {} });
+  const afterEmptied = Object.fromEntries(picture.learning);
+  applySnapshot(picture, { cells: [], learning: { d: 5 } });
+  applySnapshot(picture, { cells: [] });
+  assert.deepEqual([afterSnapshot, afterPlainDelta, afterLearningDelta, afterEmptied, Object.fromEntries(picture.learning)],
+    [{ a: 3, b: 1 }, { a: 3, b: 1 }, { b: 2, c: 14 }, {}, {}]);
+});
+
+test('a municipality in learning is not coloured by its score, only in the tension metric', () => {
+  const picture = emptyPicture();
+  applySnapshot(picture, { cells: [{ m: 'a', c: 'x', n: 20 }, { m: 'b', c: 'x', n: 4 }], scores: [{ m: 'a', t: 88 }, { m: 'b', t: 50 }], learning: { a: 3 } });
+  assert.deepEqual([
+    municipalityView(picture, 'tension', 'a', 0),
+    municipalityView(picture, 'count', 'a', 0),
+    municipalityView(picture, 'tension', 'b', 0),
+    municipalityView(picture, 'tension', 'z', 0)
+  ], [
+    { value: 0, learningDays: 3, learning: true },
+    { value: 20, learningDays: 3, learning: false },
+    { value: 50, learningDays: null, learning: false },
+    { value: 0, learningDays: null, learning: false }
+  ]);
+});
+
+test('a shape\'s tooltip says «обучение: ещё N дн.» instead of a score while learning', () => {
+  const picture = emptyPicture();
+  applySnapshot(picture, { cells: [{ m: 'a', c: 'x', n: 1234 }], scores: [{ m: 'a', t: 88 }, { m: 'b', t: 40 }], learning: { a: 3 } });
+  assert.deepEqual([
+    municipalityTooltip('Колпино', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'a', 0), true),
+    municipalityTooltip('Колпино', 'count', 'Число обращений', municipalityView(picture, 'count', 'a', 0), true),
+    municipalityTooltip('Пушкин', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'b', 0), true),
+    municipalityTooltip('Пушкин', 'tension', 'Напряжённость', municipalityView(picture, 'tension', 'b', 0), false)
+  ], [
+    'Колпино — обучение: ещё 3 дн.',
+    'Колпино — число обращений: 1\u202f234 (обучение: ещё 3 дн.)',
+    'Пушкин — напряжённость: 40',
+    'Пушкин'
+  ]);
 });

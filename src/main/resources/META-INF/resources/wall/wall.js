@@ -6,7 +6,8 @@
  * What the wall shows and where the data comes from:
  *   - map: a choropleth of the region's municipalities (GET /api/v1/region/boundaries, drawn with d3-geo),
  *     coloured by tension score, message count or count per 10 000 residents in the selected window, from
- *     the heat map over /ws/heatmap (snapshot, then deltas; cells {m,c,n,t}, municipality scores {m,t});
+ *     the heat map over /ws/heatmap (snapshot, then deltas; cells {m,c,n,t}, municipality scores {m,t},
+ *     municipalities still learning their baseline {id: days}, hatched instead of coloured by score);
  *   - tension points (GET /api/v1/tension-points), dynamics of one municipality (GET /api/v1/dynamics),
  *     deadlines by executor (GET /api/v1/deadlines/summary): polled;
  *   - alerts over /ws/alerts (snapshot, then changes), the live feed over /ws/feed (snapshot, then new messages);
@@ -18,9 +19,12 @@
  * bounded: the heat map is one Map of non-empty cells (municipalities × categories), the feed keeps
  * FEED_MAX messages, alerts at most ALERTS_MAX, and the DOM holds one element per shown item.
  *
+ * Lists show as many whole rows as their panels have room for (modules/list-fit.mjs), so a larger screen
+ * shows more rows, not the same rows larger; every number goes through modules/format.mjs.
+ *
  * For browser tests: window.wallState (modules/state.mjs) and window.wallHooks (below); SVG paths carry
- * data-municipality, data-count and data-value; feed items data-message-id; alerts data-alert-id; deadline
- * rows data-executor.
+ * data-municipality, data-count, data-value and data-learning; feed items data-message-id; alerts
+ * data-alert-id; tension rows data-municipality and data-learning; deadline rows data-executor.
  */
 
 import { SETTINGS } from './modules/settings.mjs';
@@ -34,8 +38,8 @@ import { createAlerts } from './modules/alerts.mjs';
 import { createMapPanel } from './modules/map.mjs';
 import { createViews } from './modules/views.mjs';
 import { createTensionPanel } from './modules/tension-panel.mjs';
-import { loadDynamics, showDynamics } from './modules/dynamics-panel.mjs';
-import { forgetDeadlines, loadDeadlines, renderDeadlines } from './modules/deadlines-panel.mjs';
+import { connectDynamics, loadDynamics, renderDynamicsFigure, showDynamics } from './modules/dynamics-panel.mjs';
+import { fitDeadlines, forgetDeadlines, loadDeadlines, renderDeadlines } from './modules/deadlines-panel.mjs';
 import { every, stopPolls } from './modules/polls.mjs';
 import { renderClock, renderLinks, renderSwitches } from './modules/status-bar.mjs';
 
@@ -53,15 +57,27 @@ streams.heatmap = heat;
 streams.feed = feed.stream;
 streams.alerts = alerts.stream;
 
-const mapPanel = createMapPanel({ hasPicture: () => heat.hasState(), onSelect: select, requestRender: () => scheduleRender() });
-const tension = createTensionPanel({ onSelect: select });
+const hasPicture = () => heat.hasState();
+const mapPanel = createMapPanel({ hasPicture, onSelect: select, requestRender: () => scheduleRender() });
+const tension = createTensionPanel({ onSelect: select, hasPicture });
 const views = createViews({ heat, requestRender: () => scheduleRender(), windowChanged: tension.load });
+connectDynamics(hasPicture);
 
-/** The status bar's switches and the map, redrawn at most once per animation frame. */
+let learningShown = state.learning;
+
+/**
+ * The status bar's switches, the map and the dynamics panel's figure of "now" (both read the heat map),
+ * redrawn at most once per animation frame; the tension list again when the learning state changed.
+ */
 const scheduleRender = perAnimationFrame(() => {
   state.renders++;
   renderSwitches();
   mapPanel.render();
+  renderDynamicsFigure();
+  if (state.learning !== learningShown) {
+    learningShown = state.learning;
+    tension.redraw();
+  }
 });
 
 /** Picks a municipality for the dynamics panel (again: unpicks it) and outlines it on the map. */
@@ -145,8 +161,10 @@ window.addEventListener('resize', () => {
     applyLayout();
     mapPanel.draw();
     loadDynamics();
-    [el.feed, el.alertList, el.tensionList].forEach(list => fitList(list));
-    fitList(el.deadlineBody, el.deadlineTable.parentNode);
+    fitList(el.feed);
+    alerts.render();
+    tension.fit();
+    fitDeadlines();
   }, 200);
 });
 

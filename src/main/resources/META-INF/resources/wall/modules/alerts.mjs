@@ -1,15 +1,20 @@
 /*
  * The alerts panel (/ws/alerts): firing alerts first, by severity, a child of a firing parent under it,
- * acknowledgements and silences marked, resolved ones faded until they leave. /ws/alerts exists only with
- * the alerts core: while GET /api/v1/alerts answers 404 the panel says so and asks again later. Alert
- * items carry data-alert-id for browser tests.
+ * acknowledgements and silences marked, resolved ones faded until they leave. Each row leads with what
+ * tells it apart — the place and the category or case, in full (alert-title.mjs) — with the generic words,
+ * the severity and the wall's own figures on a small line beneath; as many rows as the panel has room
+ * for, then «и ещё N». /ws/alerts exists only with the alerts core: while GET /api/v1/alerts answers 404
+ * the panel says so and asks again later. Alert items carry data-alert-id (and their parts data-testid)
+ * for browser tests.
  */
 
 import { ALERTS_MAX, RESOLVED_KEEP_MS, SETTINGS } from './settings.mjs';
-import { formatAge, parseTime } from './format.mjs';
+import { formatAge, formatNumber, parseTime } from './format.mjs';
 import { alertsToDrop, arrangeAlerts, isSilenced } from './alert-order.mjs';
+import { alertFigures, alertTitle, childName, childrenLabel } from './alert-title.mjs';
+import { rowsToDraw } from './list-fit.mjs';
 import { SequencedStream } from './stream.mjs';
-import { clear, el, fitList, make, placeholder } from './dom.mjs';
+import { clear, el, fitList, make, placeholder, remPixels } from './dom.mjs';
 import { fetchJson, wsUrl } from './session.mjs';
 import { names } from './region.mjs';
 import { noteEvent, state } from './state.mjs';
@@ -51,47 +56,60 @@ export function createAlerts({ onState }) {
     const now = Date.now();
     const arranged = arrangeAlerts(state.alerts.values(), now);
     clear(el.alertList);
-    const limit = state.layout === 'laptop' ? 6 : 8;
-    arranged.top.slice(0, limit).forEach(a => {
-      const li = item(a, now);
-      const kids = arranged.children.get(a.id) || [];
-      if (kids.length) {
-        const sub = make('ul', 'alert-children');
-        kids.slice(0, 3).forEach(k => {
-          sub.appendChild(make('li', 'alert-child', k.title || k.id));
-        });
-        if (kids.length > 3) {
-          sub.appendChild(make('li', 'alert-child more', 'и ещё ' + (kids.length - 3)));
-        }
-        li.appendChild(sub);
-      }
-      el.alertList.appendChild(li);
+    // Rows are at least two lines high: enough are drawn to fill the panel, the rest only counted.
+    const drawn = rowsToDraw(el.alertList.parentNode.clientHeight, 2.2 * remPixels(), 8, 80);
+    arranged.top.slice(0, drawn).forEach(a => {
+      el.alertList.appendChild(item(a, now, arranged.children.get(a.id) || []));
     });
-    fitList(el.alertList);
-    el.alertsCount.textContent = arranged.firing ? String(arranged.firing) : '';
+    el.alertsCount.textContent = arranged.firing ? formatNumber(arranged.firing) : '';
     if (!stream.hasState()) {
       placeholder(el.alertsPlaceholder, state.missing.alerts ? 'Оповещения пока недоступны' : 'Оповещения: подключение…');
     } else {
       placeholder(el.alertsPlaceholder, state.alerts.size ? null : 'Активных оповещений нет');
     }
+    // After the placeholder: a placeholder still shown would take room from the rows.
+    fitList(el.alertList, { footer: el.alertsMore, total: arranged.top.length, moreText: n => 'и ещё ' + formatNumber(n) });
   }
 
-  function item(a, now) {
+  function item(a, now, kids) {
     const silenced = isSilenced(a, now);
     const li = make('li', 'alert severity-' + (SEVERITY_NAME[a.severity] ? a.severity : 'info') +
       (a.state === 'resolved' ? ' resolved' : '') + (silenced ? ' silenced' : '') + (a.fresh ? ' fresh' : ''));
     li.setAttribute('data-alert-id', a.id);
     li.setAttribute('data-state', String(a.state || ''));
+    const title = alertTitle(a, names);
     const head = make('div', 'alert-head');
-    head.appendChild(make('span', 'alert-badge', a.state === 'resolved' ? 'решено' : (SEVERITY_NAME[a.severity] || 'инфо')));
-    head.appendChild(make('span', 'alert-title', a.title || a.id));
+    const heading = make('div', 'alert-title');
+    heading.setAttribute('data-testid', 'alert-title');
+    if (title.place) {
+      const place = make('span', 'alert-place', title.place);
+      place.setAttribute('data-testid', 'alert-place');
+      heading.appendChild(place);
+    }
+    const subject = make('span', 'alert-subject', title.subject);
+    subject.setAttribute('data-testid', 'alert-subject');
+    heading.appendChild(subject);
+    head.appendChild(heading);
     const since = parseTime(a.startsAt);
     if (since !== null) {
       head.appendChild(make('span', 'alert-age', formatAge(now - since)));
     }
     li.appendChild(head);
-    if (a.summary) {
-      li.appendChild(make('div', 'alert-summary', a.summary));
+    const line = make('div', 'alert-line');
+    line.appendChild(make('span', 'alert-badge', a.state === 'resolved' ? 'решено' : (SEVERITY_NAME[a.severity] || 'инфо')));
+    if (title.lead) {
+      line.appendChild(make('span', 'alert-lead', title.lead));
+    }
+    const figures = alertFigures(a, names.times);
+    if (figures) {
+      line.appendChild(make('span', 'alert-summary', figures));
+    }
+    li.appendChild(line);
+    if (kids.length) {
+      const sub = make('div', 'alert-children');
+      sub.appendChild(make('span', 'alert-children-count', childrenLabel(a, kids.length)));
+      sub.appendChild(make('span', 'alert-children-names', kids.slice(0, 12).map(k => childName(k, names)).join(', ') + (kids.length > 12 ? '…' : '')));
+      li.appendChild(sub);
     }
     const marks = [];
     if (a.acknowledgedBy) {

@@ -1,17 +1,22 @@
 /*
  * The deadlines panel (GET /api/v1/deadlines/summary, polled): overdue, at risk and open cases by
- * executor, the worst first; only a count that grew since the previous answer flashes. Rows carry
- * data-executor (and data-new when something grew) for browser tests.
+ * executor, the worst first, as many as the panel has room for, then «и ещё N исполнителей»; only a count
+ * that grew since the previous answer flashes. Rows carry data-executor (and data-new when something
+ * grew) for browser tests.
  */
 
-import { formatNumber } from './format.mjs';
+import { formatNumber, plural } from './format.mjs';
 import { deadlineGrowth, deadlineMemory, deadlineRows } from './deadline-rows.mjs';
 import { clear, el, fitList, make, placeholder } from './dom.mjs';
 import { fetchJson } from './session.mjs';
 import { current } from './polls.mjs';
 import { state } from './state.mjs';
 
+/** Rows drawn at most; those the panel has no room for are hidden and counted. */
+const DRAWN = 80;
+
 let previous = null;  // the counts of the previous answer (null before the first)
+let total = 0;        // executors in the last answer
 
 export function loadDeadlines() {
   fetchJson('api/v1/deadlines/summary').then(current(renderDeadlines));
@@ -28,15 +33,15 @@ export function renderDeadlines(answer) {
   if (!answer.body || !Array.isArray(answer.body.executors)) {
     clear(el.deadlineBody);
     el.deadlineTable.hidden = true;
+    el.deadlinesMore.hidden = true;
     placeholder(el.deadlinesPlaceholder, answer.status === 404 ? 'Сведения о сроках пока недоступны' : 'Нет связи с сервисом, повтор…');
     return;
   }
   const rows = deadlineRows(answer.body.executors);
-  const limit = state.layout === 'laptop' ? 6 : 9;
   const before = previous;
   previous = deadlineMemory(rows);
   clear(el.deadlineBody);
-  rows.slice(0, limit).forEach(r => {
+  rows.slice(0, DRAWN).forEach(r => {
     const grew = deadlineGrowth(r, before);
     const tr = make('tr');
     tr.setAttribute('data-executor', r.executor);
@@ -58,5 +63,16 @@ export function renderDeadlines(answer) {
   });
   el.deadlineTable.hidden = rows.length === 0;
   placeholder(el.deadlinesPlaceholder, rows.length ? null : 'Открытых обращений с контролем срока нет');
-  fitList(el.deadlineBody, el.deadlineTable.parentNode);
+  total = rows.length;
+  fitDeadlines();
+}
+
+/** Shows the rows that fit the panel (after a render or a resize). */
+export function fitDeadlines() {
+  if (el.deadlineTable.hidden) {
+    el.deadlinesMore.hidden = true;
+    return;
+  }
+  fitList(el.deadlineBody, { panel: el.deadlineTable.parentNode, footer: el.deadlinesMore, total,
+    moreText: n => 'и ещё ' + formatNumber(n) + ' ' + plural(n, 'исполнитель', 'исполнителя', 'исполнителей') });
 }

@@ -3,6 +3,8 @@
  * as HTML: whatever residents or the server wrote is shown, not run.
  */
 
+import { rowsToShow } from './list-fit.mjs';
+
 export function byTestId(id) {
   return document.querySelector('[data-testid="' + id + '"]');
 }
@@ -28,6 +30,7 @@ export const el = {
   attribution: byTestId('attribution'),
   tensionList: byTestId('tension-list'),
   tensionPlaceholder: byTestId('tension-placeholder'),
+  tensionMore: byTestId('tension-more'),
   dynamicsTitle: byTestId('dynamics-title'),
   sparkline: byTestId('sparkline'),
   dynamicsLegend: byTestId('dynamics-legend'),
@@ -35,9 +38,11 @@ export const el = {
   alertList: byTestId('alert-list'),
   alertsCount: byTestId('alerts-count'),
   alertsPlaceholder: byTestId('alerts-placeholder'),
+  alertsMore: byTestId('alerts-more'),
   deadlineBody: byTestId('deadline-table').tBodies[0],
   deadlineTable: byTestId('deadline-table'),
   deadlinesPlaceholder: byTestId('deadlines-placeholder'),
+  deadlinesMore: byTestId('deadlines-more'),
   feed: byTestId('feed'),
   feedPlaceholder: byTestId('feed-placeholder')
 };
@@ -81,26 +86,45 @@ export function placeholder(node, text) {
   }
 }
 
+/** The height of one rem in pixels (type follows the screen: see wall.css). */
+export function remPixels() {
+  return parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+}
+
 /**
- * Hides the items of a list that would be cut by the bottom edge of the list (or of the panel around a
- * table body): a wall shows whole items only.
+ * Shows as many whole items of a list as its panel has room for and hides the rest (list-fit.mjs decides
+ * from the measured bottoms): a wall shows whole items only, and a taller screen more of them. Options:
+ * `panel` — measure against this element's inner bottom (a table body in its panel) instead of the list's;
+ * `footer` — an element shown under the list, with `moreText(n)`, when items are left out (`total` counts
+ * the items there are, drawn or not; by default the drawn ones).
  */
-export function fitList(list, panel) {
+export function fitList(list, options = {}) {
+  const { panel, footer, total, moreText } = options;
   const items = list.children;
   for (let i = 0; i < items.length; i++) {
     items[i].hidden = false;
   }
+  let footerHeight = 0;
+  if (footer) {
+    footer.textContent = moreText(Math.max(1, (total === undefined ? items.length : total)));
+    footer.hidden = false;
+    const style = getComputedStyle(footer);
+    footerHeight = footer.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+    footer.hidden = true;
+  }
   const bottom = panel
     ? panel.getBoundingClientRect().bottom - parseFloat(getComputedStyle(panel).paddingBottom) + 1
     : list.getBoundingClientRect().bottom + 1;
-  for (let j = 0; j < items.length; j++) {
-    if (items[j].getBoundingClientRect().bottom > bottom) {
-      for (let k = j; k < items.length; k++) {
-        items[k].hidden = true;
-      }
-      break;
-    }
+  const bottoms = Array.from(items, item => item.getBoundingClientRect().bottom);
+  const fit = rowsToShow(bottoms, bottom, footerHeight, total === undefined ? items.length : total);
+  for (let k = fit.shown; k < items.length; k++) {
+    items[k].hidden = true;
   }
+  if (footer && fit.more > 0) {
+    footer.textContent = moreText(fit.more);
+    footer.hidden = false;
+  }
+  return fit;
 }
 
 export function showBanner(text) {

@@ -1,15 +1,28 @@
 /*
  * The dynamics panel (GET /api/v1/dynamics, 48 h, hourly): observed counts, the expected baseline and its
- * upper band, for the selected municipality, else the top tension point, else the whole region.
+ * upper band, for the selected municipality, else the top tension point, else the whole region. Its
+ * figure for "now" comes from the heat map while the map shows the last hour, so it is the map's own
+ * (latest-figure.mjs); it is written again whenever the heat map changes.
  */
 
-import { formatDecimal, formatNumber } from './format.mjs';
+import { formatExpected } from './format.mjs';
+import { latestFigure, latestText } from './latest-figure.mjs';
+import { totalCount } from './heat-picture.mjs';
+import { learningText } from './learning.mjs';
 import { sparklineShape } from './sparkline-shape.mjs';
 import { clear, el, make, makeSvg, placeholder } from './dom.mjs';
 import { fetchJson } from './session.mjs';
 import { names } from './region.mjs';
 import { current } from './polls.mjs';
 import { state } from './state.mjs';
+
+let hasPicture = () => false;   // whether the heat map holds a snapshot (set by wall.js)
+let shown = null;                 // {target, last}: what the chart shows, for its figure of "now"
+
+/** `picture()`: whether the heat map holds a snapshot. */
+export function connectDynamics(picture) {
+  hasPicture = picture;
+}
 
 function dynamicsTarget() {
   if (state.selected) {
@@ -29,18 +42,19 @@ export function loadDynamics() {
   fetchJson('api/v1/dynamics?' + query).then(current(answer => {
     state.missing.dynamics = answer.status === 404;
     if (!answer.body || !Array.isArray(answer.body.points) || !answer.body.points.length) {
+      shown = null;
       clear(el.sparkline);
       clear(el.dynamicsLegend);
       placeholder(el.dynamicsPlaceholder, answer.status === 404 ? 'Динамика пока недоступна'
         : answer.status === 503 ? 'Динамика готовится…' : answer.body ? 'Нет данных за 48 ч' : 'Нет связи с сервисом, повтор…');
       return;
     }
-    showDynamics(answer.body.points);
+    showDynamics(answer.body.points, target);
   }));
 }
 
-/** Draws the points of a dynamics answer: the observed line, the expected baseline dashed, the upper bound as a band. */
-export function showDynamics(points) {
+/** Draws the points of a dynamics answer for `target` (a municipality id, or null for the region): the observed line, the expected baseline dashed, the upper bound as a band. */
+export function showDynamics(points, target = dynamicsTarget()) {
   placeholder(el.dynamicsPlaceholder, null);
   clear(el.sparkline);
   const box = el.sparkline.getBoundingClientRect();
@@ -52,8 +66,34 @@ export function showDynamics(points) {
   el.sparkline.appendChild(makeSvg('polyline', { 'class': 'spark-expected', points: shape.expected }));
   el.sparkline.appendChild(makeSvg('polyline', { 'class': 'spark-observed', points: shape.observed }));
   el.sparkline.appendChild(makeSvg('circle', { 'class': 'spark-last', cx: shape.last.cx, cy: shape.last.cy, r: shape.last.r }));
+  shown = { target, last: points[points.length - 1], latest: shape.latest };
   clear(el.dynamicsLegend);
-  el.dynamicsLegend.appendChild(make('span', 'legend-observed', 'факт за последний час: ' + formatNumber(Math.round(shape.latest.observed))));
-  el.dynamicsLegend.appendChild(make('span', 'legend-expected', 'норма ' + formatDecimal(shape.latest.expected)));
-  el.dynamicsLegend.appendChild(make('span', 'legend-upper', 'порог ' + formatDecimal(shape.latest.upper)));
+  const observed = make('span', 'legend-observed');
+  observed.setAttribute('data-testid', 'dynamics-latest');
+  el.dynamicsLegend.appendChild(observed);
+  el.dynamicsLegend.appendChild(make('span', 'legend-expected', 'норма ' + formatExpected(shape.latest.expected)));
+  el.dynamicsLegend.appendChild(make('span', 'legend-upper', 'порог ' + formatExpected(shape.latest.upper)));
+  const learning = make('span', 'legend-learning');
+  learning.setAttribute('data-testid', 'dynamics-learning');
+  el.dynamicsLegend.appendChild(learning);
+  renderDynamicsFigure();
+}
+
+/** Writes the figure of "now" (and the learning state of the target) again: after a chart and after every heat-map change. */
+export function renderDynamicsFigure() {
+  const observed = el.dynamicsLegend.querySelector('.legend-observed');
+  if (!shown || !observed) {
+    return;
+  }
+  const figure = latestFigure({ window: state.window, hasPicture: hasPicture(), target: shown.target, totals: state.totals,
+    total: totalCount(state) }, shown.last, names.times.shortTime);
+  const text = latestText(figure);
+  if (observed.textContent !== text) {
+    observed.textContent = text;
+  }
+  observed.setAttribute('data-source', figure.source);
+  const learning = el.dynamicsLegend.querySelector('.legend-learning');
+  const days = shown.target ? state.learning.get(shown.target) : undefined;
+  learning.textContent = days ? learningText(days) : '';
+  learning.hidden = !days;
 }

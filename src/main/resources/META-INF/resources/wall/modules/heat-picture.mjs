@@ -1,11 +1,13 @@
 /*
  * The heat map as the wall holds it: non-empty cells (municipality × category → count), the total per
- * municipality and each municipality's tension score, changed by snapshots and deltas of /ws/heatmap, and
- * the value of a municipality in the metric that colours the map. Pure: works on a plain object
- * {cells, totals, scores, scoresSeen} (the wall's state).
+ * municipality, each municipality's tension score and the municipalities still learning their baseline,
+ * changed by snapshots and deltas of /ws/heatmap, and what a municipality shows in the metric that
+ * colours the map. Pure: works on a plain object {cells, totals, scores, scoresSeen, learning} (the wall's
+ * state).
  */
 
-import { toCount } from './format.mjs';
+import { formatValue, toCount } from './format.mjs';
+import { learningText, readLearning } from './learning.mjs';
 
 function cellKey(cell) {
   return cell && typeof cell.m === 'string' && typeof cell.c === 'string' ? cell.m + '|' + cell.c : null;
@@ -50,18 +52,22 @@ export function applyScores(picture, scores) {
   });
 }
 
-/** A snapshot: the picture becomes the frame's cells and scores. */
+/** A snapshot: the picture becomes the frame's cells, scores and learning (none when it names none). */
 export function applySnapshot(picture, frame) {
   picture.cells.clear();
   picture.totals.clear();
   picture.scores.clear();
+  picture.learning = new Map();
   applyDelta(picture, frame);
 }
 
-/** A delta: the frame's changed cells and scores. */
+/** A delta: the frame's changed cells and scores; its learning, when it carries one, replaces the whole. */
 export function applyDelta(picture, frame) {
   (Array.isArray(frame.cells) ? frame.cells : []).forEach(cell => applyCell(picture, cell));
   applyScores(picture, frame.scores);
+  if (Object.prototype.hasOwnProperty.call(frame, 'learning')) {
+    picture.learning = readLearning(frame.learning);
+  }
 }
 
 /** Messages in the window over all municipalities. */
@@ -95,4 +101,31 @@ export function metricValue(picture, metric, id, population) {
     return population > 0 ? count * 10000 / population : 0;
   }
   return count;
+}
+
+/**
+ * What a municipality shows on the map: {value, learningDays, learning}. A municipality still learning
+ * its baseline is not coloured by its tension score (learning: true, value 0: hatched, no label); its
+ * counts are real and colour it as any other's. learningDays is its days left, or null.
+ */
+export function municipalityView(picture, metric, id, population) {
+  const learningDays = (picture.learning && picture.learning.get(id)) || null;
+  const learning = metric === 'tension' && learningDays !== null;
+  return { value: learning ? 0 : metricValue(picture, metric, id, population), learningDays, learning };
+}
+
+/**
+ * The tooltip of a municipality's shape for `view` (municipalityView): its name and what it shows —
+ * «обучение: ещё N дн.» instead of a score while learning, else the metric's value (and, beside counts, the
+ * learning state). `metricTitle` names the metric («Напряжённость»); `hasPicture` false: the name alone.
+ */
+export function municipalityTooltip(name, metric, metricTitle, view, hasPicture) {
+  if (!hasPicture) {
+    return name;
+  }
+  if (view.learning) {
+    return name + ' — ' + learningText(view.learningDays);
+  }
+  return name + ' — ' + metricTitle.toLowerCase() + ': ' + formatValue(metric, view.value)
+    + (view.learningDays !== null ? ' (' + learningText(view.learningDays) + ')' : '');
 }

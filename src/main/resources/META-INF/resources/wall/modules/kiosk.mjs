@@ -4,6 +4,7 @@
  * views. Read here once, so every module sees the same, already checked values. Pure: no DOM.
  */
 import { DEFAULT_VIEWS, isMetric, isWindow } from './settings.mjs';
+import { formatNumber } from './format.mjs';
 
 /** The parameters of a query string ("?window=7d&…"); an empty value counts as absent. */
 export function kioskParameters(search) {
@@ -49,5 +50,5 @@ export function rotationPlan(rotate, views) {
 
 /** The status bar's line about the rotation: "вид 2 из 4 · смена через 17 с". */
 export function rotationText(index, count, msLeft) {
-  return 'вид ' + (index + 1) + ' из ' + count + ' · смена через ' + Math.max(0, Math.ceil(msLeft / 1000)) + ' с';
+  return 'вид ' + formatNumber(index + 1) + ' из ' + formatNumber(count) + ' · смена через ' + formatNumber(Math.max(0, Math.ceil(msLeft / 1000))) + ' с';
 }

@@ -1,17 +1,19 @@
 /*
  * The map panel: the region's municipalities from GET /api/v1/region/boundaries, projected by d3-geo
  * (Mercator fitted to the panel), coloured by the metric in the window, with a legend, labels on the
- * municipalities that stand out most, the selected municipality outlined, and the window's total. SVG
- * paths carry data-municipality, data-count and data-value for browser tests.
+ * municipalities that stand out most, the selected municipality outlined, and the window's total. A
+ * municipality still learning its baseline is hatched instead of coloured by its tension score, says
+ * «обучение: ещё N дн.» in its tooltip, and the legend explains the hatch. SVG paths carry
+ * data-municipality, data-count, data-value and (learning) data-learning for browser tests.
  */
 
 import { METRICS, WINDOWS } from './settings.mjs';
 import { backoffDelay } from './backoff.mjs';
 import { formatNumber, formatValue } from './format.mjs';
 import { classBreaks, classColours, fillFor, legendLabels, ZERO_FILL } from './colour-scale.mjs';
-import { effectiveMetric, metricValue, totalCount } from './heat-picture.mjs';
+import { effectiveMetric, municipalityTooltip, municipalityView, totalCount } from './heat-picture.mjs';
 import { clashes, labelRanking } from './label-placement.mjs';
-import { clear, el, make, makeSvg, placeholder } from './dom.mjs';
+import { clear, el, make, makeSvg, placeholder, remPixels } from './dom.mjs';
 import { fetchJson } from './session.mjs';
 import { names } from './region.mjs';
 import { state } from './state.mjs';
@@ -20,6 +22,19 @@ const d3 = globalThis.d3;
 
 /** The five class colours (viridis, colour-blind safe). */
 export const CLASS_COLOURS = classColours(d3 && d3.interpolateViridis);
+
+/** The fill of a municipality still learning its baseline (the pattern drawn in the map's defs). */
+const LEARNING_FILL = 'url(#learning-hatch)';
+
+/** The hatch of municipalities in learning: thin diagonal lines over the colour of zero. */
+function learningPattern() {
+  const defs = makeSvg('defs');
+  const pattern = makeSvg('pattern', { id: 'learning-hatch', patternUnits: 'userSpaceOnUse', width: '8', height: '8', patternTransform: 'rotate(45)' });
+  pattern.appendChild(makeSvg('rect', { width: '8', height: '8', fill: ZERO_FILL }));
+  pattern.appendChild(makeSvg('line', { x1: '0', y1: '0', x2: '0', y2: '8', stroke: '#7d8da3', 'stroke-width': '3' }));
+  defs.appendChild(pattern);
+  return defs;
+}
 
 /**
  * d3-geo draws on the sphere, where a ring's winding says which side is inside; GeoJSON from OSM tools
@@ -57,6 +72,7 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     width: 0,
     height: 0,
     centroids: new Map(),  // municipality id → [x, y]
+    titles: new Map(),     // municipality id → {node, name, text}: the tooltip of its shape
     labelKey: null
   };
   const lastColours = new Map();
@@ -99,6 +115,8 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     clear(el.map);
     map.paths.clear();
     map.centroids.clear();
+    map.titles.clear();
+    el.map.appendChild(learningPattern());
     const shapes = makeSvg('g', { 'class': 'shapes' });
     map.features.forEach(feature => {
       const id = feature.properties.id;
@@ -106,6 +124,7 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
       const title = makeSvg('title');
       title.textContent = names.fullName(id) || feature.properties.name || id;
       node.appendChild(title);
+      map.titles.set(id, { node: title, name: title.textContent, text: title.textContent });
       node.addEventListener('click', () => { onSelect(id); });
       shapes.appendChild(node);
       map.paths.set(id, node);
@@ -131,17 +150,20 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     const metric = effectiveMetric(state.metric, state.scoresSeen, names.perCapitaAvailable());
     let max = 0;
     const values = new Map();
+    const views = new Map();
     map.paths.forEach((node, id) => {
-      const v = metricValue(state, metric, id, names.population(id));
-      values.set(id, v);
-      if (v > max) {
-        max = v;
+      const view = municipalityView(state, metric, id, names.population(id));
+      views.set(id, view);
+      values.set(id, view.value);
+      if (view.value > max) {
+        max = view.value;
       }
     });
     const breaks = classBreaks(metric, max);
+    let learning = 0;
     map.paths.forEach((node, id) => {
-      const v = values.get(id);
-      const fill = hasPicture() ? fillFor(v, breaks, CLASS_COLOURS) : ZERO_FILL;
+      const view = views.get(id);
+      const fill = !hasPicture() ? ZERO_FILL : view.learning ? LEARNING_FILL : fillFor(view.value, breaks, CLASS_COLOURS);
       if (lastColours.get(id) !== fill) {
         node.setAttribute('fill', fill);
         lastColours.set(id, fill);
@@ -150,7 +172,14 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
       if (node.getAttribute('data-count') !== count) {
         node.setAttribute('data-count', count);
       }
-      node.setAttribute('data-value', String(Math.round(v * 10) / 10));
+      node.setAttribute('data-value', String(Math.round(view.value * 10) / 10));
+      if (view.learningDays !== null) {
+        node.setAttribute('data-learning', String(view.learningDays));
+        learning++;
+      } else if (node.hasAttribute('data-learning')) {
+        node.removeAttribute('data-learning');
+      }
+      setTooltip(id, metric, view);
     });
     el.mapTitle.textContent = METRICS[metric].title + ' ' + WINDOWS[state.window];
     let note = '';
@@ -160,13 +189,26 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
       note = 'Нет данных о населении — показано число обращений';
     }
     el.mapNote.textContent = note;
-    renderLegend(metric, breaks);
+    renderLegend(metric, breaks, metric === 'tension' && learning > 0);
     renderLabels(metric, values);
     renderSelection();
   }
 
-  function renderLegend(metric, breaks) {
-    const key = metric + '|' + breaks.join(',');
+  /** The tooltip of a municipality's shape: its name and what it shows («обучение: ещё N дн.» while learning). */
+  function setTooltip(id, metric, view) {
+    const title = map.titles.get(id);
+    if (!title) {
+      return;
+    }
+    const shown = municipalityTooltip(title.name, metric, METRICS[metric].title, view, hasPicture());
+    if (title.text !== shown) {
+      title.node.textContent = shown;
+      title.text = shown;
+    }
+  }
+
+  function renderLegend(metric, breaks, learning) {
+    const key = metric + '|' + breaks.join(',') + '|' + learning;
     if (key === legendKey) {
       return;
     }
@@ -178,12 +220,20 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     labels.classes.forEach((label, i) => {
       el.legend.appendChild(legendItem(CLASS_COLOURS[i], label));
     });
+    if (learning) {
+      const item = legendItem(null, 'обучение: оценки ещё нет');
+      item.setAttribute('data-testid', 'legend-learning');
+      item.firstChild.classList.add('learning');
+      el.legend.appendChild(item);
+    }
   }
 
   function legendItem(colour, label) {
     const item = make('span', 'legend-item');
     const swatch = make('span', 'swatch');
-    swatch.style.background = colour;
+    if (colour) {
+      swatch.style.background = colour;
+    }
     item.appendChild(swatch);
     item.appendChild(make('span', null, label));
     return item;
@@ -192,7 +242,9 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
   /** Labels for the municipalities that stand out most, skipping any that would overlap one already placed. */
   function renderLabels(metric, values) {
     const ranked = labelRanking(values);
-    const wanted = state.layout === 'laptop' ? 6 : 10;
+    // As many labels as the map's area has room for (one per ~180 square rem): a larger screen names more.
+    const rem = remPixels();
+    const wanted = Math.min(30, Math.max(6, Math.round(map.width * map.height / (rem * rem * 180))));
     const key = metric + '|' + ranked.slice(0, wanted).map(id => id + ':' + formatValue(metric, values.get(id))).join(',');
     if (key === map.labelKey) {
       return;

@@ -21,11 +21,13 @@ export const state = {
   totals: new Map(),           // municipality → count in the window
   scores: new Map(),           // municipality → tension score 0–100 (absent = 0)
   scoresSeen: false,           // the server sends tension scores at all
+  learning: new Map(),         // municipality → whole days its baseline still learns (absent = not learning)
   feed: [],                    // newest first, at most FEED_MAX
   alerts: new Map(),           // id → alert
   newestEventAt: null,         // ms: the newest event seen (a message received, a delta, an alert change)
   selected: kiosk.municipality,
   streams: {},                 // name → {connected, seq, resyncs, reconnects, snapshots, since}
+  tensionAsked: 0,             // the limit of the last tension-points request (as many as the panel can show)
   renders: 0,
   missing: {}                  // endpoint → true while it answers 404
 };

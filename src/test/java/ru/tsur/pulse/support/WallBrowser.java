@@ -99,6 +99,14 @@ public final class WallBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /**
+     * Runs an asynchronous script in the page: it gets the arguments, then a callback as its last argument,
+     * and its answer is what it passes to the callback.
+     */
+    public Object asyncScript(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
     public long number(String expression) {
         Object value = script("return " + expression + ";");
         return value == null ? Long.MIN_VALUE : ((Number) value).longValue();
