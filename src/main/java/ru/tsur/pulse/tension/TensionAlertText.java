@@ -23,7 +23,8 @@ public final class TensionAlertText {
     /** The alert kind of every tension alert. */
     public static final String KIND = "tension";
 
-    private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("HH:mm dd.MM", Locale.forLanguageTag("ru"));
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("HH:mm dd.MM", RUSSIAN);
 
     private final Function<String, String> municipalityNames;
     private final Function<String, String> categoryNames;
@@ -74,7 +75,9 @@ public final class TensionAlertText {
     }
 
     public String summary(TensionAlertView alert) {
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%d обращений при ожидаемых %.1f с %s",
+        StringBuilder summary = new StringBuilder(
+                // Russian figures (decimal comma) in a text people read; the details keep plain numbers for machines.
+                String.format(RUSSIAN, "%d обращений при ожидаемых %.1f с %s",
                 alert.observed(), alert.expected(), WALL_TIME.format(alert.start().atZone(zone))));
         if (!alert.topics().isEmpty()) {
             summary.append("; больше всего: ");

@@ -32,7 +32,7 @@ class TensionAlertTextTest {
         assertThat(TensionAlertText.group(KOLPINO)).isEqualTo("tension:category=improvement");
         assertThat(TensionAlertText.severity(alert)).isEqualTo("critical");
         assertThat(text.title(alert)).isEqualTo("Всплеск обращений: город Колпино, Благоустройство");
-        assertThat(text.summary(alert)).isEqualTo("37 обращений при ожидаемых 9.2 с 09:00 14.01; больше всего: Неубранный снег");
+        assertThat(text.summary(alert)).isEqualTo("37 обращений при ожидаемых 9,2 с 09:00 14.01; больше всего: Неубранный снег");
         assertThat(text.details(alert, List.of("Не убран снег во дворе"))).containsExactly(
                 Map.entry("place", "город Колпино"), Map.entry("categoryName", "Благоустройство"),
                 Map.entry("observed", 37L), Map.entry("expected", 9.2), Map.entry("ratio", 4.0), Map.entry("score", 88),
