@@ -167,11 +167,15 @@ public final class DemoMessageGenerator {
         return (1 + random.nextInt(150)) + (random.nextInt(5) == 0 ? "к" + (1 + random.nextInt(4)) : "");
     }
 
-    /** The template with its placeholders filled: this street (or none), this house, the rest drawn. */
+    /**
+     * The template with its placeholders filled: this street (or none), this house, the rest drawn. A street whose
+     * name ends in an abbreviation's full stop («Бухарестская ул.») ends a sentence with that one.
+     */
     String fill(String template, DemoStreet street, String house) {
         String text = template.replace("{house}", house);
         if (street != null) {
-            text = text.replace(STREET, street.name());
+            String name = street.name();
+            text = text.replace(STREET + ".", name.endsWith(".") ? name : name + ".").replace(STREET, name);
         }
         if (text.contains("{entrance}")) {
             text = text.replace("{entrance}", Integer.toString(1 + random.nextInt(12)));

@@ -298,12 +298,15 @@ class DemoMessageGeneratorTest {
                 continue;
             }
             StringBuilder regex = new StringBuilder();
-            Matcher placeholder = Pattern.compile("\\{(\\w+)}").matcher(template);
+            // «…по {street}. Закрасьте»: a street ending in «ул.» ends the sentence with its own full stop
+            String pattern = template.replace("{street}.", "{street}{stop}");
+            Matcher placeholder = Pattern.compile("\\{(\\w+)}").matcher(pattern);
             int last = 0;
             while (placeholder.find()) {
-                regex.append(Pattern.quote(template.substring(last, placeholder.start())));
+                regex.append(Pattern.quote(pattern.substring(last, placeholder.start())));
                 regex.append(switch (placeholder.group(1)) {
                     case "street" -> "(?<street>" + streetNames + ")";
+                    case "stop" -> "(?:(?<=\\.)(?!\\.)|(?<!\\.)\\.)";
                     case "house" -> "\\d{1,3}(?:к\\d)?";
                     case "entrance", "days" -> "\\d{1,2}";
                     case "phone" -> "(?:\\+7 9\\d\\d \\d{3}-\\d\\d-\\d\\d|89\\d{9}|8-9\\d\\d-\\d{3}-\\d\\d-\\d\\d"
@@ -312,7 +315,7 @@ class DemoMessageGeneratorTest {
                 });
                 last = placeholder.end();
             }
-            regex.append(Pattern.quote(template.substring(last)));
+            regex.append(Pattern.quote(pattern.substring(last)));
             Matcher matcher = Pattern.compile(regex.toString()).matcher(text);
             if (matcher.matches()) {
                 return Optional.of(new Written(template, template.contains("{street}")
