@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the region packs (src/main/resources/regions/{spb,kursk}/ region.json, municipalities.geojson,
-# demo-profile.json, demo-templates.json and regions/README.md) from the curated data in regions-source/ and
-# the reference data, with the service's own normalizer, keyword classifier, locator and gazetteer.
+# demo-profile.json, demo-templates.json, demo-streets.json and regions/README.md) from the curated data in
+# regions-source/ and the reference data, with the service's own normalizer, keyword classifier, locator and
+# gazetteer.
 # Run from the project root:
 #   scripts/build-region-packs.sh [--data ../shared/data] [--out src/main/resources/regions] [--source regions-source]
 # Deterministic: the same input gives byte-identical files. Progress on stderr, the measured figures on stdout.

@@ -51,7 +51,8 @@ public final class DemoHistory {
                                         Function<IncomingMessage, Decided> decide, int samples, Instant at) {
         SplittableRandom random = new SplittableRandom(samples);
         List<DemoProfile.Weighted<String[]>> topics = new ArrayList<>();
-        for (DemoProfile.Weighted<DemoProfile.CategoryMix> category : profile.categories()) {
+        // The generator's own mix: the profile's topics that have templates to write from.
+        for (DemoProfile.Weighted<DemoProfile.CategoryMix> category : generator.mix()) {
             if (category.item().topics().isEmpty()) {
                 topics.add(new DemoProfile.Weighted<>(new String[]{category.item().categoryId(), null}, category.weight()));
             }

@@ -52,7 +52,7 @@ public final class BuildRegionPacks implements Callable<Integer> {
         }
         System.out.println();
         System.out.println("wrote " + out + "/{spb,kursk}/{region.json,municipalities.geojson,demo-profile.json,"
-                + "demo-templates.json} and " + out + "/README.md");
+                + "demo-templates.json,demo-streets.json} and " + out + "/README.md");
         return 0;
     }
 }

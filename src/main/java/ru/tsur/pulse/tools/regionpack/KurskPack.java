@@ -140,7 +140,10 @@ final class KurskPack {
         profile.put("categories", DemoFigures.categoryShares(profileLabels, DemoFigures.topTopics(topicLabels)));
         profile.put("municipalities", PackParts.municipalityShares(municipalities.keySet(),
                 id -> (located.get(id) + 1) / (double) (matched + municipalities.size())));
-        Map<String, String> files = PackParts.files(inputs, order, withoutKeywords, classifier, regionJson, geoJson, profile);
+        String streetsSource = Template.fill(inputs.source().demoStreetsSource(), Map.of(),
+                "regions-source/kursk/demo-streets-source.txt");
+        Map<String, String> files = PackParts.files(inputs, order, withoutKeywords, classifier, regionJson, geoJson,
+                profile, DemoStreets.json(streetsSource, Map.of()));
         return new Built(files, municipalities.size(), order.size(), evaluation.accuracy(), perDay,
                 matched / (double) count);
     }

@@ -26,9 +26,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The parts both kinds of region pack are made of: the texts of {@code region.json},
- * {@code municipalities.geojson} and {@code demo-templates.json}, the pack as the service will load it, and the
- * measures taken on it with the service's own classes (the keyword classifier's accuracy on the data, the
- * name index's view of the aliases).
+ * {@code municipalities.geojson}, {@code demo-templates.json} and {@code demo-streets.json}, the pack as the
+ * service will load it, and the measures taken on it with the service's own classes (the keyword classifier's
+ * accuracy on the data, the name index's view of the aliases).
  */
 final class PackParts {
 
@@ -74,30 +74,69 @@ final class PackParts {
     }
 
     /**
-     * Checks the demo templates against the region's categories and the documented placeholders, reports how
-     * many the service's keyword classifier puts in their own category, and returns the region's four files.
+     * Checks the demo templates against the region's categories, the demo profile's topics and the documented
+     * placeholders, reports how much of the profile's mix has templates and how many templates the service's
+     * keyword classifier puts in their own category, and returns the region's five files.
+     *
+     * @param streets the JSON of {@code demo-streets.json}
      */
     static Map<String, String> files(Inputs inputs, List<String> categoryOrder, Set<String> skippedCategories,
                                      KeywordClassifier classifier, String regionJson, String geoJson,
-                                     Map<String, Object> profile) {
+                                     Map<String, Object> profile, Map<String, Object> streets) {
         RegionSource.Region source = inputs.source();
         Map<String, String> placeholders = inputs.common().templatePlaceholders();
         Set<String> categoryIds = new LinkedHashSet<>(categoryOrder);
         categoryIds.add(Category.OTHER_ID);
-        RegionSource.checkTemplates(source.demoTemplates(), categoryIds, placeholders.keySet());
-        int[] templates = templatesInOwnCategory(classifier, inputs.normalizer(), source.demoTemplates(),
-                skippedCategories);
+        Map<String, Map<String, Double>> topics = profileTopics(profile);
+        Map<String, Set<String>> topicNames = new LinkedHashMap<>();
+        topics.forEach((category, shares) -> topicNames.put(category, shares.keySet()));
+        Map<String, Map<String, List<String>>> templates = source.demoTemplates();
+        RegionSource.checkTemplates(templates, categoryIds, topicNames, placeholders.keySet());
+        int[] inOwnCategory = templatesInOwnCategory(classifier, inputs.normalizer(), templates, skippedCategories);
+        int topicCount = topics.values().stream().mapToInt(Map::size).sum();
+        int written = 0;
+        double covered = 0;
+        for (Map<String, Object> category : categoriesOf(profile)) {
+            String id = (String) category.get("id");
+            for (Map.Entry<String, Double> topic : topics.get(id).entrySet()) {
+                if (!templates.getOrDefault(id, Map.of()).getOrDefault(topic.getKey(), List.of()).isEmpty()) {
+                    written++;
+                    covered += ((Number) category.get("share")).doubleValue() * topic.getValue();
+                }
+            }
+        }
         inputs.report().accept("  categories: " + categoryOrder.size() + " (+ other); demo templates: "
-                + source.demoTemplates().values().stream().mapToInt(List::size).sum()
-                + " (keyword classifier puts " + templates[0] + " of " + templates[1]
-                + " non-'other' templates in their own category)");
+                + templates.values().stream().flatMap(byTopic -> byTopic.values().stream()).mapToInt(List::size).sum()
+                + " for " + written + " of the profile's " + topicCount + " topics (their messages are "
+                + PackJson.fixed(100 * covered, 1) + "% of the data's; keyword classifier puts " + inOwnCategory[0]
+                + " of " + inOwnCategory[1] + " templates in their own category)");
         String id = source.settings().id();
         Map<String, String> files = new LinkedHashMap<>();
         files.put(id + "/region.json", regionJson);
         files.put(id + "/municipalities.geojson", geoJson);
         files.put(id + "/demo-profile.json", PackJson.pretty(profile));
-        files.put(id + "/demo-templates.json", templatesJson(placeholders, source.demoStreets(), source.demoTemplates()));
+        files.put(id + "/demo-templates.json", templatesJson(placeholders, templates));
+        files.put(id + "/demo-streets.json", PackJson.pretty(streets));
         return files;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> categoriesOf(Map<String, Object> profile) {
+        return (List<Map<String, Object>>) profile.get("categories");
+    }
+
+    /** Category id → the profile's topics of it with their shares within the category, in profile order. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Double>> profileTopics(Map<String, Object> profile) {
+        Map<String, Map<String, Double>> topics = new LinkedHashMap<>();
+        for (Map<String, Object> category : categoriesOf(profile)) {
+            Map<String, Double> shares = new LinkedHashMap<>();
+            for (Map<String, Object> topic : (List<Map<String, Object>>) category.get("topics")) {
+                shares.put((String) topic.get("name"), ((Number) topic.get("share")).doubleValue());
+            }
+            topics.put((String) category.get("id"), shares);
+        }
+        return topics;
     }
 
     /** One category of {@code region.json}; {@code code} only where the source data has numeric codes. */
@@ -138,11 +177,9 @@ final class PackParts {
         return PackJson.compact(collection);
     }
 
-    static String templatesJson(Map<String, String> placeholders, List<String> streets,
-                                Map<String, List<String>> templates) {
+    static String templatesJson(Map<String, String> placeholders, Map<String, Map<String, List<String>>> templates) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("placeholders", placeholders);
-        json.put("streets", streets);
         json.put("templates", templates);
         return PackJson.pretty(json);
     }
@@ -214,19 +251,21 @@ final class PackParts {
         return new Evaluation(texts.size(), right, unmatched, confusions.mostCommon(6));
     }
 
-    /** How many demo templates (outside «Прочее» and the skipped categories) the classifier puts in their own category. */
+    /** How many demo templates (outside the skipped categories) the classifier puts in their own category. */
     private static int[] templatesInOwnCategory(KeywordClassifier classifier, TextNormalizer normalizer,
-                                        Map<String, List<String>> templates, Set<String> skipped) {
+                                                Map<String, Map<String, List<String>>> templates, Set<String> skipped) {
         int right = 0;
         int total = 0;
-        for (Map.Entry<String, List<String>> category : templates.entrySet()) {
-            if (category.getKey().equals(Category.OTHER_ID) || skipped.contains(category.getKey())) {
+        for (Map.Entry<String, Map<String, List<String>>> category : templates.entrySet()) {
+            if (skipped.contains(category.getKey())) {
                 continue;
             }
-            for (String text : category.getValue()) {
-                total++;
-                if (classify(classifier, normalizer, text).equals(category.getKey())) {
-                    right++;
+            for (List<String> texts : category.getValue().values()) {
+                for (String text : texts) {
+                    total++;
+                    if (classify(classifier, normalizer, text).equals(category.getKey())) {
+                        right++;
+                    }
                 }
             }
         }

@@ -54,11 +54,13 @@ final class RegionSource {
 
     /** What one region's folder holds. */
     record Region(Settings settings, List<Map<String, String>> categories, Set<String> keywordDrop,
-                  Map<String, List<String>> keywordSeed, List<String> demoStreets,
-                  Map<String, List<String>> demoTemplates, String demoProfileSource,
+                  Map<String, List<String>> keywordSeed, Map<String, Map<String, List<String>>> demoTemplates,
+                  String demoProfileSource, String demoStreetsSource,
                   Map<String, String> yoSpellings, Map<String, List<String>> extraAliases) {
     }
 
+    /** The fewest templates a topic may have. */
+    static final int FEWEST_TEMPLATES = 2;
     private static final Pattern TEMPLATE_PLACEHOLDER = Pattern.compile("\\{(\\w+)}", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final Path folder;
@@ -107,26 +109,47 @@ final class RegionSource {
         }
         return new Region(settings, files.table("categories.csv", categoryColumns),
                 Set.copyOf(files.list("keyword-drop.txt")), files.listsByKey("keyword-seed.json"),
-                files.list("demo-streets.txt"), files.listsByKey("demo-templates.json"),
-                String.join(" ", files.list("demo-profile-source.txt")), yo,
+                files.listsByKeyByKey("demo-templates.json"),
+                String.join(" ", files.list("demo-profile-source.txt")),
+                String.join(" ", files.list("demo-streets-source.txt")), yo,
                 extraAliases ? files.listsByKey("extra-aliases.json") : Map.of());
     }
 
-    /** Stops the build when a template names a category the region lacks or a placeholder that is not documented. */
-    static void checkTemplates(Map<String, List<String>> templates, Set<String> categoryIds,
-                               Set<String> placeholders) {
-        templates.forEach((category, texts) -> {
+    /**
+     * Stops the build when a template names a category the region lacks, a topic the demo profile does not list
+     * under that category ({@code topics}: category id → the profile's topics), or a placeholder that is not
+     * documented; when a topic has fewer than {@link #FEWEST_TEMPLATES} templates; or when none of a topic's
+     * templates does without {@code {street}} (the demo writes those where a municipality has no streets).
+     */
+    static void checkTemplates(Map<String, Map<String, List<String>>> templates, Set<String> categoryIds,
+                               Map<String, Set<String>> topics, Set<String> placeholders) {
+        templates.forEach((category, byTopic) -> {
             if (!categoryIds.contains(category)) {
                 throw new IllegalArgumentException("demo template category " + category + " is not in the region");
             }
-            for (String text : texts) {
-                Matcher matcher = TEMPLATE_PLACEHOLDER.matcher(text);
-                while (matcher.find()) {
-                    if (!placeholders.contains(matcher.group(1))) {
-                        throw new IllegalArgumentException("unknown placeholder {" + matcher.group(1) + "} in «" + text + "»");
+            byTopic.forEach((topic, texts) -> {
+                if (!topics.getOrDefault(category, Set.of()).contains(topic)) {
+                    throw new IllegalArgumentException("demo template topic «" + topic + "» is not a topic of "
+                            + category + " in the demo profile");
+                }
+                if (texts.size() < FEWEST_TEMPLATES) {
+                    throw new IllegalArgumentException("demo template topic «" + topic + "» of " + category
+                            + " has " + texts.size() + " template(s); at least " + FEWEST_TEMPLATES + " are needed");
+                }
+                if (texts.stream().allMatch(text -> text.contains("{street}"))) {
+                    throw new IllegalArgumentException("every demo template of the topic «" + topic + "» of "
+                            + category + " names a {street}; at least one must do without");
+                }
+                for (String text : texts) {
+                    Matcher matcher = TEMPLATE_PLACEHOLDER.matcher(text);
+                    while (matcher.find()) {
+                        if (!placeholders.contains(matcher.group(1))) {
+                            throw new IllegalArgumentException("unknown placeholder {" + matcher.group(1) + "} in «"
+                                    + text + "»");
+                        }
                     }
                 }
-            }
+            });
         });
     }
 

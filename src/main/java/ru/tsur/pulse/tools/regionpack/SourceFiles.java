@@ -96,6 +96,35 @@ final class SourceFiles {
         return lists;
     }
 
+    /**
+     * A JSON object of objects of string lists ({@code {"key": {"inner": ["a", "b"]}}}), keys and items in file
+     * order.
+     */
+    Map<String, Map<String, List<String>>> listsByKeyByKey(String name) throws IOException {
+        JsonNode node = json(name);
+        if (!node.isObject()) {
+            throw new IOException(folder.resolve(name) + ": expected an object of objects of lists");
+        }
+        Map<String, Map<String, List<String>>> outer = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : iterable(node)) {
+            if (!entry.getValue().isObject()) {
+                throw new IOException(folder.resolve(name) + ": \"" + entry.getKey() + "\" must be an object of lists");
+            }
+            Map<String, List<String>> inner = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> list : iterable(entry.getValue())) {
+                if (!list.getValue().isArray()) {
+                    throw new IOException(folder.resolve(name) + ": \"" + entry.getKey() + "\" → \"" + list.getKey()
+                            + "\" must be a list");
+                }
+                List<String> items = new ArrayList<>();
+                list.getValue().forEach(item -> items.add(item.asText()));
+                inner.put(list.getKey(), List.copyOf(items));
+            }
+            outer.put(entry.getKey(), inner);
+        }
+        return outer;
+    }
+
     /** A JSON object of strings, in file order. */
     Map<String, String> stringsByKey(String name) throws IOException {
         Map<String, String> strings = new LinkedHashMap<>();

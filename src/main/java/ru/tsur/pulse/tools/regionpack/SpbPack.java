@@ -260,7 +260,19 @@ final class SpbPack {
         profile.put("categories", DemoFigures.categoryShares(labels, DemoFigures.topTopics(topicLabels)));
         profile.put("municipalities", PackParts.municipalityShares(municipalities.keySet(),
                 id -> locatedCounts.get(id) / (double) locatedTotal));
-        Map<String, String> files = PackParts.files(inputs, order, Set.of(), classifier, regionJson, geoJson, profile);
+        inputs.progress().accept("spb: deriving the demo streets from the addresses of " + settings.messages());
+        DemoStreets.Derived streets = DemoStreets.derive(inputs.data().resolve(settings.messages()), pack);
+        inputs.report().accept("  demo streets: " + streets.streets() + " in " + streets.byMunicipality().size()
+                + " of " + municipalities.size() + " municipalities, from the " + streets.placed() + " rows whose"
+                + " address names a street and whose point lies inside a boundary (of " + streets.rows() + " rows; "
+                + streets.withStreet() + " name a street)");
+        String streetsSource = Template.fill(inputs.source().demoStreetsSource(), Map.of(
+                "file", Path.of(settings.messages()).getFileName().toString(),
+                "rows", Integer.toString(streets.rows()), "withStreet", Integer.toString(streets.withStreet()),
+                "placed", Integer.toString(streets.placed()), "most", Integer.toString(DemoStreets.MOST_PER_MUNICIPALITY)),
+                "regions-source/spb/demo-streets-source.txt");
+        Map<String, String> files = PackParts.files(inputs, order, Set.of(), classifier, regionJson, geoJson, profile,
+                DemoStreets.json(streetsSource, streets.byMunicipality()));
         return new Built(files, rhythm, perDay, municipalities.size(), order.size(), agree / (double) count,
                 evaluation.accuracy(), List.copyOf(mismatchDistances),
                 mismatchPairs.mostCommon(MISMATCH_PAIRS_LISTED), newNames);

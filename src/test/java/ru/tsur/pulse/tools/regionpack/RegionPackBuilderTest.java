@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * one a few metres outside every square, one named for the square next to the one it lies in — and Kursk as a
  * city square that is a hole in its district, with eight labelled messages. Every output file and the report
  * must equal the expected ones, which were checked by hand (see {@code expected/}): keywords, aliases with
- * «ё» spellings, districts, shares, the weekly rhythm, boundaries rounded to 5 decimals.
+ * «ё» spellings, districts, shares, the weekly rhythm, boundaries rounded to 5 decimals, the demo streets (a
+ * street crossing into the neighbouring square counted there; the medoid of three points; a tie of two broken by
+ * file order; an address naming no kind of street and a point outside every square skipped), the share of the
+ * data's messages whose topic has demo templates.
  */
 class RegionPackBuilderTest {
 
@@ -58,9 +61,34 @@ class RegionPackBuilderTest {
 
     @Test
     void aTemplatePlaceholderThatIsNotDocumentedStopsTheBuild(@TempDir Path copy) throws IOException {
-        assertThatThrownBy(() -> buildWith(copy, "kursk/demo-templates.json", "{\"k00-roads\": [\"Яма у дома {hosue}\"]}"))
+        assertThatThrownBy(() -> buildWith(copy, "kursk/demo-templates.json",
+                "{\"k00-roads\": {\"Ямы на дорогах\": [\"Яма у дома {hosue}\", \"Яма\"]}}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown placeholder {hosue} in «Яма у дома {hosue}»");
+    }
+
+    @Test
+    void aTemplateTopicTheDemoProfileDoesNotListStopsTheBuild(@TempDir Path copy) throws IOException {
+        assertThatThrownBy(() -> buildWith(copy, "kursk/demo-templates.json",
+                "{\"k00-roads\": {\"Ямы\": [\"Яма у дома {house}\", \"Яма\"]}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("demo template topic «Ямы» is not a topic of k00-roads in the demo profile");
+    }
+
+    @Test
+    void aTopicWithOneTemplateStopsTheBuild(@TempDir Path copy) throws IOException {
+        assertThatThrownBy(() -> buildWith(copy, "kursk/demo-templates.json",
+                "{\"k00-roads\": {\"Ямы на дорогах\": [\"Яма у дома {house}\"]}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("demo template topic «Ямы на дорогах» of k00-roads has 1 template(s); at least 2 are needed");
+    }
+
+    @Test
+    void aTopicWhoseEveryTemplateNamesAStreetStopsTheBuild(@TempDir Path copy) throws IOException {
+        assertThatThrownBy(() -> buildWith(copy, "spb/demo-templates.json",
+                "{\"roof\": {\"Сосульки\": [\"Сосульки, {street}\", \"Наледь, {street} {house}\"]}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("every demo template of the topic «Сосульки» of roof names a {street}; at least one must do without");
     }
 
     /** Builds from a copy of the fixture's curated folder in which one file reads {@code content}. */
@@ -85,7 +113,7 @@ class RegionPackBuilderTest {
                 }
             }
         }
-        assertThat(files).hasSize(9);
+        assertThat(files).hasSize(11);
         return files;
     }
 
@@ -104,8 +132,8 @@ class RegionPackBuilderTest {
     }
 
     static List<String> packFiles() {
-        return List.of("README.md", "kursk/demo-profile.json", "kursk/demo-templates.json",
-                "kursk/municipalities.geojson", "kursk/region.json", "spb/demo-profile.json",
+        return List.of("README.md", "kursk/demo-profile.json", "kursk/demo-streets.json", "kursk/demo-templates.json",
+                "kursk/municipalities.geojson", "kursk/region.json", "spb/demo-profile.json", "spb/demo-streets.json",
                 "spb/demo-templates.json", "spb/municipalities.geojson", "spb/region.json");
     }
 }
