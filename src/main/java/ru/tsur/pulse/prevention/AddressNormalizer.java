@@ -66,6 +66,9 @@ public final class AddressNormalizer {
     private static final Pattern GLUED_BLOCK = Pattern.compile("(\\d)\\s*(?:корпус|корп|кор|к)\\.?\\s*(?=\\d)");
     private static final Pattern GLUED_BUILDING = Pattern.compile("(\\d)\\s*(?:строение|стр)\\.?\\s*(?=\\d)");
     private static final Pattern GLUED_LETTER = Pattern.compile("(\\d[а-я]?)\\s*(?:литера|литер|лит)\\.?\\s*(?=[а-я](?![а-я]))");
+    private static final Pattern COMPONENTS = Pattern.compile("[,;]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern HYPHENS = Pattern.compile("-+");
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{6}");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{Nd}/\\s-]");
 
@@ -83,7 +86,7 @@ public final class AddressNormalizer {
         text = GLUED_BUILDING.matcher(text).replaceAll("$1 строение ");
         text = GLUED_LETTER.matcher(text).replaceAll("$1 литера ");
         List<String> parts = new ArrayList<>();
-        for (String component : text.split("[,;]")) {
+        for (String component : COMPONENTS.split(text)) {
             List<String> words = words(component);
             if (!(words.size() == 1 && POSTAL_CODE.matcher(words.get(0)).matches())) {
                 parts.addAll(parts(words));
@@ -96,13 +99,13 @@ public final class AddressNormalizer {
     private static List<String> words(String component) {
         List<String> words = new ArrayList<>();
         String cleaned = NOT_WORD.matcher(component.replace('.', ' ')).replaceAll(" ");
-        for (String token : cleaned.trim().split("\\s+")) {
+        for (String token : SPACES.split(cleaned.trim())) {
             if (token.isEmpty()) {
                 continue;
             }
             String word = WORDS.getOrDefault(token, token);
             if (word.contains("-")) {
-                for (String piece : word.split("-+")) {
+                for (String piece : HYPHENS.split(word)) {
                     if (!piece.isEmpty()) {
                         words.add(WORDS.getOrDefault(piece, piece));
                     }

@@ -45,11 +45,11 @@ import java.util.Map;
  *       two messages do not outrank forty. And with no return yet, a place scores by what its topic tends to
  *       do: graffiti and dirty entrances come back, a pothole once filled mostly does not.</li>
  * </ul>
- * Returns after a resolution, the executors and the trend are shown, not scored: the resolution time is
- * only as good as the closing (automatic closures are most of them in the St Petersburg export), and the
- * trend is in the exposure already. What the score buys over ranking by the last 30 days' count is measured
- * by the evaluation command (README, «Prevention»). Rows are ordered by score, then messages in 90 days, then
- * the latest message, then key.
+ * Returns after a resolution, the executors and the trend are shown, not scored: a resolution is only as
+ * good as the closing (a portal closes many messages automatically), and counting such returns twice ranked
+ * worse; recency, which the trend describes, enters through the exposure. What the score buys over ranking
+ * by the last 30 days' count, and the variants tried, are in the README («Prevention»). Rows are ordered by
+ * score, then messages in 90 days, then the latest message, then key.
  */
 public final class ChronicPlaces {
 
