@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs a main class — the offline commands' launcher ru.tsur.pulse.tools.PulseTools — on the compiled classes
 # and the project's dependencies: compiles first and writes target/classpath.txt when needed. Used by
-# train.sh, evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh and scorecard.sh.
+# train.sh, evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh,
+# evaluate-prevention.sh and scorecard.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 main_class=$1; shift

@@ -31,8 +31,8 @@ public class PulseToolsTest {
         assertThat(run("--help")).isEqualTo(new Run(0, """
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
-                replay through the ingest API, history import, tension evaluation, executor
-                scorecards, region packs.
+                replay through the ingest API, history import, tension evaluation,
+                chronic-places evaluation, executor scorecards, region packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
@@ -59,6 +59,11 @@ public class PulseToolsTest {
                                           every alert, then alerts=N series=M; with --inject,
                                           --trials or --quiet-until, detection delays and
                                           false-alarm rates.
+                  evaluate-prevention   Builds the chronic-places register from the messages of
+                                          a CSV before a date and measures how well its ranking
+                                          foresees the places × topics that get messages in the
+                                          days after, against ranking by the last 30 days'
+                                          count.
                   scorecard             Ranks the executors of the St Petersburg portal export
                                           by on-time first replies, with the service's working
                                           calendar and scorecard classes.
