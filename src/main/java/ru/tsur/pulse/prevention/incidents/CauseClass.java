@@ -6,8 +6,9 @@ import java.util.Locale;
 /**
  * The probable cause class of an incident, from its category and topic: when several buildings of one block
  * complain of the same thing at once, the topic says which shared network failed. A short ordered list of
- * word rules over «category topic» in lower case, first match wins; what matches none is «общая причина не
- * определена» (graffiti or litter in many buildings share no network — at most one patrol or one reporter).
+ * word rules in lower case: a rule matches when all its words are in the topic (in a second pass, in the
+ * category — the topic is the more specific) and none of its excluding words in either; first match wins;
+ * what matches none is «общая причина не определена» (graffiti or litter in many buildings share no network — at most one patrol or one reporter).
  * Entrance lighting is deliberately not «наружное освещение»: it is each building's own wiring.
  */
 public final class CauseClass {
@@ -34,10 +35,12 @@ public final class CauseClass {
 
     /** The cause class of a category and topic. */
     public static String of(String category, String topic) {
-        String text = (category + " " + topic).toLowerCase(Locale.ROOT);
-        for (Rule rule : RULES) {
-            if (rule.all().stream().allMatch(text::contains) && rule.none().stream().noneMatch(text::contains)) {
-                return rule.cause();
+        String both = (category + " " + topic).toLowerCase(Locale.ROOT);
+        for (String text : new String[] {topic.toLowerCase(Locale.ROOT), category.toLowerCase(Locale.ROOT)}) {
+            for (Rule rule : RULES) {
+                if (rule.all().stream().allMatch(text::contains) && rule.none().stream().noneMatch(both::contains)) {
+                    return rule.cause();
+                }
             }
         }
         return UNDETERMINED;
