@@ -83,7 +83,7 @@ class EvaluateIncidentsCommandTest {
         assertThat(PulseToolsTest.run("evaluate-incidents", "--data", file.toString()).out()).isEqualTo(CLUSTER + "incidents=1\n");
         assertThat(PulseToolsTest.run("evaluate-incidents", "--data", file.toString(), "--from", "2024-03-01").out())
                 .isEqualTo("incidents=0\n");
-        // Replayed up to 12:00 only the first two buildings are seen.
+        // Replayed up to 2024-02-29 00:00 the block's messages are not seen yet.
         assertThat(PulseToolsTest.run("evaluate-incidents", "--data", file.toString(), "--to", "2024-02-29").out())
                 .isEqualTo("incidents=0\n");
     }
