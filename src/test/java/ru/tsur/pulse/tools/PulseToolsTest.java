@@ -32,7 +32,7 @@ public class PulseToolsTest {
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
                 replay through the ingest API, history import, tension evaluation,
-                chronic-places evaluation, executor scorecards, region packs.
+                chronic-places and incidents evaluation, executor scorecards, region packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
@@ -64,6 +64,11 @@ public class PulseToolsTest {
                                           foresees the places × topics that get messages in the
                                           days after, against ranking by the last 30 days'
                                           count.
+                  evaluate-incidents    Replays the messages of a CSV through the incident
+                                          finder (one topic, several nearby buildings at once)
+                                          and prints each incident, then their number;
+                                          optionally injects synthetic outages and says whether
+                                          and when they were found.
                   scorecard             Ranks the executors of the St Petersburg portal export
                                           by on-time first replies, with the service's working
                                           calendar and scorecard classes.

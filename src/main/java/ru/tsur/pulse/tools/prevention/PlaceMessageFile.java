@@ -37,6 +37,14 @@ public final class PlaceMessageFile {
     public record Contents(List<PlaceMessage> messages, long rows, long withoutPlace) {
     }
 
+    /** A message with the file's {@code id} of its row (its row number when the file has no id column). */
+    public record Identified(String id, PlaceMessage message) {
+    }
+
+    /** The identified messages in time order, and the rows that could not be placed. */
+    public record IdentifiedContents(List<Identified> messages, long rows, long withoutPlace) {
+    }
+
     private PlaceMessageFile() {
     }
 
@@ -47,11 +55,18 @@ public final class PlaceMessageFile {
      *                     is an error naming its row
      */
     public static Contents read(Path file, ZoneId zone, AtomicLong bytesRead) throws IOException {
+        IdentifiedContents contents = readIdentified(file, zone, bytesRead);
+        return new Contents(contents.messages().stream().map(Identified::message).toList(), contents.rows(),
+                contents.withoutPlace());
+    }
+
+    /** As {@link #read}, keeping each message's id. */
+    public static IdentifiedContents readIdentified(Path file, ZoneId zone, AtomicLong bytesRead) throws IOException {
         InputStream stream = new Counting(new FileInputStream(file.toFile()), bytesRead);
         if (file.getFileName().toString().endsWith(".gz")) {
             stream = new GZIPInputStream(stream, 1 << 16);
         }
-        List<PlaceMessage> messages = new ArrayList<>();
+        List<Identified> messages = new ArrayList<>();
         long withoutPlace = 0;
         try (CsvReader reader = new CsvReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
             List<String> header = reader.header();
@@ -69,14 +84,15 @@ public final class PlaceMessageFile {
                     if (message == null) {
                         withoutPlace++;
                     } else {
-                        messages.add(message);
+                        String id = blankToNull(row.get("id"));
+                        messages.add(new Identified(id != null ? id : "row" + reader.records(), message));
                     }
                 } catch (DateTimeParseException | IllegalArgumentException e) {
                     throw new IOException(file + ": record " + reader.records() + ": " + e.getMessage(), e);
                 }
             }
-            messages.sort(Comparator.comparing(PlaceMessage::createdAt));
-            return new Contents(messages, reader.records(), withoutPlace);
+            messages.sort(Comparator.comparing(identified -> identified.message().createdAt()));
+            return new IdentifiedContents(messages, reader.records(), withoutPlace);
         }
     }
 
