@@ -72,6 +72,7 @@ class EveryEndpointIsProtectedTest {
             entry("GET /api/v1/heatmap", SCREENS),
             entry("GET /api/v1/tension-points", SCREENS),
             entry("GET /api/v1/dynamics", SCREENS),
+            entry("GET /api/v1/prevention/places", SCREENS),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
