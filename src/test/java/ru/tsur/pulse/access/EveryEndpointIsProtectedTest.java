@@ -72,6 +72,7 @@ class EveryEndpointIsProtectedTest {
             entry("GET /api/v1/heatmap", SCREENS),
             entry("GET /api/v1/tension-points", SCREENS),
             entry("GET /api/v1/dynamics", SCREENS),
+            entry("GET /api/v1/prevention/places", SCREENS),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
@@ -233,7 +234,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(43);
+        assertThat(documented).hasSize(44);
     }
 
     @Test

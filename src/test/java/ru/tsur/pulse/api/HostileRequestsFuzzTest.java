@@ -140,6 +140,7 @@ class HostileRequestsFuzzTest {
                 Map.entry("api/v1/heatmap", List.of("window")),
                 Map.entry("api/v1/tension-points", List.of("window", "limit")),
                 Map.entry("api/v1/dynamics", List.of("municipality", "category", "topic", "from", "to", "step")),
+                Map.entry("api/v1/prevention/places", List.of("municipality", "category", "topic", "limit")),
                 Map.entry("api/v1/scorecards", List.of("by")),
                 Map.entry("api/v1/messages/recent", List.of("limit")),
                 Map.entry("api/v1/deadlines/summary", List.of("executor")),

@@ -35,7 +35,8 @@ class PostgresDownReadApisTest {
         List<String> reads = List.of("/api/v1/cases", "/api/v1/cases?status=assigned&overdue=true&page=1&size=10",
                 "/api/v1/cases/42", "/api/v1/cases/repeat-rate?by=topic", "/api/v1/alerts", "/api/v1/alerts?state=firing",
                 ALERT, ALERT + "/history", "/api/v1/deadlines/summary", "/api/v1/scorecards",
-                "/api/v1/scorecards?by=municipality", "/api/v1/messages/recent?limit=5");
+                "/api/v1/scorecards?by=municipality", "/api/v1/messages/recent?limit=5",
+                "/api/v1/prevention/places", "/api/v1/prevention/places?category=improvement&limit=5");
         for (String read : reads) {
             Response response = given().when().get(read);
             assertThat(response.statusCode()).as(read).isEqualTo(503);
