@@ -68,7 +68,7 @@ class AlertDeskBrowserTest extends BrowserTestBase {
         press(alertId, "[data-testid=alert-ack]", Keys.ENTER);
         browser.awaitTrue(row + " && " + row + ".querySelector('[data-testid=alert-marks]').textContent.startsWith('принято: operator')",
                 WAIT, "the console marks the alert accepted");
-        wall.awaitTrue(wallAlert + " && " + wallAlert + ".textContent.includes('принято: operator')", Duration.ofSeconds(5),
+        wall.awaitTrue(wallAlert + " && " + wallAlert + ".textContent.includes('принято: operator')", WAIT,
                 "the wall marks the alert accepted");
 
         press(alertId, "[data-testid=alert-silence-reason]", "бригада выехала", Keys.ENTER);
@@ -76,7 +76,7 @@ class AlertDeskBrowserTest extends BrowserTestBase {
                 WAIT, "the console marks the alert silenced");
         // A silenced alert goes after the others on the wall and may leave a full list: gone, or shown marked.
         wall.awaitTrue("!" + wallAlert + " || " + wallAlert + ".textContent.includes('заглушено до') && "
-                + wallAlert + ".textContent.includes('бригада выехала')", Duration.ofSeconds(5), "the wall marks the alert silenced");
+                + wallAlert + ".textContent.includes('бригада выехала')", WAIT, "the wall marks the alert silenced");
         given().when().get("/api/v1/alerts/" + alertId).then().statusCode(200)
                 .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("operator"))
                 .body("silenceReason", org.hamcrest.Matchers.equalTo("бригада выехала"));
@@ -84,7 +84,7 @@ class AlertDeskBrowserTest extends BrowserTestBase {
         press(alertId, "[data-testid=alert-unsilence]", Keys.ENTER);
         browser.awaitTrue(row + " && !" + row + ".querySelector('[data-testid=alert-marks]').textContent.includes('заглушено')",
                 WAIT, "the console lifts the silence");
-        wall.awaitTrue(wallAlert + " && !" + wallAlert + ".textContent.includes('заглушено')", Duration.ofSeconds(5),
+        wall.awaitTrue(wallAlert + " && !" + wallAlert + ".textContent.includes('заглушено')", WAIT,
                 "the wall lifts the silence mark");
     }
 
