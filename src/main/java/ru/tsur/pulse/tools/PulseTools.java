@@ -9,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 import ru.tsur.pulse.tools.history.ImportHistoryCommand;
+import ru.tsur.pulse.tools.prevention.EvaluateForecastCommand;
 import ru.tsur.pulse.tools.replay.ReplayCommand;
 import ru.tsur.pulse.tools.regionpack.BuildRegionPacks;
 import ru.tsur.pulse.tools.scorecard.ScorecardCommand;
@@ -25,7 +26,7 @@ import java.util.List;
 
 /**
  * The one launcher of the offline commands that run beside the service, never inside it (scripts/train.sh,
- * evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh, scorecard.sh call it through
+ * evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh, evaluate-forecast.sh, scorecard.sh call it through
  * scripts/jvm-tool.sh): picocli
  * parses each command's typed options. A wrong or missing option, or a value the command cannot use, is a
  * usage error: the problem, the command's synopsis and a hint on stderr, exit code 2. A failure while the
@@ -34,9 +35,10 @@ import java.util.List;
  */
 @Command(name = "pulse-tools", synopsisSubcommandLabel = "COMMAND",
         description = "The offline commands of TSUR Pulse: training and evaluation on the shared data, replay"
-                + " through the ingest API, history import, tension evaluation, executor scorecards, region packs.",
+                + " through the ingest API, history import, tension and forecast evaluation, executor scorecards, region packs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, EvaluateCorrectionsCommand.class, ReplayCommand.class,
-                ImportHistoryCommand.class, EvaluateTensionCommand.class, ScorecardCommand.class, BuildRegionPacks.class})
+                ImportHistoryCommand.class, EvaluateTensionCommand.class, EvaluateForecastCommand.class, ScorecardCommand.class,
+                BuildRegionPacks.class})
 public final class PulseTools {
 
     /** Exit code of a command that failed while running (usage errors are picocli's 2). */

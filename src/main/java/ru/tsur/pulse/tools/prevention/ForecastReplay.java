@@ -1,0 +1,163 @@
+package ru.tsur.pulse.tools.prevention;
+
+import ru.tsur.pulse.prevention.forecast.ForecastAccuracy;
+import ru.tsur.pulse.prevention.forecast.WeekAhead;
+import ru.tsur.pulse.tension.BucketClock;
+import ru.tsur.pulse.tension.SeriesKey;
+import ru.tsur.pulse.tension.TensionDetector;
+import ru.tsur.pulse.tension.TensionSettings;
+import ru.tsur.pulse.tools.tension.TensionReplay;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Rolling week-ahead forecasts on replayed messages: the tension detector learns the file hour by hour as in
+ * {@code evaluate-tension} (no service, no database); at local midnight of each forecast day, before that
+ * hour opens, every municipality × category series the detector has counted so far gets its 7-day forecast
+ * ({@link WeekAhead}), and once the replay is over each is scored against the messages of those 7 days and
+ * against the seasonal-naive forecast, the 7 days before.
+ */
+public final class ForecastReplay {
+
+    /** One week's forecasts, scored on weekly totals and on days, and whether it held a public holiday. */
+    public record Week(LocalDate firstDay, int series, ForecastAccuracy weekly, ForecastAccuracy daily,
+                       ForecastAccuracy weeklyMean, int holidays) {
+    }
+
+    /**
+     * Everything scored: per week and pooled (weekly totals by the median, by the mean, and days), with the
+     * number of distinct series forecast.
+     */
+    public record Result(List<Week> weeks, int series, ForecastAccuracy weekly, ForecastAccuracy weeklyMean,
+                         ForecastAccuracy daily) {
+    }
+
+    private final TensionReplay replay;
+    private final BucketClock clock;
+    private final LocalDate firstDay;
+    private final Map<SeriesKey, long[]> dailyCounts = new HashMap<>();
+
+    public ForecastReplay(TensionReplay replay) {
+        this.replay = replay;
+        this.clock = new BucketClock(replay.bucketSeconds(), replay.zone());
+        this.firstDay = dayOf(replay.firstBucket());
+        int days = (int) (dayOf(replay.lastBucket()).toEpochDay() - firstDay.toEpochDay()) + 1;
+        for (TensionReplay.Cell cell : replay.cells()) {
+            SeriesKey key = new SeriesKey(cell.municipality(), cell.category(), null);
+            dailyCounts.computeIfAbsent(key, ignored -> new long[days])
+                    [(int) (dayOf(cell.bucket()).toEpochDay() - firstDay.toEpochDay())] += cell.messages();
+        }
+    }
+
+    /** The first day with a message (local). */
+    public LocalDate firstDay() {
+        return firstDay;
+    }
+
+    /** The last day with a message (local). */
+    public LocalDate lastDay() {
+        return dayOf(replay.lastBucket());
+    }
+
+    /** Hours (buckets) the replay up to the end of the last origin's week steps through, for progress. */
+    public long bucketsThrough(LocalDate lastOrigin) {
+        return bucketOf(lastOrigin.plusDays(WeekAhead.DAYS)) - replay.firstBucket();
+    }
+
+    /**
+     * Replays the file up to the end of the last origin's week, forecasting at every origin (sorted, each at
+     * least 7 days after the first day so the naive forecast exists), and scores the forecasts; {@code done}
+     * counts the buckets stepped through.
+     */
+    public Result run(TensionSettings settings, WeekAhead weekAhead, List<LocalDate> origins,
+                      Predicate<LocalDate> holiday, AtomicLong done) {
+        TensionDetector detector = new TensionDetector(settings, 0);
+        Map<Long, List<TensionReplay.Cell>> byBucket = new HashMap<>();
+        for (TensionReplay.Cell cell : replay.cells()) {
+            byBucket.computeIfAbsent(cell.bucket(), ignored -> new ArrayList<>()).add(cell);
+        }
+        Map<Long, LocalDate> originBuckets = new HashMap<>();
+        for (LocalDate origin : origins) {
+            originBuckets.put(bucketOf(origin), origin);
+        }
+        long end = bucketOf(origins.get(origins.size() - 1).plusDays(WeekAhead.DAYS));
+        List<Week> weeks = new ArrayList<>();
+        Set<SeriesKey> forecast = new LinkedHashSet<>();
+        ForecastAccuracy weekly = new ForecastAccuracy();
+        ForecastAccuracy weeklyMean = new ForecastAccuracy();
+        ForecastAccuracy daily = new ForecastAccuracy();
+        for (long bucket = replay.firstBucket(); bucket < end; bucket++) {
+            LocalDate origin = originBuckets.get(bucket);
+            if (origin != null) {
+                Week week = score(detector, weekAhead, origin, holiday, forecast);
+                weeks.add(week);
+                weekly.addAll(week.weekly());
+                weeklyMean.addAll(week.weeklyMean());
+                daily.addAll(week.daily());
+            }
+            detector.openBucket(bucket);
+            for (TensionReplay.Cell cell : byBucket.getOrDefault(bucket, List.of())) {
+                detector.add(cell.municipality(), cell.category(), cell.topic(), bucket, cell.messages());
+            }
+            detector.closeBucket();
+            done.incrementAndGet();
+        }
+        return new Result(weeks, forecast.size(), weekly, weeklyMean, daily);
+    }
+
+    /** The forecasts made at one origin, scored against the counts of the file (read ahead: scoring only). */
+    private Week score(TensionDetector detector, WeekAhead weekAhead, LocalDate origin, Predicate<LocalDate> holiday,
+                       Set<SeriesKey> forecast) {
+        ForecastAccuracy weekly = new ForecastAccuracy();
+        ForecastAccuracy daily = new ForecastAccuracy();
+        ForecastAccuracy weeklyMean = new ForecastAccuracy();
+        int series = 0;
+        int at = (int) (origin.toEpochDay() - firstDay.toEpochDay());
+        for (SeriesKey key : List.copyOf(detector.keys())) {
+            if (key.regionWide() || key.topic() != null) {
+                continue;
+            }
+            WeekAhead.SeriesForecast one = weekAhead.forecast(detector, key, origin).orElseThrow();
+            long[] counts = dailyCounts.getOrDefault(key, new long[0]);
+            long actual = 0;
+            long naive = 0;
+            for (int offset = 0; offset < WeekAhead.DAYS; offset++) {
+                long today = countOn(counts, at + offset);
+                long lastWeek = countOn(counts, at + offset - WeekAhead.DAYS);
+                WeekAhead.DayForecast day = one.days().get(offset);
+                daily.add(today, day.median(), lastWeek, day.low(), day.high());
+                actual += today;
+                naive += lastWeek;
+            }
+            weekly.add(actual, one.median(), naive, one.low(), one.high());
+            weeklyMean.add(actual, one.expected(), naive, one.low(), one.high());
+            forecast.add(key);
+            series++;
+        }
+        int holidays = 0;
+        for (int offset = 0; offset < WeekAhead.DAYS; offset++) {
+            holidays += holiday.test(origin.plusDays(offset)) ? 1 : 0;
+        }
+        return new Week(origin, series, weekly, daily, weeklyMean, holidays);
+    }
+
+    private static long countOn(long[] counts, int day) {
+        return day >= 0 && day < counts.length ? counts[day] : 0;
+    }
+
+    private LocalDate dayOf(long bucket) {
+        return clock.start(bucket).atZone(clock.zone()).toLocalDate();
+    }
+
+    private long bucketOf(LocalDate day) {
+        return clock.bucketOf(day.atStartOfDay(clock.zone()).toInstant());
+    }
+}
