@@ -631,10 +631,11 @@ public final class TensionDetector {
     }
 
     /**
-     * The slow level of one series as the baseline stands: messages per week (prior included), and the
-     * exponentially weighted (capped) messages and weeks of exposure it is the ratio of.
+     * The slow level of one series as the baseline stands: messages per week (prior included), the
+     * exponentially weighted (capped) messages and weeks of exposure it is the ratio of, and the bucket its
+     * exposure began in (the bucket open when its first message was counted).
      */
-    public record Level(double messagesPerWeek, double weightedMessages, double exposureWeeks) {
+    public record Level(double messagesPerWeek, double weightedMessages, double exposureWeeks, long countedSince) {
     }
 
     /** The level of a series, empty if it was never counted. Read-only: the week-ahead forecast starts from it. */
@@ -643,7 +644,8 @@ public final class TensionDetector {
         if (one == null) {
             return Optional.empty();
         }
-        return Optional.of(new Level(one.weeklyLevel(settings.priorWeekly()), one.weightedCounts, one.weightedExposure));
+        return Optional.of(new Level(one.weeklyLevel(settings.priorWeekly()), one.weightedCounts, one.weightedExposure,
+                one.since));
     }
 
     /** The weeks of the prior in a level: {@code (weighted messages + prior × this) / (exposure + this)}. */
@@ -671,7 +673,7 @@ public final class TensionDetector {
         if (existing != null) {
             return existing;
         }
-        CountSeries created = new CountSeries(key, settings.historyBuckets());
+        CountSeries created = new CountSeries(key, settings.historyBuckets(), openBucket);
         double prior = created.weeklyLevel(settings.priorWeekly());
         for (int back = 0; back < settings.historyBuckets() && openBucket != Long.MIN_VALUE; back++) {
             long bucket = openBucket - back;

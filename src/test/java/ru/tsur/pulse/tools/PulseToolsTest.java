@@ -31,8 +31,8 @@ public class PulseToolsTest {
         assertThat(run("--help")).isEqualTo(new Run(0, """
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
-                replay through the ingest API, history import, tension evaluation, executor
-                scorecards, region packs.
+                replay through the ingest API, history import, tension and forecast evaluation,
+                executor scorecards, region packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
@@ -59,6 +59,11 @@ public class PulseToolsTest {
                                           every alert, then alerts=N series=M; with --inject,
                                           --trials or --quiet-until, detection delays and
                                           false-alarm rates.
+                  evaluate-forecast     Replays a labelled CSV through the tension detector (no
+                                          service, no database), forecasts every municipality ×
+                                          category 7 days ahead every week between the dates
+                                          and prints one line: forecast weeks=N series=M mase=…
+                                          coverage80=… naive_mase=1.00.
                   scorecard             Ranks the executors of the St Petersburg portal export
                                           by on-time first replies, with the service's working
                                           calendar and scorecard classes.

@@ -6,7 +6,10 @@ import ru.tsur.pulse.tension.TensionDetector;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -22,12 +25,13 @@ import java.util.function.Predicate;
  * <ul>
  * <li><i>Silence counts.</i> The detector starts a series at its first message, so the weeks of silence before
  *     are not in its exposure and a district's first message of a rare category reads as "one a week from now
- *     on". Here the exposure is at least that of the region's whole observation ({@link #observedWeeks}), so
- *     the level is the weighted messages over all the weeks the district could have written.</li>
+ *     on". Here the exposure the series would have had in the region's observation before it began (with the
+ *     category's shares as they stand and the detector's decay) is added to its own, so the level is the
+ *     weighted messages over all the weeks the district could have written.</li>
  * <li><i>Holidays.</i> Public holidays (the working calendar's) get a share {@code holidayFactor} of an ordinary
  *     day, in the forecast and in the past: a holiday hour the level learned from counts as only that share of
- *     an hour of exposure, so the quiet New Year does not drag the level down for the weeks after (within the
- *     detector's memory of counts, {@code historyBuckets}; older holidays have mostly decayed out of the level).</li>
+ *     an hour of exposure, so the quiet New Year does not drag the level down for the weeks after; the trend
+ *     likewise expects a past holiday at its factor.</li>
  * </ul>
  * <b>Trend.</b> Optional ({@code trendWeight} 0 = none): the forecast times (observed + 1) / (expected + 1) over
  * the last {@code trendDays}, to the power w — the level follows a lasting change only with its half-life, and a
@@ -89,41 +93,158 @@ public final class WeekAhead {
      * detector's baseline as it stands; empty for a series it never counted.
      */
     public Optional<SeriesForecast> forecast(TensionDetector detector, SeriesKey key, LocalDate firstDay) {
-        Optional<TensionDetector.Level> found = detector.level(key);
-        if (found.isEmpty()) {
-            return Optional.empty();
+        return new Baseline(detector).forecast(key, firstDay);
+    }
+
+    /**
+     * The week from {@code firstDay} for each of {@code keys} the detector has counted, in their order (what a
+     * batch of series shares — past holidays, the observation's exposure per category — is worked out once).
+     */
+    public List<SeriesForecast> forecast(TensionDetector detector, Collection<SeriesKey> keys, LocalDate firstDay) {
+        Baseline baseline = new Baseline(detector);
+        List<SeriesForecast> forecasts = new ArrayList<>(keys.size());
+        for (SeriesKey key : keys) {
+            baseline.forecast(key, firstDay).ifPresent(forecasts::add);
         }
-        TensionDetector.Level level = found.get();
-        List<long[]> pastHolidays = pastHolidays(detector);
-        double exposure = Math.max(level.exposureWeeks(), observedWeeks(detector))
-                - holidayExposure(detector, key.category(), pastHolidays);
-        double prior = TensionDetector.priorWeeks();
-        double perWeek = (level.weightedMessages() + detector.settings().priorWeekly() * prior) / (exposure + prior);
-        double weekly = perWeek * trend(detector, key, pastHolidays);
-        BucketClock clock = detector.clock();
-        double[] means = new double[DAYS];
-        double total = 0;
-        for (int offset = 0; offset < DAYS; offset++) {
-            LocalDate day = firstDay.plusDays(offset);
-            double share = 0;
-            for (long bucket = startOf(clock, day); bucket < startOf(clock, day.plusDays(1)); bucket++) {
-                share += detector.shareOfWeek(key.category(), bucket);
+        return forecasts;
+    }
+
+    /**
+     * The weighted exposure of the region's observation for one category: {@code cumulative[i]} sums the buckets
+     * {@code from … from + i − 1}, so the silence before a series began is one subtraction.
+     */
+    private record Observation(long from, double[] cumulative, double holidayExcess) {
+
+        /** The exposure of the observed buckets before {@code bucket} (the silence before a series' first message). */
+        double before(long bucket) {
+            return bucket <= from ? 0 : cumulative[(int) Math.min(cumulative.length - 1, bucket - from)];
+        }
+    }
+
+    /** One state of the detector as the forecasts read it, with what its series share worked out once. */
+    private final class Baseline {
+
+        private final TensionDetector detector;
+        private final BucketClock clock;
+        private final double decay;
+        private final List<long[]> pastHolidays;
+        private final Map<String, Observation> observations = new HashMap<>();
+
+        Baseline(TensionDetector detector) {
+            this.detector = detector;
+            this.clock = detector.clock();
+            this.decay = decay(detector);
+            this.pastHolidays = pastHolidays();
+        }
+
+        Optional<SeriesForecast> forecast(SeriesKey key, LocalDate firstDay) {
+            Optional<TensionDetector.Level> found = detector.level(key);
+            if (found.isEmpty()) {
+                return Optional.empty();
             }
-            means[offset] = weekly * share * (holiday.test(day) ? settings.holidayFactor() : 1.0);
-            total += means[offset];
+            TensionDetector.Level level = found.get();
+            Observation observation = observations.computeIfAbsent(key.category(), this::observation);
+            double exposure = level.exposureWeeks() + observation.before(level.countedSince()) - observation.holidayExcess();
+            double prior = TensionDetector.priorWeeks();
+            double perWeek = (level.weightedMessages() + detector.settings().priorWeekly() * prior) / (exposure + prior);
+            double weekly = perWeek * trend(key);
+            double[] means = new double[DAYS];
+            double total = 0;
+            for (int offset = 0; offset < DAYS; offset++) {
+                LocalDate day = firstDay.plusDays(offset);
+                double share = 0;
+                for (long bucket = startOf(clock, day); bucket < startOf(clock, day.plusDays(1)); bucket++) {
+                    share += detector.shareOfWeek(key.category(), bucket);
+                }
+                means[offset] = weekly * share * (holiday.test(day) ? settings.holidayFactor() : 1.0);
+                total += means[offset];
+            }
+            double relativeVariance = relativeVariance(detector, perWeek, exposure);
+            List<DayForecast> days = new ArrayList<>(DAYS);
+            for (int offset = 0; offset < DAYS; offset++) {
+                double size = size(means[offset], relativeVariance);
+                CountInterval.Bounds bounds = CountInterval.nearest(means[offset], size, settings.coverage());
+                days.add(new DayForecast(firstDay.plusDays(offset), means[offset],
+                        CountInterval.quantile(means[offset], size, 0.5), bounds.low(), bounds.high()));
+            }
+            double size = size(total, relativeVariance);
+            CountInterval.Bounds week = CountInterval.nearest(total, size, settings.coverage());
+            return Optional.of(new SeriesForecast(key, firstDay, List.copyOf(days), total,
+                    CountInterval.quantile(total, size, 0.5), week.low(), week.high()));
         }
-        double relativeVariance = relativeVariance(detector, perWeek, exposure);
-        List<DayForecast> days = new ArrayList<>(DAYS);
-        for (int offset = 0; offset < DAYS; offset++) {
-            double size = size(means[offset], relativeVariance);
-            CountInterval.Bounds bounds = CountInterval.nearest(means[offset], size, settings.coverage());
-            days.add(new DayForecast(firstDay.plusDays(offset), means[offset],
-                    CountInterval.quantile(means[offset], size, 0.5), bounds.low(), bounds.high()));
+
+        /**
+         * The exposure a series of this category counted since the region's observation began would have had, hour
+         * by hour (the profile's shares as they stand, the detector's decay), and the part of it past public
+         * holidays give beyond the holiday factor. Weights below a millionth (20 half-lives back) are left out.
+         */
+        private Observation observation(String category) {
+            if (detector.observedSince().isEmpty() || detector.openBucket() == Long.MIN_VALUE) {
+                return new Observation(0, new double[]{0}, 0);
+            }
+            long open = detector.openBucket();
+            long horizon = 20 * detector.settings().levelHalfLife().toSeconds() / detector.settings().bucketSeconds();
+            long from = Math.max(detector.observedSince().getAsLong(), open - horizon);
+            double[] cumulative = new double[(int) (open - from + 2)];
+            double holidays = 0;
+            double weight = Math.pow(decay, open - from);
+            LocalDate day = null;
+            boolean isHoliday = false;
+            for (long bucket = from; bucket <= open; bucket++, weight /= decay) {
+                double exposure = weight * detector.shareOfWeek(category, bucket);
+                cumulative[(int) (bucket - from + 1)] = cumulative[(int) (bucket - from)] + exposure;
+                LocalDate bucketDay = clock.start(bucket).atZone(clock.zone()).toLocalDate();
+                if (!bucketDay.equals(day)) {
+                    day = bucketDay;
+                    isHoliday = holiday.test(day);
+                }
+                if (isHoliday) {
+                    holidays += exposure;
+                }
+            }
+            return new Observation(from, cumulative, holidays * (1 - settings.holidayFactor()));
         }
-        double size = size(total, relativeVariance);
-        CountInterval.Bounds week = CountInterval.nearest(total, size, settings.coverage());
-        return Optional.of(new SeriesForecast(key, firstDay, List.copyOf(days), total,
-                CountInterval.quantile(total, size, 0.5), week.low(), week.high()));
+
+        /**
+         * (recent observed + 1) / (recent expected + 1) over the trend span, to the trend weight (1 without
+         * trend); a past holiday's expectation is scaled by the holiday factor, as the forecast scales a coming one.
+         */
+        private double trend(SeriesKey key) {
+            if (settings.trendWeight() == 0) {
+                return 1.0;
+            }
+            long to = detector.openBucket();
+            long from = to - settings.trendDays() * 86400L / detector.settings().bucketSeconds() + 1;
+            long observed = 0;
+            double expected = 0;
+            for (TensionDetector.BucketFigures figures : detector.figures(
+                    new TensionDetector.SeriesFilter(key.municipality(), key.category(), key.topic()), from, to)) {
+                observed += figures.observed();
+                expected += figures.expected() * (within(pastHolidays, figures.bucket()) ? settings.holidayFactor() : 1.0);
+            }
+            return Math.pow((observed + 1.0) / (expected + 1.0), settings.trendWeight());
+        }
+
+        /**
+         * The holidays within the trend's reach (observed, up to the open bucket), as bucket ranges
+         * {@code [from, to)}; none when holidays are ordinary days or there is no trend.
+         */
+        private List<long[]> pastHolidays() {
+            List<long[]> ranges = new ArrayList<>();
+            if (settings.holidayFactor() == 1.0 || settings.trendWeight() == 0 || detector.observedSince().isEmpty()) {
+                return ranges;
+            }
+            long open = detector.openBucket();
+            long first = Math.max(open - settings.trendDays() * 86400L / detector.settings().bucketSeconds() + 1,
+                    detector.observedSince().getAsLong());
+            LocalDate last = clock.start(open).atZone(clock.zone()).toLocalDate();
+            for (LocalDate day = clock.start(first).atZone(clock.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+                if (holiday.test(day)) {
+                    ranges.add(new long[]{Math.max(first, startOf(clock, day)), Math.min(open + 1, startOf(clock, day.plusDays(1)))});
+                }
+            }
+            return ranges;
+        }
     }
 
     private double size(double mean, double relativeVariance) {
@@ -137,20 +258,6 @@ public final class WeekAhead {
     double relativeVariance(TensionDetector detector, double perWeek, double exposureWeeks) {
         double drift = settings.levelDrift();
         return drift + (settings.dispersion() / Math.max(perWeek, 1e-9) + drift) / effectiveWeeks(detector, exposureWeeks);
-    }
-
-    /**
-     * Weeks of exposure since the region's observation began, as the level of a series counted from then on
-     * would have them (uniform shares, the detector's decay). The detector starts a series at its first message,
-     * so the silence before is not in its own exposure.
-     */
-    public static double observedWeeks(TensionDetector detector) {
-        if (detector.observedSince().isEmpty() || detector.openBucket() == Long.MIN_VALUE) {
-            return 0;
-        }
-        long buckets = detector.openBucket() - detector.observedSince().getAsLong() + 1;
-        double decay = decay(detector);
-        return (1 - Math.pow(decay, buckets)) / (1 - decay) / bucketsPerWeek(detector);
     }
 
     /**
@@ -171,60 +278,6 @@ public final class WeekAhead {
 
     private static double bucketsPerWeek(TensionDetector detector) {
         return 7 * 86400.0 / detector.settings().bucketSeconds();
-    }
-
-    /**
-     * The holidays the detector still holds counts of (observed, up to the open bucket), as bucket ranges
-     * {@code [from, to)}; none when holidays are ordinary days.
-     */
-    private List<long[]> pastHolidays(TensionDetector detector) {
-        List<long[]> ranges = new ArrayList<>();
-        if (settings.holidayFactor() == 1.0 || detector.observedSince().isEmpty()) {
-            return ranges;
-        }
-        BucketClock clock = detector.clock();
-        long open = detector.openBucket();
-        long first = Math.max(open - detector.settings().historyBuckets() + 1, detector.observedSince().getAsLong());
-        LocalDate last = clock.start(open).atZone(clock.zone()).toLocalDate();
-        for (LocalDate day = clock.start(first).atZone(clock.zone()).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            if (holiday.test(day)) {
-                ranges.add(new long[]{Math.max(first, startOf(clock, day)), Math.min(open + 1, startOf(clock, day.plusDays(1)))});
-            }
-        }
-        return ranges;
-    }
-
-    /** The weighted exposure the level gave past holiday hours beyond the holiday factor's share of them. */
-    private double holidayExposure(TensionDetector detector, String category, List<long[]> pastHolidays) {
-        double decay = decay(detector);
-        long open = detector.openBucket();
-        double excess = 0;
-        for (long[] range : pastHolidays) {
-            for (long bucket = range[0]; bucket < range[1]; bucket++) {
-                excess += Math.pow(decay, open - bucket) * detector.shareOfWeek(category, bucket);
-            }
-        }
-        return excess * (1 - settings.holidayFactor());
-    }
-
-    /**
-     * (recent observed + 1) / (recent expected + 1) over the trend span, to the trend weight (1 without trend);
-     * a past holiday's expectation is scaled by the holiday factor, as the forecast scales a coming one.
-     */
-    private double trend(TensionDetector detector, SeriesKey key, List<long[]> pastHolidays) {
-        if (settings.trendWeight() == 0) {
-            return 1.0;
-        }
-        long to = detector.openBucket();
-        long from = to - settings.trendDays() * 86400L / detector.settings().bucketSeconds() + 1;
-        long observed = 0;
-        double expected = 0;
-        for (TensionDetector.BucketFigures figures : detector.figures(
-                new TensionDetector.SeriesFilter(key.municipality(), key.category(), key.topic()), from, to)) {
-            observed += figures.observed();
-            expected += figures.expected() * (within(pastHolidays, figures.bucket()) ? settings.holidayFactor() : 1.0);
-        }
-        return Math.pow((observed + 1.0) / (expected + 1.0), settings.trendWeight());
     }
 
     private static boolean within(List<long[]> ranges, long bucket) {

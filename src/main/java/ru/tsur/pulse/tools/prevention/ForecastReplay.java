@@ -121,11 +121,9 @@ public final class ForecastReplay {
         ForecastAccuracy weeklyMean = new ForecastAccuracy();
         int series = 0;
         int at = (int) (origin.toEpochDay() - firstDay.toEpochDay());
-        for (SeriesKey key : List.copyOf(detector.keys())) {
-            if (key.regionWide() || key.topic() != null) {
-                continue;
-            }
-            WeekAhead.SeriesForecast one = weekAhead.forecast(detector, key, origin).orElseThrow();
+        List<SeriesKey> keys = detector.keys().stream().filter(key -> !key.regionWide() && key.topic() == null).toList();
+        for (WeekAhead.SeriesForecast one : weekAhead.forecast(detector, keys, origin)) {
+            SeriesKey key = one.key();
             long[] counts = dailyCounts.getOrDefault(key, new long[0]);
             long actual = 0;
             long naive = 0;
