@@ -1,6 +1,7 @@
 package ru.tsur.pulse.prevention.forecast;
 
 import ru.tsur.pulse.tension.BucketClock;
+import ru.tsur.pulse.tension.CountTail;
 import ru.tsur.pulse.tension.SeriesKey;
 import ru.tsur.pulse.tension.TensionDetector;
 
@@ -67,9 +68,17 @@ public final class WeekAhead {
     public record DayForecast(LocalDate day, double expected, long median, long low, long high) {
     }
 
-    /** A series' week ahead: the seven days, and the weekly total's mean, median and interval. */
+    /**
+     * A series' week ahead: the seven days, and the weekly total's mean, median, interval and negative-binomial
+     * size (the whole predictive distribution: {@code CountTail.mass(count, expected, size)}).
+     */
     public record SeriesForecast(SeriesKey key, LocalDate firstDay, List<DayForecast> days, double expected,
-                                 long median, long low, long high) {
+                                 long median, long low, long high, double size) {
+
+        /** Natural log of the probability the forecast gave a weekly count (the likelihood the fit maximises). */
+        public double logLikelihood(long count) {
+            return Math.log(CountTail.mass(count, expected, size));
+        }
     }
 
     private final ForecastSettings settings;
@@ -170,7 +179,7 @@ public final class WeekAhead {
             double size = size(total, relativeVariance);
             CountInterval.Bounds week = CountInterval.nearest(total, size, settings.coverage());
             return Optional.of(new SeriesForecast(key, firstDay, List.copyOf(days), total,
-                    CountInterval.quantile(total, size, 0.5), week.low(), week.high()));
+                    CountInterval.quantile(total, size, 0.5), week.low(), week.high(), size));
         }
 
         /**

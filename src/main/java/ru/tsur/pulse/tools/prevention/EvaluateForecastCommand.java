@@ -34,7 +34,8 @@ import java.util.function.Predicate;
  * forecast weeks=8 series=1012 mase=0.74 coverage80=0.80 naive_mase=1.00
  * </pre>
  * MASE and coverage are {@link ForecastAccuracy}'s, on weekly totals; {@code --per-week} adds a line per week
- * before it (with the daily figures). Progress and an ETA go to stderr.
+ * and one over all weeks before it (with the daily figures), {@code --fit-level-drift} the level drift under
+ * which these weeks' totals are most likely. Progress and an ETA go to stderr.
  */
 @Command(name = "evaluate-forecast", sortOptions = false, sortSynopsis = false,
         description = "Replays a labelled CSV through the tension detector (no service, no database), forecasts"
@@ -57,8 +58,14 @@ public final class EvaluateForecastCommand implements Callable<Integer> {
             description = "Last day a forecast week may cover (weeks that would run past it are left out).")
     LocalDate to;
 
-    @Option(names = "--per-week", description = "Also print a line per forecast week.")
+    @Option(names = "--per-week", description = "Also print a line per forecast week and one over all of them"
+            + " (the mean's MASE and bias, the series expecting at least one message a week, the days).")
     boolean perWeek;
+
+    @Option(names = "--fit-level-drift",
+            description = "Also fit the level drift: print the one (0 to 0.6 by 0.025) under which the weekly totals"
+                    + " of these weeks are most likely.")
+    boolean fitLevelDrift;
 
     @Option(names = "--coverage", paramLabel = "P", defaultValue = "" + ForecastSettings.COVERAGE,
             description = "Probability the intervals are to hold (default ${DEFAULT-VALUE}).")
@@ -115,14 +122,16 @@ public final class EvaluateForecastCommand implements Callable<Integer> {
             List<LocalDate> origins = origins(replay);
             ForecastReplay.Result result = progress.counted("replaying and forecasting " + origins.size() + " weeks",
                     replay.bucketsThrough(origins.get(origins.size() - 1)), "hours",
-                    done -> replay.run(tension, new WeekAhead(settings, holiday), origins, holiday, done)).value();
+                    done -> replay.run(tension, new WeekAhead(settings, holiday), candidates(settings, holiday), origins,
+                            holiday, done)).value();
+            if (fitLevelDrift) {
+                out.println(fitLine(result, origins.size()));
+            }
             if (perWeek) {
                 for (ForecastReplay.Week week : result.weeks()) {
                     out.println(weekLine(week, coverage));
                 }
-                out.println(String.format(Locale.ROOT, "all mean_mase=%.2f bias=%+.2f daily_mase=%.2f daily_%s=%.2f",
-                        result.weeklyMean().mase(), result.weeklyMean().bias(), result.daily().mase(),
-                        coverageLabel(coverage), result.daily().coverage()));
+                out.println(allLine(result, coverage));
             }
             out.println(summary(result, coverage));
         }
@@ -155,6 +164,33 @@ public final class EvaluateForecastCommand implements Callable<Integer> {
         return origins;
     }
 
+    /** Step and reach of the level drift's fit: 0, 0.025, … 0.6. */
+    private static final double FIT_STEP = 0.025;
+    private static final int FIT_STEPS = 24;
+
+    /** With {@code --fit-level-drift}, one forecaster per level drift of the grid; none otherwise. */
+    private List<WeekAhead> candidates(ForecastSettings settings, Predicate<LocalDate> holiday) {
+        List<WeekAhead> candidates = new ArrayList<>();
+        for (int step = 0; fitLevelDrift && step <= FIT_STEPS; step++) {
+            candidates.add(new WeekAhead(new ForecastSettings(settings.coverage(), settings.dispersion(), step * FIT_STEP,
+                    settings.trendWeight(), settings.trendDays(), settings.holidayFactor()), holiday));
+        }
+        return candidates;
+    }
+
+    /** {@code level_drift_fit weeks=4 level_drift=0.150 log_likelihood=-4322.2}: the grid's most likely value. */
+    static String fitLine(ForecastReplay.Result result, int weeks) {
+        double[] logLikelihoods = result.logLikelihoods();
+        int best = 0;
+        for (int step = 1; step < logLikelihoods.length; step++) {
+            if (logLikelihoods[step] > logLikelihoods[best]) {
+                best = step;
+            }
+        }
+        return String.format(Locale.ROOT, "level_drift_fit weeks=%d level_drift=%.3f log_likelihood=%.1f",
+                weeks, best * FIT_STEP, logLikelihoods[best]);
+    }
+
     /** {@code forecast weeks=8 series=1087 mase=0.77 coverage80=0.84 naive_mase=1.00}, the label after the target. */
     static String summary(ForecastReplay.Result result, double coverage) {
         ForecastAccuracy weekly = result.weekly();
@@ -173,6 +209,19 @@ public final class EvaluateForecastCommand implements Callable<Integer> {
                 week.firstDay(), week.holidays(), week.series(), week.weekly().mase(), coverageLabel(coverage),
                 week.weekly().coverage(), week.weekly().meanAbsoluteError(), week.weeklyMean().mase(),
                 week.weeklyMean().bias(), week.daily().mase(), coverageLabel(coverage), week.daily().coverage());
+    }
+
+    /**
+     * All weeks: the mean's MASE and bias, the busy series' share, MASE and coverage (those expecting at least
+     * one message a week), and the days' MASE and coverage.
+     */
+    static String allLine(ForecastReplay.Result result, double coverage) {
+        return String.format(Locale.ROOT,
+                "all mean_mase=%.2f bias=%+.2f busy_share=%.2f busy_mase=%.2f busy_%s=%.2f daily_mase=%.2f daily_%s=%.2f",
+                result.weeklyMean().mase(), result.weeklyMean().bias(),
+                (double) result.weeklyBusy().scored() / result.weekly().scored(), result.weeklyBusy().mase(),
+                coverageLabel(coverage), result.weeklyBusy().coverage(), result.daily().mase(), coverageLabel(coverage),
+                result.daily().coverage());
     }
 
     private static String coverageLabel(double coverage) {

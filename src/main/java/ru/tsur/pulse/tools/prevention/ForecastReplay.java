@@ -27,18 +27,25 @@ import java.util.function.Predicate;
  */
 public final class ForecastReplay {
 
-    /** One week's forecasts, scored on weekly totals and on days, and whether it held a public holiday. */
+    /**
+     * One week's forecasts, scored on weekly totals (by the median; by the mean; by the median on the series
+     * expecting at least {@link #BUSY} messages, where whole numbers leave room for an 80% interval) and on days,
+     * with the number of public holidays in it.
+     */
     public record Week(LocalDate firstDay, int series, ForecastAccuracy weekly, ForecastAccuracy daily,
-                       ForecastAccuracy weeklyMean, int holidays) {
+                       ForecastAccuracy weeklyMean, ForecastAccuracy weeklyBusy, int holidays) {
     }
 
     /**
-     * Everything scored: per week and pooled (weekly totals by the median, by the mean, and days), with the
-     * number of distinct series forecast.
+     * Everything scored: per week and pooled (weekly totals by the median, by the mean, and days), the number of
+     * distinct series forecast, and the log-likelihood of the actual weekly totals under each candidate forecaster.
      */
     public record Result(List<Week> weeks, int series, ForecastAccuracy weekly, ForecastAccuracy weeklyMean,
-                         ForecastAccuracy daily) {
+                         ForecastAccuracy weeklyBusy, ForecastAccuracy daily, double[] logLikelihoods) {
     }
+
+    /** Messages a week from which a series counts as busy in the breakdown. */
+    public static final double BUSY = 1.0;
 
     private final TensionReplay replay;
     private final BucketClock clock;
@@ -74,11 +81,12 @@ public final class ForecastReplay {
 
     /**
      * Replays the file up to the end of the last origin's week, forecasting at every origin (sorted, each at
-     * least 7 days after the first day so the naive forecast exists), and scores the forecasts; {@code done}
-     * counts the buckets stepped through.
+     * least 7 days after the first day so the naive forecast exists), and scores the forecasts; each of
+     * {@code candidates} forecasts too, for the log-likelihood of the weekly totals only (a fit of a setting);
+     * {@code done} counts the buckets stepped through.
      */
-    public Result run(TensionSettings settings, WeekAhead weekAhead, List<LocalDate> origins,
-                      Predicate<LocalDate> holiday, AtomicLong done) {
+    public Result run(TensionSettings settings, WeekAhead weekAhead, List<WeekAhead> candidates,
+                      List<LocalDate> origins, Predicate<LocalDate> holiday, AtomicLong done) {
         TensionDetector detector = new TensionDetector(settings, 0);
         Map<Long, List<TensionReplay.Cell>> byBucket = new HashMap<>();
         for (TensionReplay.Cell cell : replay.cells()) {
@@ -93,7 +101,9 @@ public final class ForecastReplay {
         Set<SeriesKey> forecast = new LinkedHashSet<>();
         ForecastAccuracy weekly = new ForecastAccuracy();
         ForecastAccuracy weeklyMean = new ForecastAccuracy();
+        ForecastAccuracy weeklyBusy = new ForecastAccuracy();
         ForecastAccuracy daily = new ForecastAccuracy();
+        double[] logLikelihoods = new double[candidates.size()];
         for (long bucket = replay.firstBucket(); bucket < end; bucket++) {
             LocalDate origin = originBuckets.get(bucket);
             if (origin != null) {
@@ -101,7 +111,11 @@ public final class ForecastReplay {
                 weeks.add(week);
                 weekly.addAll(week.weekly());
                 weeklyMean.addAll(week.weeklyMean());
+                weeklyBusy.addAll(week.weeklyBusy());
                 daily.addAll(week.daily());
+                for (int candidate = 0; candidate < candidates.size(); candidate++) {
+                    logLikelihoods[candidate] += logLikelihood(detector, candidates.get(candidate), origin);
+                }
             }
             detector.openBucket(bucket);
             for (TensionReplay.Cell cell : byBucket.getOrDefault(bucket, List.of())) {
@@ -110,7 +124,7 @@ public final class ForecastReplay {
             detector.closeBucket();
             done.incrementAndGet();
         }
-        return new Result(weeks, forecast.size(), weekly, weeklyMean, daily);
+        return new Result(weeks, forecast.size(), weekly, weeklyMean, weeklyBusy, daily, logLikelihoods);
     }
 
     /** The forecasts made at one origin, scored against the counts of the file (read ahead: scoring only). */
@@ -119,10 +133,10 @@ public final class ForecastReplay {
         ForecastAccuracy weekly = new ForecastAccuracy();
         ForecastAccuracy daily = new ForecastAccuracy();
         ForecastAccuracy weeklyMean = new ForecastAccuracy();
+        ForecastAccuracy weeklyBusy = new ForecastAccuracy();
         int series = 0;
         int at = (int) (origin.toEpochDay() - firstDay.toEpochDay());
-        List<SeriesKey> keys = detector.keys().stream().filter(key -> !key.regionWide() && key.topic() == null).toList();
-        for (WeekAhead.SeriesForecast one : weekAhead.forecast(detector, keys, origin)) {
+        for (WeekAhead.SeriesForecast one : weekAhead.forecast(detector, municipalSeries(detector), origin)) {
             SeriesKey key = one.key();
             long[] counts = dailyCounts.getOrDefault(key, new long[0]);
             long actual = 0;
@@ -137,6 +151,9 @@ public final class ForecastReplay {
             }
             weekly.add(actual, one.median(), naive, one.low(), one.high());
             weeklyMean.add(actual, one.expected(), naive, one.low(), one.high());
+            if (one.expected() >= BUSY) {
+                weeklyBusy.add(actual, one.median(), naive, one.low(), one.high());
+            }
             forecast.add(key);
             series++;
         }
@@ -144,7 +161,26 @@ public final class ForecastReplay {
         for (int offset = 0; offset < WeekAhead.DAYS; offset++) {
             holidays += holiday.test(origin.plusDays(offset)) ? 1 : 0;
         }
-        return new Week(origin, series, weekly, daily, weeklyMean, holidays);
+        return new Week(origin, series, weekly, daily, weeklyMean, weeklyBusy, holidays);
+    }
+
+    /** Σ log P(actual weekly total) over the series one forecaster forecasts at an origin. */
+    private double logLikelihood(TensionDetector detector, WeekAhead weekAhead, LocalDate origin) {
+        int at = (int) (origin.toEpochDay() - firstDay.toEpochDay());
+        double sum = 0;
+        for (WeekAhead.SeriesForecast one : weekAhead.forecast(detector, municipalSeries(detector), origin)) {
+            long[] counts = dailyCounts.getOrDefault(one.key(), new long[0]);
+            long actual = 0;
+            for (int offset = 0; offset < WeekAhead.DAYS; offset++) {
+                actual += countOn(counts, at + offset);
+            }
+            sum += one.logLikelihood(actual);
+        }
+        return sum;
+    }
+
+    private static List<SeriesKey> municipalSeries(TensionDetector detector) {
+        return detector.keys().stream().filter(key -> !key.regionWide() && key.topic() == null).toList();
     }
 
     private static long countOn(long[] counts, int day) {

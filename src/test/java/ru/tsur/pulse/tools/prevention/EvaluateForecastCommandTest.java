@@ -141,11 +141,11 @@ class EvaluateForecastCommandTest {
 
     private static final String SYNOPSIS = """
             Usage: pulse-tools evaluate-forecast [-h] --data=FILE --from=DATE --to=DATE
-                                                 [--per-week] [--coverage=P]
-                                                 [--level-drift=K] [--trend-weight=W]
-                                                 [--trend-days=D] [--holiday-factor=F]
-                                                 [--calendar=FILE] [--dispersion=D]
-                                                 [--zone=ZONE]
+                                                 [--per-week] [--fit-level-drift]
+                                                 [--coverage=P] [--level-drift=K]
+                                                 [--trend-weight=W] [--trend-days=D]
+                                                 [--holiday-factor=F] [--calendar=FILE]
+                                                 [--dispersion=D] [--zone=ZONE]
             Try 'pulse-tools evaluate-forecast --help' for more information.
             """;
 
