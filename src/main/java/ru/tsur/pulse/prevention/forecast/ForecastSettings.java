@@ -23,7 +23,7 @@ public record ForecastSettings(double coverage, double dispersion, double levelD
     /** The trend's weight and span chosen on the forecasts of November 2020 (README). */
     public static final double TREND_WEIGHT = 0.25;
     public static final int TREND_DAYS = 14;
-    /** A public holiday's share of an ordinary day: 0.81 on 4 November 2020, the one holiday before December. */
+    /** A public holiday's share of an ordinary day, as the one holiday before December 2020 showed (README). */
     public static final double HOLIDAY_FACTOR = 0.8;
 
     /** The defaults above with the detector's dispersion. */

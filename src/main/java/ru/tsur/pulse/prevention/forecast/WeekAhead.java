@@ -48,8 +48,7 @@ import java.util.function.Predicate;
  * <pre>  φ·m + κ·m² + m²·(φ/L + κ)/n</pre>
  * φ is the detector's dispersion (clustered posting: one resident, several messages); κ ({@code levelDrift}) is
  * the week's own departure of the true level from the usual one — a snowfall, a campaign, an active resident —
- * which makes weekly counts of busy series vary far more than any Poisson-like model allows (variance/mean of 8–9
- * at 10–30 messages a week on the St Petersburg data); the last term is the baseline's own error: the level L
+ * which makes weekly counts of busy series vary far more than any Poisson-like model allows (README); the last term is the baseline's own error: the level L
  * is a weighted mean of past weeks, each varying by φL + κL², worth n effective weeks ({@link #effectiveWeeks}).
  * κ is one number for all series, fitted by maximum likelihood of this very predictive distribution on forecasts
  * made before the evaluation period (README). Counts are whole numbers, so the interval is the one whose
