@@ -90,6 +90,11 @@ public final class WorkingCalendar {
         return standardDay;
     }
 
+    /** Whether a date is listed as a public holiday or a day off moved onto a weekday (weekends aside). */
+    public boolean isHoliday(LocalDate date) {
+        return holidays.contains(date);
+    }
+
     /** A holiday is off even on a weekday; a listed working day is on even on a weekend. */
     public boolean isWorkingDay(LocalDate date) {
         if (holidays.contains(date)) {

@@ -12,6 +12,8 @@ import java.util.List;
 final class CountSeries {
 
     final SeriesKey key;
+    /** The bucket open when the series was created: its exposure begins there. */
+    final long since;
     final int[] counts;
     final float[] expected;
     final byte[] scores;
@@ -25,8 +27,9 @@ final class CountSeries {
     int lastWindow = 1;
     boolean lastEligible;
 
-    CountSeries(SeriesKey key, int capacity) {
+    CountSeries(SeriesKey key, int capacity, long since) {
         this.key = key;
+        this.since = since;
         this.counts = new int[capacity];
         this.expected = new float[capacity];
         this.scores = new byte[capacity];
@@ -34,7 +37,7 @@ final class CountSeries {
 
     /** A deep copy without topic links or alert (the detector's copy relinks them). */
     CountSeries copy() {
-        CountSeries copy = new CountSeries(key, counts.length);
+        CountSeries copy = new CountSeries(key, counts.length, since);
         System.arraycopy(counts, 0, copy.counts, 0, counts.length);
         System.arraycopy(expected, 0, copy.expected, 0, expected.length);
         System.arraycopy(scores, 0, copy.scores, 0, scores.length);

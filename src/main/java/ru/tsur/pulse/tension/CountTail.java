@@ -62,6 +62,20 @@ public final class CountTail {
         return Math.min(1.0, sum);
     }
 
+    /**
+     * {@code P(X = count)} for a negative-binomial count with the given mean and size ({@link #POISSON} for
+     * Poisson), from the log mass, so it holds for large means too (the week-ahead forecast's intervals).
+     */
+    public static double mass(long count, double mean, double size) {
+        if (count < 0) {
+            return 0.0;
+        }
+        if (mean <= 0) {
+            return count == 0 ? 1.0 : 0.0;
+        }
+        return Math.exp(logMass(count, mean, size, Double.isInfinite(size)));
+    }
+
     /** {@code P(X = count + 1) / P(X = count)}. */
     private static double ratio(long count, double mean, double size, boolean poisson) {
         if (poisson) {

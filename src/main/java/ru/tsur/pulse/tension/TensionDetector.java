@@ -630,12 +630,50 @@ public final class TensionDetector {
         return series.keySet();
     }
 
+    /**
+     * The slow level of one series as the baseline stands: messages per week (prior included), the
+     * exponentially weighted (capped) messages and weeks of exposure it is the ratio of, and the bucket its
+     * exposure began in (the bucket open when its first message was counted).
+     */
+    public record Level(double messagesPerWeek, double weightedMessages, double exposureWeeks, long countedSince) {
+    }
+
+    /** The level of a series, empty if it was never counted. Read-only: the week-ahead forecast starts from it. */
+    public Optional<Level> level(SeriesKey key) {
+        CountSeries one = series.get(key);
+        if (one == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Level(one.weeklyLevel(settings.priorWeekly()), one.weightedCounts, one.weightedExposure,
+                one.since));
+    }
+
+    /** The weeks of the prior in a level: {@code (weighted messages + prior × this) / (exposure + this)}. */
+    public static double priorWeeks() {
+        return CountSeries.PRIOR_WEEKS;
+    }
+
+    /** The first bucket in which any message was counted (the start of the region's observation); empty before. */
+    public java.util.OptionalLong observedSince() {
+        return observedSince == Long.MAX_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(observedSince);
+    }
+
+    /**
+     * The share of a week's messages a category's profile gives any bucket (past, open or future) as the
+     * profile stands now; the shares of the buckets of one week sum to 1. Read-only: a category never
+     * counted answers with the city's rhythm without being added.
+     */
+    public double shareOfWeek(String category, long bucket) {
+        WeeklyProfile profile = profiles.getOrDefault(category, cityProfile);
+        return profile.share(clock.hourOfWeek(clock.start(bucket))) * settings.bucketSeconds() / 3600.0;
+    }
+
     private CountSeries seriesOf(SeriesKey key) {
         CountSeries existing = series.get(key);
         if (existing != null) {
             return existing;
         }
-        CountSeries created = new CountSeries(key, settings.historyBuckets());
+        CountSeries created = new CountSeries(key, settings.historyBuckets(), openBucket);
         double prior = created.weeklyLevel(settings.priorWeekly());
         for (int back = 0; back < settings.historyBuckets() && openBucket != Long.MIN_VALUE; back++) {
             long bucket = openBucket - back;

@@ -9,6 +9,7 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.UnmatchedArgumentException;
 import ru.tsur.pulse.tools.history.ImportHistoryCommand;
+import ru.tsur.pulse.tools.prevention.EvaluateForecastCommand;
 import ru.tsur.pulse.tools.prevention.EvaluateIncidentsCommand;
 import ru.tsur.pulse.tools.prevention.EvaluatePreventionCommand;
 import ru.tsur.pulse.tools.replay.ReplayCommand;
@@ -28,18 +29,19 @@ import java.util.List;
 /**
  * The one launcher of the offline commands that run beside the service, never inside it (scripts/train.sh,
  * evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh, evaluate-prevention.sh,
- * evaluate-incidents.sh, scorecard.sh call it through scripts/jvm-tool.sh): picocli parses each command's typed options. A wrong or missing option, or a value the command cannot use, is a
+ * evaluate-incidents.sh, evaluate-forecast.sh, scorecard.sh call it through scripts/jvm-tool.sh): picocli parses each
+ * command's typed options. A wrong or missing option, or a value the command cannot use, is a
  * usage error: the problem, the command's synopsis and a hint on stderr, exit code 2. A failure while the
  * command runs (a file it cannot read, a malformed record) is its message on stderr, exit code 1 — with
  * the stack trace only when the failure is not one of those (a bug).
  */
 @Command(name = "pulse-tools", synopsisSubcommandLabel = "COMMAND",
         description = "The offline commands of TSUR Pulse: training and evaluation on the shared data, replay"
-                + " through the ingest API, history import, tension evaluation, chronic-places and incidents evaluation, executor"
-                + " scorecards, region packs.",
+                + " through the ingest API, history import, tension evaluation, chronic-places, incidents and forecast"
+                + " evaluation, executor scorecards, region packs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, EvaluateCorrectionsCommand.class, ReplayCommand.class,
                 ImportHistoryCommand.class, EvaluateTensionCommand.class, EvaluatePreventionCommand.class, EvaluateIncidentsCommand.class,
-                ScorecardCommand.class, BuildRegionPacks.class})
+                EvaluateForecastCommand.class, ScorecardCommand.class, BuildRegionPacks.class})
 public final class PulseTools {
 
     /** Exit code of a command that failed while running (usage errors are picocli's 2). */

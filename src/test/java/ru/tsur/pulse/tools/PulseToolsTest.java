@@ -32,7 +32,7 @@ public class PulseToolsTest {
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
                 replay through the ingest API, history import, tension evaluation,
-                chronic-places and incidents evaluation, executor scorecards, region packs.
+                chronic-places, incidents and forecast evaluation, executor scorecards, region packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
@@ -69,6 +69,11 @@ public class PulseToolsTest {
                                           and prints each incident, then their number;
                                           optionally injects synthetic outages and says whether
                                           and when they were found.
+                  evaluate-forecast     Replays a labelled CSV through the tension detector (no
+                                          service, no database), forecasts every municipality ×
+                                          category 7 days ahead every week between the dates
+                                          and prints one line: forecast weeks=N series=M mase=…
+                                          coverage80=… naive_mase=1.00.
                   scorecard             Ranks the executors of the St Petersburg portal export
                                           by on-time first replies, with the service's working
                                           calendar and scorecard classes.

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
 public final class TensionReplay {
 
     /** The messages of one series in one bucket. */
-    record Cell(String municipality, String category, String topic, long bucket, int messages) {
+    public record Cell(String municipality, String category, String topic, long bucket, int messages) {
     }
 
     /**
@@ -143,6 +144,19 @@ public final class TensionReplay {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
+    }
+
+    /** The messages per series and bucket, in bucket order (the week-ahead evaluation replays them itself). */
+    public List<Cell> cells() {
+        return Collections.unmodifiableList(cells);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public long bucketSeconds() {
+        return bucketSeconds;
     }
 
     public long firstBucket() {
