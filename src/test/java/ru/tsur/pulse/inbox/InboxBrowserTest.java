@@ -85,7 +85,7 @@ class InboxBrowserTest extends BrowserTestBase {
         browser.screenshot(SCREENSHOTS.resolve("executor-case-1366x768.png"));
 
         answer.clear();
-        String proper = "Кровля над квартирой отремонтирована 02.12, протечка устранена, подъезд 2 проверен. " + code;
+        String proper = TestMessages.properAnswer();
         answer.sendKeys(proper);
         browser.awaitTrue("document.querySelector('[data-testid=answer-ok]')", WAIT, "the warning stayed for a proper answer");
         assertThat(text("answer-ok")).isEqualTo("Замечаний к ответу нет.");

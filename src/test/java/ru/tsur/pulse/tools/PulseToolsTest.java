@@ -32,7 +32,8 @@ public class PulseToolsTest {
                 Usage: pulse-tools [-h] COMMAND
                 The offline commands of TSUR Pulse: training and evaluation on the shared data,
                 replay through the ingest API, history import, tension evaluation,
-                chronic-places, incidents and forecast evaluation, executor scorecards, region packs.
+                chronic-places, incidents and forecast evaluation, executor scorecards, region
+                packs.
                   -h, --help   Show this help and exit.
                 Commands:
                   train                 Trains a region's classifier and routing table on a
