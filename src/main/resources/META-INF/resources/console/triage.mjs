@@ -2,7 +2,8 @@
  * The triage page's keyboard and liveness: j/k (or arrows) move between cards, 1–3 choose the model's
  * n-th category and send, Enter sends what the form holds, e opens the category choice; after a decision
  * the next card takes the focus. The queue reloads when the feed brings messages — but not while the
- * operator is inside a card's form, and the focused card keeps the focus across the reload.
+ * operator is inside a card's form nor while a decision is on its way (then right after it), the focused card
+ * keeps the focus across the reload, and what a decision did stays shown.
  */
 
 import { movedIndex, triageAction } from './triage-keys.mjs';
@@ -83,11 +84,41 @@ document.addEventListener('keydown', event => {
 
 // After a decision the card is replaced: the focus goes on to the next card still to decide.
 let decidedMessage = null;
+// Decisions on their way: a reload meanwhile would take away the card the answer is meant for.
+let sending = 0;
+let reloadWanted = false;
 document.body.addEventListener('htmx:beforeRequest', event => {
   const form = event.detail.elt;
   if (form instanceof HTMLFormElement && queue.contains(form)) {
     decidedMessage = form.closest('article').dataset.messageId;
+    sending++;
   }
+});
+
+document.body.addEventListener('htmx:afterRequest', event => {
+  if (event.detail.elt instanceof HTMLFormElement && event.detail.elt.dataset.testid === 'triage-form') {
+    sending = Math.max(0, sending - 1);
+  }
+});
+
+// What a decision did stays on screen across reloads (the message has left the queue), until the page is left.
+let keptDecisions = [];
+document.body.addEventListener('htmx:beforeSwap', event => {
+  if (event.detail.target === queue) {
+    keptDecisions = Array.from(queue.querySelectorAll('[data-testid="triage-decided"]'));
+  }
+});
+
+document.body.addEventListener('htmx:afterSwap', event => {
+  if (event.detail.target !== queue) {
+    return;
+  }
+  keptDecisions.reverse().forEach(decided => {
+    if (!queue.querySelector('[data-message-id="' + decided.dataset.messageId + '"]')) {
+      queue.prepend(decided);
+    }
+  });
+  keptDecisions = [];
 });
 
 document.body.addEventListener('htmx:afterSettle', event => {
@@ -106,14 +137,27 @@ document.body.addEventListener('htmx:afterSettle', event => {
   decidedMessage = null;
   const next = all.slice(decided + 1).find(card => card.dataset.testid === 'triage-item');
   (next || all[decided] || queue).focus();
+  if (reloadWanted && sending === 0) {
+    reloadWanted = false;
+    reloadQueue();
+  }
 });
 
-// Live: new messages reload the queue, unless the operator is inside a form.
-document.body.addEventListener('pulse:feed', () => {
-  if (inField(document.activeElement) && queue.contains(document.activeElement)) {
+// Live: new messages reload the queue, unless the operator is inside a form or a decision is on its way
+// (then once it has come back).
+function reloadQueue() {
+  if (sending > 0) {
+    reloadWanted = true;
     return;
   }
   const card = currentCard();
   focusedMessage = card && queue.contains(card) ? card.dataset.messageId : null;
   htmx.trigger(queue, 'pulse:refresh');
+}
+
+document.body.addEventListener('pulse:feed', () => {
+  if (inField(document.activeElement) && queue.contains(document.activeElement)) {
+    return;
+  }
+  reloadQueue();
 });
