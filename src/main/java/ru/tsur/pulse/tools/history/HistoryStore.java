@@ -1,15 +1,16 @@
 package ru.tsur.pulse.tools.history;
 
 import org.flywaydb.core.Flyway;
-import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.messages.MessageColumns;
 import ru.tsur.pulse.domain.PreparedMessage;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -95,60 +96,18 @@ public final class HistoryStore implements AutoCloseable {
     }
 
     private int execute(List<PreparedMessage> batch) throws SQLException {
-        int size = batch.size();
-        String[] sources = new String[size];
-        String[] externalIds = new String[size];
-        String[] createdAt = new String[size];
-        String[] texts = new String[size];
-        String[] normalized = new String[size];
-        Double[] lats = new Double[size];
-        Double[] lons = new Double[size];
-        String[] addresses = new String[size];
-        String[] hints = new String[size];
-        String[] sourceCategories = new String[size];
-        String[] topics = new String[size];
-        String[] authors = new String[size];
-        String[] municipalities = new String[size];
-        String[] locateMethods = new String[size];
-        String[] categories = new String[size];
-        String[] classifyMethods = new String[size];
-        Double[] confidences = new Double[size];
-        String[] displayTexts = new String[size];
-        String[] executors = new String[size];
-        String[] deadlineClasses = new String[size];
-        String[] routeRules = new String[size];
-        for (int index = 0; index < size; index++) {
-            PreparedMessage message = batch.get(index);
-            IncomingMessage incoming = message.incoming();
-            sources[index] = incoming.source();
-            externalIds[index] = incoming.externalId();
-            createdAt[index] = incoming.createdAt().atOffset(ZoneOffset.UTC).toString();
-            texts[index] = incoming.text();
-            normalized[index] = message.normalizedText();
-            lats[index] = incoming.lat();
-            lons[index] = incoming.lon();
-            addresses[index] = incoming.address();
-            hints[index] = incoming.municipalityHint();
-            sourceCategories[index] = incoming.category();
-            topics[index] = message.classification().topic();
-            authors[index] = incoming.author();
-            municipalities[index] = message.location().municipalityId();
-            locateMethods[index] = message.location().method();
-            categories[index] = message.classification().categoryId();
-            classifyMethods[index] = message.classification().method();
-            confidences[index] = message.classification().confidence();
-            displayTexts[index] = message.displayText();
-            executors[index] = message.route() == null ? null : message.route().executor();
-            deadlineClasses[index] = message.route() == null ? null : message.route().deadlineClass();
-            routeRules[index] = message.route() == null ? null : message.route().rule();
-        }
-        Object[][] columns = {sources, externalIds, createdAt, texts, normalized, lats, lons, addresses, hints,
-                sourceCategories, topics, authors, municipalities, locateMethods, categories, classifyMethods,
-                confidences, displayTexts, executors, deadlineClasses, routeRules};
+        // The service's columns but its last, triage: imported rows are never queued for triage (false above).
+        List<Object[]> columns = MessageColumns.of(batch).subList(0, MessageColumns.NAMES.indexOf("triage"));
         try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
-            for (int index = 0; index < columns.length; index++) {
-                insert.setArray(index + 1, connection.createArrayOf(
-                        columns[index] instanceof Double[] ? "float8" : "text", columns[index]));
+            for (int index = 0; index < columns.size(); index++) {
+                Object[] column = columns.get(index);
+                if (column instanceof OffsetDateTime[] times) {
+                    // JDBC has no standard array of OffsetDateTime: ISO text, cast by the statement.
+                    insert.setArray(index + 1, connection.createArrayOf("text",
+                            Arrays.stream(times).map(OffsetDateTime::toString).toArray(String[]::new)));
+                } else {
+                    insert.setArray(index + 1, connection.createArrayOf(column instanceof Double[] ? "float8" : "text", column));
+                }
             }
             return insert.executeUpdate();
         }
