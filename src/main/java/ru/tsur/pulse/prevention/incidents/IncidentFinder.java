@@ -82,10 +82,19 @@ public final class IncidentFinder {
         this.settings = settings;
     }
 
-    /** The incidents among the messages created before {@code now}, in order of start. */
+    /** The incidents among the messages created before {@code now}, in order of start; history begins at the first. */
     public List<Incident> find(List<IncidentMessage> messages, Instant now) {
+        return find(messages, now, null);
+    }
+
+    /**
+     * The incidents among the messages created before {@code now}, in order of start, when observation began at
+     * {@code observedSince} (null: at the first message given). The service passes the oldest message it keeps:
+     * the messages it reads are the background topics' only, whose first may be far later than the region's.
+     */
+    public List<Incident> find(List<IncidentMessage> messages, Instant now, Instant observedSince) {
         Map<String, List<IncidentMessage>> byTopic = new LinkedHashMap<>();
-        Instant historyStart = null;
+        Instant historyStart = observedSince;
         for (IncidentMessage message : messages) {
             if (message.createdAt().isBefore(now)) {
                 byTopic.computeIfAbsent(message.topic(), topic -> new ArrayList<>()).add(message);
