@@ -102,3 +102,24 @@ test('the words before a parent\'s children count them in Russian', () => {
     childrenLabel({ kind: 'deadline' }, 2), childrenLabel({ kind: 'other' }, 1500)
   ], ['1 муниципалитет:', '3 муниципалитета:', '12 муниципалитетов:', '2 обращения:', 'ещё 1\u202f500:']);
 });
+
+test('an incident shows its municipality, its topic with the addresses counted, and its figures and probable cause', () => {
+  const alert = { kind: 'incident', labels: { incident: '42', municipality: 'spb-kolpino', category: 'improvement' },
+    title: 'Инцидент: Нет горячей воды — 5 адресов, Колпино', summary: 'сервер',
+    details: { topic: 'Нет горячей воды', places: 5, messages: 7, expected: 0.42, start: '2026-12-03T08:05:00Z',
+      cause: 'теплоснабжение: авария на сети/ИТП' } };
+  assert.deepEqual(alertTitle(alert, names), { lead: 'инцидент', place: 'Колпино', subject: 'Нет горячей воды — 5 адресов' });
+  assert.deepEqual(alertTitle({ kind: 'incident', labels: { municipality: 'spb-x' }, details: { topic: 'Нет света', places: 21 } }, names),
+    { lead: 'инцидент', place: 'spb-x', subject: 'Нет света — 21 адрес' });
+  assert.deepEqual(alertTitle({ kind: 'incident', title: 'Инцидент без данных' }, names),
+    { lead: 'инцидент', place: null, subject: 'Инцидент без данных' });
+  assert.deepEqual([
+    alertFigures(alert, times),
+    alertFigures({ kind: 'incident', details: { messages: 1, expected: 0.01 } }, times),
+    alertFigures({ kind: 'incident', summary: 'как есть', details: {} }, times)
+  ], [
+    '7 обращений при норме 0,4 · с 11:05 · теплоснабжение: авария на сети/ИТП',
+    '1 обращение при норме <0,1',
+    'как есть'
+  ]);
+});

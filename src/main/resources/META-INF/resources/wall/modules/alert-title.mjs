@@ -84,6 +84,18 @@ function deadlineTitle(alert) {
   return { lead, place: executor, subject: kase ? 'обращение №' + kase : title };
 }
 
+function incidentTitle(alert, names) {
+  const municipality = label(alert, 'municipality');
+  const place = municipality ? named(id => names.municipalityName(id), municipality, null) : null;
+  const topic = detail(alert, 'topic');
+  const places = figure(detail(alert, 'places'));
+  const what = typeof topic === 'string' && topic.trim() ? topic.trim() : String(alert.title || alert.id || '');
+  const subject = places !== null
+    ? what + ' — ' + formatNumber(places) + ' ' + plural(places, 'адрес', 'адреса', 'адресов')
+    : what;
+  return { lead: 'инцидент', place, subject };
+}
+
 /**
  * The row's title {lead, place, subject}: `place` may be null; `subject` is never empty. `names` has
  * municipalityName(id) and categoryName(id) (a RegionNames).
@@ -94,6 +106,9 @@ export function alertTitle(alert, names) {
   }
   if (alert && alert.kind === 'deadline') {
     return deadlineTitle(alert);
+  }
+  if (alert && alert.kind === 'incident') {
+    return incidentTitle(alert, names);
   }
   return { lead: '', place: null, subject: String((alert && (alert.title || alert.id)) || '') };
 }
@@ -124,7 +139,8 @@ export function childrenLabel(parent, count) {
 
 /**
  * The line of figures under the title: a spike's observed count against the norm, since when and the
- * topics that drove it; a case's due time; else the server's summary. `times` has shortTime and dayTime
+ * topics that drove it; a case's due time; an incident's messages against the expected, since when and its
+ * probable cause; else the server's summary. `times` has shortTime and dayTime
  * (format.mjs timeFormats).
  */
 export function alertFigures(alert, times) {
@@ -153,6 +169,23 @@ export function alertFigures(alert, times) {
     }
     if (due !== null) {
       return 'срок до ' + times.dayTime.format(new Date(due));
+    }
+  }
+  if (alert && alert.kind === 'incident') {
+    const messages = figure(detail(alert, 'messages'));
+    const expected = figure(detail(alert, 'expected'));
+    if (messages !== null) {
+      const parts = [formatNumber(messages) + ' ' + plural(messages, 'обращение', 'обращения', 'обращений')
+        + ' при норме ' + (expected !== null ? formatExpected(expected) : '—')];
+      const since = parseTime(detail(alert, 'start'));
+      if (since !== null) {
+        parts.push('с ' + times.shortTime.format(new Date(since)));
+      }
+      const cause = detail(alert, 'cause');
+      if (typeof cause === 'string' && cause.trim()) {
+        parts.push(cause.trim());
+      }
+      return parts.join(' · ');
     }
   }
   return String((alert && alert.summary) || '');

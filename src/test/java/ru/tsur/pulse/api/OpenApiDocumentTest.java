@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(44);
+        assertThat(operations()).hasSize(50);
     }
 
     @Test
@@ -87,7 +87,11 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),
                 Map.entry("POST /api/v1/audit/verify", List.of()),
-                Map.entry("POST /api/v1/triage/{id}", List.of("category"))));
+                Map.entry("POST /api/v1/triage/{id}", List.of("category")),
+                Map.entry("POST /api/v1/prevention/incidents/{id}/confirm", List.of()),
+                Map.entry("POST /api/v1/prevention/incidents/{id}/dismiss", List.of("reason")),
+                Map.entry("POST /api/v1/prevention/incidents/{id}/link", List.of("caseIds")),
+                Map.entry("POST /api/v1/prevention/incidents/{id}/resolve", List.of("text"))));
         JsonNode silence = resolve(operations().get("POST /api/v1/alerts/{id}/silence")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(silence.path("properties").has("by")).isFalse();

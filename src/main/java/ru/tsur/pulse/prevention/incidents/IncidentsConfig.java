@@ -49,6 +49,13 @@ public interface IncidentsConfig {
     @WithDefault("8")
     int criticalPlaces();
 
+    /**
+     * Whether incidents of no determined cause class (graffiti or litter at several buildings: one reporter's
+     * walk, no shared network) raise alerts too; they are stored and listed either way.
+     */
+    @WithDefault("false")
+    boolean alertUndetermined();
+
     /** The finder's settings from this configuration. */
     default IncidentFinder.Settings finderSettings() {
         return new IncidentFinder.Settings(linkMetres(), linkHours(), minPlaces(), alpha(), backgroundDays());
