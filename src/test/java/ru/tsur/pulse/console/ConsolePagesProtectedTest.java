@@ -13,7 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's triage and alert pages and parts are the operator's alone: a page without a session goes to the
+ * The console's triage, alert and incident pages and parts are the operator's alone: a page without a session goes to the
  * identity provider's login (302), a part without a bearer token is a 401 (the session cookie is not enough —
  * parts change state), an executor or a wall is refused (403), the operator gets through. The pages and parts
  * are not in the API document, so EveryEndpointIsProtectedTest cannot list them; this test does.
@@ -22,11 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthenticatedRestAssured.Anonymous
 class ConsolePagesProtectedTest {
 
-    private static final List<String> PAGES = List.of("/console/triage", "/console/alerts");
+    private static final List<String> PAGES = List.of("/console/triage", "/console/alerts", "/console/incidents");
     private static final List<String> PARTS = List.of("GET /console/parts/triage", "GET /console/parts/alerts",
             "POST /console/parts/triage/1", "POST /console/parts/alerts/000000000000000000000000/ack",
             "POST /console/parts/alerts/000000000000000000000000/silence",
-            "POST /console/parts/alerts/000000000000000000000000/unsilence");
+            "POST /console/parts/alerts/000000000000000000000000/unsilence",
+            "GET /console/parts/incidents", "GET /console/parts/incidents/1", "POST /console/parts/incidents/1/confirm",
+            "POST /console/parts/incidents/1/link", "POST /console/parts/incidents/1/resolve",
+            "POST /console/parts/incidents/1/dismiss");
 
     @Test
     void pagesAskAnonymousPeopleToLogInAndPartsRefuseThemWithout401() {
@@ -39,25 +42,30 @@ class ConsolePagesProtectedTest {
         for (String part : PARTS) {
             answers.add(part + " " + call(part, null));
         }
-        assertThat(answers).containsExactly("/console/triage 302 true", "/console/alerts 302 true",
+        assertThat(answers).containsExactly("/console/triage 302 true", "/console/alerts 302 true", "/console/incidents 302 true",
                 "GET /console/parts/triage 401", "GET /console/parts/alerts 401", "POST /console/parts/triage/1 401",
                 "POST /console/parts/alerts/000000000000000000000000/ack 401",
                 "POST /console/parts/alerts/000000000000000000000000/silence 401",
-                "POST /console/parts/alerts/000000000000000000000000/unsilence 401");
+                "POST /console/parts/alerts/000000000000000000000000/unsilence 401",
+                "GET /console/parts/incidents 401", "GET /console/parts/incidents/1 401",
+                "POST /console/parts/incidents/1/confirm 401", "POST /console/parts/incidents/1/link 401",
+                "POST /console/parts/incidents/1/resolve 401", "POST /console/parts/incidents/1/dismiss 401");
     }
 
     @Test
     void partsRefuseExecutorsAndWallsAndLetTheOperatorThrough() {
         List<String> answers = new ArrayList<>();
         for (String user : List.of("executor-zhks1", "wall", "operator")) {
-            for (String part : List.of("GET /console/parts/triage", "GET /console/parts/alerts")) {
+            for (String part : List.of("GET /console/parts/triage", "GET /console/parts/alerts", "GET /console/parts/incidents")) {
                 answers.add(user + " " + part + " " + call(part, Tokens.bearer(user)));
             }
         }
         assertThat(answers).containsExactly(
                 "executor-zhks1 GET /console/parts/triage 403", "executor-zhks1 GET /console/parts/alerts 403",
-                "wall GET /console/parts/triage 403", "wall GET /console/parts/alerts 403",
-                "operator GET /console/parts/triage 200", "operator GET /console/parts/alerts 200");
+                "executor-zhks1 GET /console/parts/incidents 403",
+                "wall GET /console/parts/triage 403", "wall GET /console/parts/alerts 403", "wall GET /console/parts/incidents 403",
+                "operator GET /console/parts/triage 200", "operator GET /console/parts/alerts 200",
+                "operator GET /console/parts/incidents 200");
     }
 
     private static int call(String part, String bearer) {

@@ -32,7 +32,8 @@ import static org.hamcrest.Matchers.equalTo;
  * Kolomna write within minutes that there is no hot water (one of them wrote about it ten days ago too). The
  * incident watcher groups them into one incident — one heating substation — and raises a {@code kind=incident}
  * alert on {@code /ws/alerts}; the incident API lists it with its messages and cases; the chronic-places register
- * ranks the building that complained before first. An operator confirms it, then resolves every case with one
+ * ranks the building that complained before first. An operator confirms it on the console's incident page, then
+ * resolves every case with one
  * answer: the cases are resolved, the incident too, and its alert resolves on the wall. The topic is this run's
  * own, so nothing earlier runs left in the kept test database takes part.
  */
@@ -120,8 +121,16 @@ class IncidentStoryTest {
             assertThat(detail.getList("messages.text", String.class)).allSatisfy(text -> assertThat(text).startsWith("Нет горячей воды"));
             assertThat(detail.getList("cases")).isEmpty();
 
-            given().when().post("/api/v1/prevention/incidents/" + incident + "/confirm").then().statusCode(200)
-                    .body("status", equalTo("confirmed")).body("statusBy", equalTo(Tokens.TEST_USER));
+            // The operator confirms it on the console's incident page (the same door as the API).
+            String console = given().header("Authorization", Tokens.bearer("operator"))
+                    .when().get("/console/parts/incidents/" + incident).then().statusCode(200).extract().asString();
+            assertThat(console).contains("Инцидент № " + incident + ": " + topic + " — 7 адресов, " + municipalityName)
+                    .contains("Сообщения (7)").contains(address(tag, 7)).contains("Пока не связаны");
+            String afterConfirm = given().header("Authorization", Tokens.bearer("operator"))
+                    .when().post("/console/parts/incidents/" + incident + "/confirm").then().statusCode(200).extract().asString();
+            assertThat(afterConfirm).contains("Инцидент № " + incident + " подтверждён").contains("подтверждён: operator, ");
+            given().when().get("/api/v1/prevention/incidents/" + incident).then().statusCode(200)
+                    .body("incident.status", equalTo("confirmed")).body("incident.statusBy", equalTo("operator"));
             JsonNode confirmed = alerts.await(frame -> "change".equals(frame.path("type").asText())
                     && incidentAlert(frame, topic) != null
                     && "confirmed".equals(incidentAlert(frame, topic).path("details").path("status").asText()), WAIT);
