@@ -55,3 +55,10 @@ query "SELECT round(extract(epoch FROM a.starts_at - m.first) / 60)::int, coales
        FROM alert a, (SELECT min(received_at) AS first FROM message) m
        WHERE a.kind = 'tension' ORDER BY a.starts_at" | sed 's/^/  /'
 echo "  ($(query "SELECT count(*) FROM alert WHERE kind = 'tension'") in all)"
+echo
+echo "Incidents found (minutes after start | municipality | topic | places | messages | cause | alerted):"
+query "SELECT round(extract(epoch FROM i.detected_at - m.first) / 60)::int, i.municipality_id, i.topic,
+         array_length(i.place_keys, 1), i.message_count, i.cause,
+         CASE WHEN EXISTS (SELECT 1 FROM alert a WHERE a.kind = 'incident' AND a.labels->>'incident' = i.id::text)
+              THEN 'yes' ELSE 'no (cause undetermined)' END
+       FROM incident i, (SELECT min(received_at) AS first FROM message) m ORDER BY i.id" | sed 's/^/  /'

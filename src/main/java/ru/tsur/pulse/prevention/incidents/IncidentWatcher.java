@@ -58,6 +58,7 @@ public class IncidentWatcher {
     private final Outages outages;
     private final Clock clock;
     private final String holder = UUID.randomUUID().toString();
+    private final Map<String, String> categoryNames = new HashMap<>();
 
     public IncidentWatcher(IncidentRepository repository, CaseRepository leases, AlertService alerts,
                            IncidentsConfig config, Region region, Outages outages, Clock clock) {
@@ -69,6 +70,7 @@ public class IncidentWatcher {
         this.clock = clock;
         this.finder = new IncidentFinder(config.finderSettings());
         this.text = IncidentAlertText.of(region, config.criticalPlaces());
+        region.categories().forEach(category -> categoryNames.putIfAbsent(category.id(), category.name()));
     }
 
     /** One round, if this replica holds the lease; skipped while one runs. */
@@ -116,7 +118,21 @@ public class IncidentWatcher {
         List<IncidentMessage> all = new ArrayList<>(background.size() + recent.size());
         background.forEach(watched -> all.add(watched.message()));
         recent.stream().filter(message -> topics.contains(message.topic())).forEach(all::add);
-        return finder.find(all, now, observedSince).stream().filter(incident -> !incident.end().isBefore(windowStart)).toList();
+        return finder.find(all, now, observedSince).stream().filter(incident -> !incident.end().isBefore(windowStart))
+                .map(this::named).toList();
+    }
+
+    /**
+     * The incident as people read it: the finder works on category ids (and a message with no topic has its
+     * category id as its topic); its probable cause is read from the category's name and the topic, and a
+     * category standing in for a topic is shown by its name.
+     */
+    private Incident named(Incident incident) {
+        String categoryName = categoryNames.getOrDefault(incident.category(), incident.category());
+        String topic = incident.topic().equals(incident.category()) ? categoryName : incident.topic();
+        return new Incident(incident.start(), incident.end(), incident.latitude(), incident.longitude(),
+                incident.radiusMetres(), topic, incident.category(), incident.places(), incident.messageIds(),
+                incident.expected(), incident.pValue(), incident.detectedAt(), CauseClass.of(categoryName, topic));
     }
 
     /** Inserts the new incidents and updates the stored ones, one after another; the stored rows. */
