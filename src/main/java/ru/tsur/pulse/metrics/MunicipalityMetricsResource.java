@@ -21,6 +21,7 @@ import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.prevention.forecast.ForecastService;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,8 +48,11 @@ public class MunicipalityMetricsResource {
     private final CounterService counters;
     private final Region region;
     private final Clock clock;
+    private final ForecastService forecast;
 
-    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region, Clock clock) {
+    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region, Clock clock,
+                                       ForecastService forecast) {
+        this.forecast = forecast;
         this.store = store;
         this.counters = counters;
         this.region = region;
@@ -103,6 +107,22 @@ public class MunicipalityMetricsResource {
                 .sorted(Comparator.comparing(CountedCell::municipalityId).thenComparing(CountedCell::categoryId))
                 .forEach(cell -> text.sample("pulse_municipality_messages_total", labels("region", region.id(),
                         "municipality", cell.municipalityId(), "category", cell.categoryId()), cell.count()));
+        forecast.figures().ifPresent(figures -> {
+            text.family("pulse_municipality_forecast_messages", "gauge",
+                    "Messages a municipality is expected to get in the next 7 days over all categories (bound: expected;"
+                            + " low and high of the 80% interval), the week-ahead forecast made every pulse.forecast.refresh");
+            figures.municipalities().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                for (String bound : new String[]{"expected", "low", "high"}) {
+                    double value = switch (bound) {
+                        case "expected" -> entry.getValue().week().expected();
+                        case "low" -> entry.getValue().week().low();
+                        default -> entry.getValue().week().high();
+                    };
+                    text.sample("pulse_municipality_forecast_messages", labels("region", region.id(),
+                            "municipality", entry.getKey(), "bound", bound), value);
+                }
+            });
+        });
         return text.toString();
     }
 }
