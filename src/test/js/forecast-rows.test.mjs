@@ -16,9 +16,9 @@ test('a row: short place, category, expected week with its interval, last week a
       expected: 3.04, low: 1, high: 5, lastWeek: 2, rise: 1.04 }
   ], names), [
     { municipality: 'spb-kolpino', category: 'improvement', place: 'Колпино', what: 'Благоустройство',
-      expected: 'ожидается 1\u202f412,4', interval: '1\u202f200–1\u202f650', lastWeek: 'за прошлые 7 дней 1\u202f100', rise: '+312' },
+      expected: 'ожидается 1\u202f412,4', interval: '1\u202f200–1\u202f650', lastWeek: 'было 1\u202f100', rise: '+312' },
     { municipality: 'spb-new', category: 'roof', place: 'посёлок Новый', what: 'Кровля',
-      expected: 'ожидается 3', interval: '1–5', lastWeek: 'за прошлые 7 дней 2', rise: '+1' }
+      expected: 'ожидается 3', interval: '1–5', lastWeek: 'было 2', rise: '+1' }
   ]);
 });
 

@@ -37,7 +37,9 @@ import static ru.tsur.pulse.metrics.PrometheusText.labels;
  * every replica would report the same numbers: in {@code /q/metrics} they would be multiplied by the
  * replica count in every sum and add thousands of series to each pod's scrape. Here one target (the
  * Service) is scraped once, at a slower interval, and an outage of this job never hides the service's own
- * health metrics. See the README, «Operations». While Redis is unavailable the failure reaches
+ * health metrics. See the README, «Operations». The week ahead per municipality
+ * ({@code pulse_municipality_forecast_messages}) is here for the same reasons, from the forecast the service
+ * makes every {@code pulse.forecast.refresh} ({@link ForecastService#figures}). While Redis is unavailable the failure reaches
  * {@code ProblemMapper}: 503 with Retry-After, as problem+json.
  */
 @Path("/api/v1/metrics/municipalities")

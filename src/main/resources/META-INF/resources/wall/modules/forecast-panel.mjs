@@ -32,7 +32,7 @@ export function createForecastPanel({ onSelect, requestRender }) {
       state.forecast = picture;
     }
     clear(el.forecastList);
-    el.forecastNote.textContent = forecastNote(state.forecast);
+    el.forecastNote.textContent = [forecastNote(state.forecast), 'где ждать роста'].filter(Boolean).join(' · ');
     if (!picture) {
       state.forecastRows = [];
       el.forecastMore.hidden = true;

@@ -1,7 +1,8 @@
 /*
  * The forecast list's rows from GET /api/v1/prevention/forecast?order=rise: the municipality × category
  * pairs expected to rise most over their last 7 days, each with its place (the wall's short name), what
- * (the category), the expected week with its 80% interval, the last 7 days and the rise in messages. Only
+ * (the category), the expected week with its 80% interval, the last 7 days («было», short: the rows are one
+ * line of figures) and the rise in messages. Only
  * pairs expected to get at least one message more than last week are rises: the API lists all in its
  * order, the wall keeps those. Pure: names are a parameter.
  */
@@ -34,7 +35,7 @@ export function forecastRows(series, names) {
       what: s.categoryName || (s.category ? names.categoryName(s.category) : ''),
       expected: 'ожидается ' + formatExpected(s.expected),
       interval: intervalText(toCount(s.low) || 0, toCount(s.high) || 0),
-      lastWeek: 'за прошлые 7 дней ' + formatNumber(lastWeek),
+      lastWeek: 'было ' + formatNumber(lastWeek),
       rise: '+' + formatNumber(Math.round(s.rise))
     };
   });
