@@ -257,6 +257,11 @@ class WallScreenBrowserTest extends BrowserTestBase {
                   learningDaysLeft: null, coverage: 0.8, series, municipalities, categories: []}});""", ids, categories);
         browser.awaitTrue("document.querySelector('[data-testid=map-title]').textContent === 'Прогноз на 7 дней'",
                 Duration.ofSeconds(5), "the map did not switch to the forecast");
+        try {
+            Thread.sleep(1000); // the fills' 0.6 s transition, for the screenshot
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         browser.screenshot(SCREENSHOTS.resolve("wall-forecast.png"));
 
         assertThat(browser.text("String(document.querySelector('[data-testid=forecast-panel]').hidden)")).isEqualTo("false");
