@@ -159,24 +159,26 @@ public class ForecastService {
                 municipal.add(key);
             }
         }
-        long to = detector.openBucket();
-        long from = to - WEEK_SECONDS / detector.settings().bucketSeconds() + 1;
+        Map<SeriesKey, Long> lastWeek = lastWeek(detector);
         List<Series> series = new ArrayList<>();
         for (WeekAhead.SeriesForecast forecast : weekAhead.forecast(detector, municipal, firstDay)) {
-            series.add(new Series(forecast, observed(detector, forecast.key(), from, to)));
+            series.add(new Series(forecast, lastWeek.getOrDefault(forecast.key(), 0L)));
         }
         Map<String, Series> categories = new HashMap<>();
         for (WeekAhead.SeriesForecast forecast : weekAhead.forecast(detector, regional, firstDay)) {
-            categories.put(forecast.key().category(), new Series(forecast, observed(detector, forecast.key(), from, to)));
+            categories.put(forecast.key().category(), new Series(forecast, lastWeek.getOrDefault(forecast.key(), 0L)));
         }
         return new Week(now, firstDay, detector.learningDaysLeft(), List.copyOf(series), Map.copyOf(categories));
     }
 
-    private static long observed(TensionDetector detector, SeriesKey key, long from, long to) {
-        long observed = 0;
-        for (TensionDetector.BucketFigures figures : detector.figures(
-                new TensionDetector.SeriesFilter(key.municipality(), key.category(), null), from, to)) {
-            observed += figures.observed();
+    /**
+     * Messages of every tested series (municipal and region-wide category series among them) in the last 7 × 24
+     * hours, the open bucket included, in one pass over the series (absent: none).
+     */
+    private static Map<SeriesKey, Long> lastWeek(TensionDetector detector) {
+        Map<SeriesKey, Long> observed = new HashMap<>();
+        for (TensionDetector.SeriesScore score : detector.scoresOver((int) (WEEK_SECONDS / detector.settings().bucketSeconds()))) {
+            observed.put(score.key(), score.observed());
         }
         return observed;
     }
