@@ -34,7 +34,8 @@ test('a rotation needs a period of at least 5 s and two known views', () => {
   assert.deepEqual([rotationPlan(null, null), rotationPlan('4', null), rotationPlan('soon', null), rotationPlan('30', 'count:1h,count:2h')],
     [null, null, null, null]);
   assert.deepEqual(rotationPlan('60', null), {
-    views: [{ metric: 'tension', window: '24h' }, { metric: 'count', window: '1h' }, { metric: 'count', window: '24h' }, { metric: 'count', window: '7d' }],
+    views: [{ metric: 'tension', window: '24h' }, { metric: 'count', window: '1h' }, { metric: 'count', window: '24h' }, { metric: 'count', window: '7d' },
+      { metric: 'forecast', window: '7d' }],
     periodMs: 60000
   });
   assert.deepEqual(rotationPlan('5', 'count:1h, tension:24h ,bogus:1h,count:2h'), {

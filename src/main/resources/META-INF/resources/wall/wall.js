@@ -8,6 +8,8 @@
  *     coloured by tension score, message count or count per 10 000 residents in the selected window, from
  *     the heat map over /ws/heatmap (snapshot, then deltas; cells {m,c,n,t}, municipality scores {m,t},
  *     municipalities still learning their baseline {id: days}, hatched instead of coloured by score);
+ *   - the forecast view (metric `forecast`): the map coloured by the messages expected in the next 7 days and,
+ *     in the tension panel's place, the pairs expected to rise most (GET /api/v1/prevention/forecast, polled);
  *   - tension points (GET /api/v1/tension-points), dynamics of one municipality (GET /api/v1/dynamics),
  *     deadlines by executor (GET /api/v1/deadlines/summary): polled;
  *   - alerts over /ws/alerts (snapshot, then changes), the live feed over /ws/feed (snapshot, then new messages);
@@ -38,6 +40,7 @@ import { createAlerts } from './modules/alerts.mjs';
 import { createMapPanel } from './modules/map.mjs';
 import { createViews } from './modules/views.mjs';
 import { createTensionPanel } from './modules/tension-panel.mjs';
+import { createForecastPanel } from './modules/forecast-panel.mjs';
 import { connectDynamics, loadDynamics, renderDynamicsFigure, showDynamics } from './modules/dynamics-panel.mjs';
 import { fitDeadlines, forgetDeadlines, loadDeadlines, renderDeadlines } from './modules/deadlines-panel.mjs';
 import { every, stopPolls } from './modules/polls.mjs';
@@ -60,6 +63,7 @@ streams.alerts = alerts.stream;
 const hasPicture = () => heat.hasState();
 const mapPanel = createMapPanel({ hasPicture, onSelect: select, requestRender: () => scheduleRender() });
 const tension = createTensionPanel({ onSelect: select, hasPicture });
+const forecast = createForecastPanel({ onSelect: select, requestRender: () => scheduleRender() });
 const views = createViews({ heat, requestRender: () => scheduleRender(), windowChanged: tension.load });
 connectDynamics(hasPicture);
 
@@ -72,6 +76,7 @@ let learningShown = state.learning;
 const scheduleRender = perAnimationFrame(() => {
   state.renders++;
   renderSwitches();
+  forecast.show(state.metric === 'forecast');
   mapPanel.render();
   renderDynamicsFigure();
   if (state.learning !== learningShown) {
@@ -103,8 +108,10 @@ function startPolls() {
   }
   pollsStarted = true;
   tension.load();
+  forecast.load();
   loadDeadlines();
   every(tension.load, SETTINGS.pollTensionMs);
+  every(forecast.load, SETTINGS.pollForecastMs);
   every(loadDeadlines, SETTINGS.pollDeadlinesMs);
   every(loadDynamics, SETTINGS.pollDynamicsMs);
 }
@@ -146,6 +153,7 @@ window.wallHooks = {
     state.selectedByUser = true; // the test's tension points do not reload the dynamics panel
     tension.render(answer);
   },
+  forecast: forecast.render,
   deadlines: renderDeadlines,
   dynamics: showDynamics
 };
@@ -164,6 +172,7 @@ window.addEventListener('resize', () => {
     fitList(el.feed);
     alerts.render();
     tension.fit();
+    forecast.fit();
     fitDeadlines();
   }, 200);
 });

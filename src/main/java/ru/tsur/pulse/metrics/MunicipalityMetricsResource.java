@@ -21,6 +21,7 @@ import ru.tsur.pulse.domain.Category;
 import ru.tsur.pulse.domain.CountedCell;
 import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.prevention.forecast.ForecastService;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ import static ru.tsur.pulse.metrics.PrometheusText.labels;
  * every replica would report the same numbers: in {@code /q/metrics} they would be multiplied by the
  * replica count in every sum and add thousands of series to each pod's scrape. Here one target (the
  * Service) is scraped once, at a slower interval, and an outage of this job never hides the service's own
- * health metrics. See the README, «Operations». While Redis is unavailable the failure reaches
+ * health metrics. See the README, «Operations». The week ahead per municipality
+ * ({@code pulse_municipality_forecast_messages}) is here for the same reasons, from the forecast the service
+ * makes every {@code pulse.forecast.refresh} ({@link ForecastService#figures}). While Redis is unavailable the failure reaches
  * {@code ProblemMapper}: 503 with Retry-After, as problem+json.
  */
 @Path("/api/v1/metrics/municipalities")
@@ -47,8 +50,11 @@ public class MunicipalityMetricsResource {
     private final CounterService counters;
     private final Region region;
     private final Clock clock;
+    private final ForecastService forecast;
 
-    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region, Clock clock) {
+    public MunicipalityMetricsResource(CounterStore store, CounterService counters, Region region, Clock clock,
+                                       ForecastService forecast) {
+        this.forecast = forecast;
         this.store = store;
         this.counters = counters;
         this.region = region;
@@ -103,6 +109,22 @@ public class MunicipalityMetricsResource {
                 .sorted(Comparator.comparing(CountedCell::municipalityId).thenComparing(CountedCell::categoryId))
                 .forEach(cell -> text.sample("pulse_municipality_messages_total", labels("region", region.id(),
                         "municipality", cell.municipalityId(), "category", cell.categoryId()), cell.count()));
+        forecast.figures().ifPresent(figures -> {
+            text.family("pulse_municipality_forecast_messages", "gauge",
+                    "Messages a municipality is expected to get in the next 7 days over all categories (bound: expected;"
+                            + " low and high of the 80% interval), the week-ahead forecast made every pulse.forecast.refresh");
+            figures.municipalities().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+                for (String bound : new String[]{"expected", "low", "high"}) {
+                    double value = switch (bound) {
+                        case "expected" -> entry.getValue().week().expected();
+                        case "low" -> entry.getValue().week().low();
+                        default -> entry.getValue().week().high();
+                    };
+                    text.sample("pulse_municipality_forecast_messages", labels("region", region.id(),
+                            "municipality", entry.getKey(), "bound", bound), value);
+                }
+            });
+        });
         return text.toString();
     }
 }

@@ -584,9 +584,22 @@ public final class TensionDetector {
      * (the open bucket's expectation is its elapsed share).
      */
     public List<BucketFigures> figures(SeriesFilter filter, long from, long to) {
+        return figures(series.values().stream().filter(one -> filter.matches(one.key)).toList(), from, to);
+    }
+
+    /**
+     * Observed and expected per bucket of one series over {@code [from, to]}: the figures of a filter naming
+     * exactly that series, found by its key instead of a pass over every series (the week-ahead forecast asks
+     * for each series in turn); empty for a series never counted.
+     */
+    public List<BucketFigures> figures(SeriesKey key, long from, long to) {
+        CountSeries one = series.get(key);
+        return one == null ? List.of() : figures(List.of(one), from, to);
+    }
+
+    private List<BucketFigures> figures(List<CountSeries> picked, long from, long to) {
         long first = Math.max(from, openBucket - settings.historyBuckets() + 1);
         long last = Math.min(to, openBucket);
-        List<CountSeries> picked = series.values().stream().filter(one -> filter.matches(one.key)).toList();
         List<BucketFigures> figures = new ArrayList<>();
         for (long bucket = first; bucket <= last; bucket++) {
             long observed = 0;

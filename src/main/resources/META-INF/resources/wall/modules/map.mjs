@@ -4,7 +4,9 @@
  * municipalities that stand out most, the selected municipality outlined, and the window's total. A
  * municipality still learning its baseline is hatched instead of coloured by its tension score, says
  * «обучение: ещё N дн.» in its tooltip, and the legend explains the hatch. SVG paths carry
- * data-municipality, data-count, data-value and (learning) data-learning for browser tests.
+ * data-municipality, data-count, data-value and (learning) data-learning for browser tests. In the forecast
+ * view (metric `forecast`) the map shows the messages expected in the next 7 days instead (state.forecast,
+ * from the forecast panel's answer), on the count scale, whatever the window.
  */
 
 import { METRICS, WINDOWS } from './settings.mjs';
@@ -12,6 +14,7 @@ import { backoffDelay } from './backoff.mjs';
 import { formatNumber, formatValue } from './format.mjs';
 import { classBreaks, classColours, fillFor, legendLabels, ZERO_FILL } from './colour-scale.mjs';
 import { effectiveMetric, municipalityTooltip, municipalityView, totalCount } from './heat-picture.mjs';
+import { forecastNote, forecastTooltip, forecastValue } from './forecast-picture.mjs';
 import { clashes, labelRanking } from './label-placement.mjs';
 import { clear, el, make, makeSvg, placeholder, remPixels } from './dom.mjs';
 import { fetchJson } from './session.mjs';
@@ -142,6 +145,10 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
 
   /** The window's total, then the colours, title, note, legend, labels and selection of the map. */
   function render() {
+    if (state.metric === 'forecast') {
+      renderForecast();
+      return;
+    }
     el.totalLabel.textContent = 'всего ' + WINDOWS[state.window];
     el.total.textContent = hasPicture() ? formatNumber(totalCount(state)) : '—';
     if (!map.paths.size) {
@@ -194,6 +201,47 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     renderSelection();
   }
 
+  /** The forecast view: the messages expected in the next 7 days per municipality (forecast-picture.mjs). */
+  function renderForecast() {
+    const picture = state.forecast;
+    el.totalLabel.textContent = 'ожидается за 7 дней';
+    el.total.textContent = picture ? formatNumber(Math.round(picture.total)) : '—';
+    if (!map.paths.size) {
+      return;
+    }
+    let max = 0;
+    const values = new Map();
+    map.paths.forEach((node, id) => {
+      const value = forecastValue(picture, id);
+      values.set(id, value);
+      max = Math.max(max, value);
+    });
+    const breaks = classBreaks('count', max);
+    map.paths.forEach((node, id) => {
+      const value = values.get(id);
+      const fill = picture ? fillFor(value, breaks, CLASS_COLOURS) : ZERO_FILL;
+      if (lastColours.get(id) !== fill) {
+        node.setAttribute('fill', fill);
+        lastColours.set(id, fill);
+      }
+      node.setAttribute('data-value', String(Math.round(value * 10) / 10));
+      if (node.hasAttribute('data-learning')) {
+        node.removeAttribute('data-learning');
+      }
+      const title = map.titles.get(id);
+      const shown = title ? forecastTooltip(title.name, picture, id) : null;
+      if (title && title.text !== shown) {
+        title.node.textContent = shown;
+        title.text = shown;
+      }
+    });
+    el.mapTitle.textContent = METRICS.forecast.title;
+    el.mapNote.textContent = picture ? forecastNote(picture) : 'Прогноз загружается…';
+    renderLegend('forecast', breaks, false, 'count');
+    renderLabels('forecast', values);
+    renderSelection();
+  }
+
   /** The tooltip of a municipality's shape: its name and what it shows («обучение: ещё N дн.» while learning). */
   function setTooltip(id, metric, view) {
     const title = map.titles.get(id);
@@ -207,13 +255,14 @@ export function createMapPanel({ hasPicture, onSelect, requestRender }) {
     }
   }
 
-  function renderLegend(metric, breaks, learning) {
+  /** The legend of a metric; `scale`: the metric whose class labels it uses (the forecast: counts'). */
+  function renderLegend(metric, breaks, learning, scale = metric) {
     const key = metric + '|' + breaks.join(',') + '|' + learning;
     if (key === legendKey) {
       return;
     }
     legendKey = key;
-    const labels = legendLabels(metric, breaks);
+    const labels = legendLabels(scale, breaks);
     clear(el.legend);
     el.legend.appendChild(make('span', 'legend-title', METRICS[metric].legend + ':'));
     el.legend.appendChild(legendItem(ZERO_FILL, labels.zero));

@@ -10,11 +10,15 @@ export const WINDOWS = Object.freeze({ '1h': 'за 1 час', '24h': 'за 24 ч
 export const METRICS = Object.freeze({
   tension: { title: 'Напряжённость', legend: 'Оценка напряжённости, 0–100' },
   count: { title: 'Число обращений', legend: 'Обращений' },
-  percapita: { title: 'Обращений на 10 тыс. жителей', legend: 'На 10 тыс. жителей' }
+  percapita: { title: 'Обращений на 10 тыс. жителей', legend: 'На 10 тыс. жителей' },
+  forecast: { title: 'Прогноз на 7 дней', legend: 'Ожидается обращений' }
 });
 
-/** The views a rotating kiosk cycles through when the URL names none (metric:window). */
-export const DEFAULT_VIEWS = Object.freeze(['tension:24h', 'count:1h', 'count:24h', 'count:7d']);
+/**
+ * The views a rotating kiosk cycles through when the URL names none (metric:window). The forecast is the
+ * next 7 days whatever the window: `forecast:7d` is its one view.
+ */
+export const DEFAULT_VIEWS = Object.freeze(['tension:24h', 'count:1h', 'count:24h', 'count:7d', 'forecast:7d']);
 
 /** The municipality id the locator gives a message it could not place. */
 export const UNKNOWN_ID = 'unknown';
@@ -35,6 +39,7 @@ export const SETTINGS = Object.freeze({
   pollTensionMs: 15000,
   pollDeadlinesMs: 15000,
   pollDynamicsMs: 60000,
+  pollForecastMs: 300000,
   recheckMissingMs: 30000,
   freshWarnS: 120,        // newest event older than this with no live socket: amber
   freshStaleS: 600,       // older than this: amber while live, red without a live socket

@@ -28,6 +28,8 @@ export const state = {
   selected: kiosk.municipality,
   streams: {},                 // name → {connected, seq, resyncs, reconnects, snapshots, since}
   tensionAsked: 0,             // the limit of the last tension-points request (as many as the panel can show)
+  forecast: null,              // the week ahead (forecast-picture.mjs): municipality → expected, interval, last week
+  forecastRows: [],            // the forecast panel's rows (pairs expected to rise)
   renders: 0,
   missing: {}                  // endpoint → true while it answers 404
 };

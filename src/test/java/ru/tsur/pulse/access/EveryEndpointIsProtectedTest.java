@@ -79,6 +79,7 @@ class EveryEndpointIsProtectedTest {
             entry("POST /api/v1/prevention/incidents/{id}/dismiss", Set.of(OPERATOR, ADMIN)),
             entry("POST /api/v1/prevention/incidents/{id}/link", Set.of(OPERATOR, ADMIN)),
             entry("POST /api/v1/prevention/incidents/{id}/resolve", Set.of(OPERATOR, ADMIN)),
+            entry("GET /api/v1/prevention/forecast", SCREENS),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
@@ -241,7 +242,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(50);
+        assertThat(documented).hasSize(51);
     }
 
     @Test

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(50);
+        assertThat(operations()).hasSize(51);
     }
 
     @Test

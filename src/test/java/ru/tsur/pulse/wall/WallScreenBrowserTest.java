@@ -227,4 +227,74 @@ class WallScreenBrowserTest extends BrowserTestBase {
                 + "'[data-testid=tension-list] > li:not(.learning) .tension-score')).map(badge => badge.textContent);");
         assertThat(scores).isNotEmpty().allSatisfy(score -> assertThat(Integer.parseInt(score)).isBetween(1, 100));
     }
+
+    /**
+     * The forecast view: the map coloured by the messages expected in the next 7 days, and «Прогноз на 7 дней»
+     * in the tension panel's place listing the pairs expected to rise (thirty of the forty answered; ten fall),
+     * shown and counted, the first with its rise, interval and last week in the wall's number format.
+     * Screenshot: target/screenshots/wall-forecast.png (docs/wall-forecast.png in the README).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theForecastViewColoursTheMapByTheWeekAheadAndListsTheRises() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        crowdedWall(1920, 1080, "?metric=forecast&window=7d");
+        List<String> ids = region.municipalities().stream().map(Municipality::id).toList();
+        List<String> categories = region.categories().stream().map(Category::id).toList();
+        browser.script("""
+                const ids = arguments[0], categories = arguments[1];
+                const municipalities = ids.map((id, i) => ({municipality: id, expected: (i % 17) * 9.75 + 0.42,
+                  median: (i % 17) * 10, low: (i % 17) * 7, high: (i % 17) * 13 + 1, lastWeek: (i % 13) * 9}));
+                const series = [];
+                for (let i = 0; i < 40; i++) {
+                  const rising = i < 30;
+                  const expected = rising ? 1120 - 3 * i + 0.25 : 5, lastWeek = rising ? 1060 - i : 10;
+                  series.push({municipality: ids[i % ids.length], category: categories[i % categories.length],
+                    expected, median: Math.round(expected), low: Math.round(expected * 0.8), high: Math.round(expected * 1.25),
+                    lastWeek, rise: expected - lastWeek, days: []});
+                }
+                wallHooks.forecast({status: 200, body: {firstDay: '2026-12-04', lastDay: '2026-12-10', learning: false,
+                  learningDaysLeft: null, coverage: 0.8, series, municipalities, categories: []}});""", ids, categories);
+        browser.awaitTrue("document.querySelector('[data-testid=map-title]').textContent === 'Прогноз на 7 дней'",
+                Duration.ofSeconds(5), "the map did not switch to the forecast");
+        try {
+            Thread.sleep(1000); // the fills' 0.6 s transition, for the screenshot
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        browser.screenshot(SCREENSHOTS.resolve("wall-forecast.png"));
+
+        assertThat(browser.text("String(document.querySelector('[data-testid=forecast-panel]').hidden)")).isEqualTo("false");
+        assertThat(browser.text("String(document.querySelector('[data-testid=tension-panel]').hidden)")).isEqualTo("true");
+        assertThat(browser.text("document.querySelector('[data-testid=map-note]').textContent")).isEqualTo("4–10 декабря");
+        assertThat(browser.text("document.querySelector('[data-testid=forecast-note]').textContent")).isEqualTo("4–10 декабря · где ждать роста");
+        assertThat(browser.text("document.querySelector('[data-testid=total-label]').textContent")).isEqualTo("ожидается за 7 дней");
+        double total = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            total += (i % 17) * 9.75 + 0.42;
+        }
+        assertThat(browser.text("document.querySelector('[data-testid=total-count]').textContent"))
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", Math.round(total)).replace(",", "\u202f"));
+        String third = ids.get(3);
+        assertThat(browser.text("document.querySelector('path.municipality[data-municipality=\"" + third + "\"]').dataset.value"))
+                .isEqualTo(String.valueOf(Math.round((3 * 9.75 + 0.42) * 10) / 10.0));
+        assertThat(browser.text("document.querySelector('path.municipality[data-municipality=\"" + third + "\"] title').textContent"))
+                .isEqualTo(region.municipalities().get(3).name() + " — ожидается 29,7 (21–40), за прошлые 7 дней 27");
+
+        Map<String, Object> rows = (Map<String, Object>) browser.script("""
+                const items = Array.from(document.querySelectorAll('[data-testid=forecast-list] > li'));
+                const visible = items.filter(li => !li.hidden && li.getBoundingClientRect().height > 0);
+                const more = document.querySelector('[data-testid=forecast-more]');
+                return {drawn: items.length, shown: visible.length,
+                  more: more.hidden ? 0 : Number(more.textContent.replace(/[^0-9]/g, '')),
+                  first: items[0].querySelector('.forecast-rise').textContent + ' | '
+                    + items[0].querySelector('.tension-place').textContent + ' | '
+                    + items[0].querySelector('.tension-numbers').textContent};""");
+        assertThat(((Number) rows.get("drawn")).longValue()).as("rows drawn: the rises").isEqualTo(30);
+        assertThat(((Number) rows.get("shown")).longValue()).as("rows shown").isGreaterThanOrEqualTo(3);
+        assertThat(((Number) rows.get("shown")).longValue() + ((Number) rows.get("more")).longValue()).isEqualTo(30);
+        assertThat(rows.get("first")).isEqualTo("+60 | " + region.municipalities().get(0).shortName()
+                + " | ожидается 1\u202f120,3 (896–1\u202f400) · было 1\u202f060");
+        assertThat(Files.size(SCREENSHOTS.resolve("wall-forecast.png"))).isGreaterThan(50_000);
+    }
 }

@@ -225,8 +225,7 @@ public final class WeekAhead {
             long from = to - settings.trendDays() * 86400L / detector.settings().bucketSeconds() + 1;
             long observed = 0;
             double expected = 0;
-            for (TensionDetector.BucketFigures figures : detector.figures(
-                    new TensionDetector.SeriesFilter(key.municipality(), key.category(), key.topic()), from, to)) {
+            for (TensionDetector.BucketFigures figures : detector.figures(key, from, to)) {
                 observed += figures.observed();
                 expected += figures.expected() * (within(pastHolidays, figures.bucket()) ? settings.holidayFactor() : 1.0);
             }
