@@ -93,10 +93,12 @@ public class PreventionReports {
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         LocalDate last = day(parameters, "to", to, today);
-        LocalDate first = day(parameters, "from", from, last.minusDays(ReportPeriod.DEFAULT_DAYS - 1));
-        if (parameters.valid() && first.isAfter(last)) {
+        LocalDate first = day(parameters, "from", from, (last == null ? today : last).minusDays(ReportPeriod.DEFAULT_DAYS - 1));
+        if (first == null || last == null) {
+            parameters.check();
+        } else if (first.isAfter(last)) {
             parameters.invalid("from", "начало периода позже его конца");
-        } else if (parameters.valid() && first.plusDays(ReportPeriod.MAX_DAYS - 1).isBefore(last)) {
+        } else if (first.plusDays(ReportPeriod.MAX_DAYS - 1).isBefore(last)) {
             parameters.invalid("to", "период не длиннее " + ReportPeriod.MAX_DAYS + " дней");
         }
         parameters.check();
@@ -106,7 +108,7 @@ public class PreventionReports {
         return new Request(chosen, new ReportPeriod(first, last, zone));
     }
 
-    /** A calendar day yyyy-mm-dd between 2000 and 9999, or the fallback when absent. */
+    /** A calendar day yyyy-mm-dd between 2000 and 9999, the fallback when absent, null (an error recorded) when unreadable. */
     private static LocalDate day(QueryParameters parameters, String name, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
@@ -120,7 +122,7 @@ public class PreventionReports {
             // reported below, like a day out of range
         }
         parameters.invalid(name, "дата в виде ГГГГ-ММ-ДД между 2000 и 9999 годом, например 2026-11-30");
-        return fallback;
+        return null;
     }
 
     /** The report the checked request asks for, as the caller may see it. */

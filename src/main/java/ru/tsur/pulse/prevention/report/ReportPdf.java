@@ -58,6 +58,7 @@ public final class ReportPdf {
         Document document = new Document(PageSize.A4.rotate(), MARGIN, MARGIN, MARGIN, MARGIN);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, output);
+            writer.setStrictImageSequence(true);
             document.addTitle("Отчёт о профилактике — " + report.scope());
             document.addCreator("ЦУР Пульс");
             document.open();
@@ -88,7 +89,7 @@ public final class ReportPdf {
             note(document, "За 90 дней до конца периода нет сообщений с адресом или точкой.");
             return;
         }
-        PdfPTable table = table(new float[]{3, 22, 12, 14, 6, 6, 6, 7, 7, 17});
+        PdfPTable table = table(new float[]{3, 20, 11, 15, 6, 6, 7, 7, 6, 19});
         headerRow(table, "№", "Место", "Муниципалитет", "Тема", "За 30 дн.", "За 90 дн.", "Возвратов",
                 "После решения", "Оценка", "Исполнитель");
         for (TopPlacesSection.Line line : section.lines()) {
