@@ -31,6 +31,10 @@ import java.time.ZoneId;
 public final class ReportPdf {
 
     private static final float MARGIN = 36;
+    /** The chart's height on paper, in points. */
+    private static final float CHART_HEIGHT = 220;
+    /** A figure (right-aligned in the tables): digits with a decimal comma, maybe a percent sign, or a dash. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+(,[0-9]+)?( %)?|—");
 
     private final BaseFont regular;
     private final BaseFont bold;
@@ -101,6 +105,10 @@ public final class ReportPdf {
     }
 
     private void repeatRate(Document document, PdfWriter writer, RepeatRateSection section) {
+        // The heading, its summary and the chart stay on one page: a new page when they would not fit.
+        if (writer.getVerticalPosition(true) - document.bottom() < CHART_HEIGHT + 70) {
+            document.newPage();
+        }
         heading(document, "Доля повторных обращений");
         note(document, "Обращений за период — " + section.cases() + ", повторных — " + section.repeats() + " ("
                 + ReportText.percent(section.rate()) + "). Тенденция по неделям: " + ReportText.trend(section.trend()) + ".");
@@ -109,7 +117,7 @@ public final class ReportPdf {
         draw(canvas, chart);
         try {
             Image image = Image.getInstance(canvas);
-            image.scaleToFit(PageSize.A4.getHeight() - 2 * MARGIN, 220);
+            image.scaleToFit(PageSize.A4.getHeight() - 2 * MARGIN, CHART_HEIGHT);
             image.setSpacingBefore(4);
             document.add(image);
         } catch (DocumentException e) {
@@ -221,6 +229,9 @@ public final class ReportPdf {
         for (String value : values) {
             PdfPCell cell = new PdfPCell(new Phrase(new Chunk(value, new Font(regular, 8))));
             cell.setPadding(3);
+            if (NUMBER.matcher(value).matches()) {
+                cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            }
             table.addCell(cell);
         }
     }

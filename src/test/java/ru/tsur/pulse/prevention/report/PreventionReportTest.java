@@ -6,7 +6,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The prevention report on the real PostgreSQL, as an official of Kolpino reads it: page, CSV and PDF of one
- * three-week period of March 2015 that only this test writes (its rows carry a marker and are removed before
- * each run, so the figures are known whatever else the kept test database holds), and who may read it.
+ * three-week period of March 2015 that only this test writes ({@link ReportFixtures}: marked rows, removed
+ * before each run, so the figures are known whatever else the kept test database holds), and who may read it.
  *
  * <p>The data: 13 cases of Kolpino created in the period — 4 a week, repeats 0, 1, 3 (33.3 %; Cochran–Armitage
  * slope 0.375 a week, se √((1/3)(2/3)/8) = 0.1667, interval [+4.8, +70.2] p. p.: rising), plus one merged case
@@ -43,10 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthenticatedRestAssured.Anonymous
 class PreventionReportTest {
 
-    private static final String MARKER = "prevention-report-test";
     private static final String QUERY = "municipality=spb-kolpino&from=2015-03-02&to=2015-03-22";
     private static final Instant DAY_ZERO_NOON = Instant.parse("2015-03-02T09:00:00Z");
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     Pool pool;
@@ -54,6 +49,7 @@ class PreventionReportTest {
     @TestHTTPResource("/")
     URL base;
 
+    private ReportFixtures fixtures;
     private String run;
     private String icicles;
     private String litter;
@@ -62,9 +58,8 @@ class PreventionReportTest {
 
     @BeforeEach
     void storeThePeriod() {
-        pool.query("UPDATE problem_case SET repeat_of = NULL WHERE summary LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
-        pool.query("DELETE FROM message WHERE text LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
-        pool.query("DELETE FROM problem_case WHERE summary LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
+        fixtures = new ReportFixtures(pool);
+        fixtures.clear();
         run = TestMessages.uniqueId().substring(0, 8);
         icicles = "Наледь " + run;
         litter = "Мусор " + run;
@@ -218,30 +213,15 @@ class PreventionReportTest {
     /** A case of Kolpino created at noon of day {@code createdDay} of the period, resolved at noon of {@code resolvedDay}. */
     private long storedCase(String status, String executor, String topic, int createdDay, int resolvedDay, int reopened,
                             Long repeatOf, boolean cameBack) {
-        OffsetDateTime created = noon(createdDay);
-        Tuple row = Tuple.tuple().addString(status).addString(topic).addString(executor).addString(MARKER + " " + run)
-                .addOffsetDateTime(created).addOffsetDateTime(noon(resolvedDay)).addInteger(reopened).addLong(repeatOf)
-                .addBoolean(cameBack);
-        return pool.preparedQuery("""
-                        INSERT INTO problem_case (status, municipality_id, category_id, topic, topic_key, executor, deadline_class,
-                                                  summary, created_at, opened_at, last_message_at, first_reply_due, resolution_due,
-                                                  resolved_at, reopened_count, repeat_of, came_back)
-                        VALUES ($1, 'spb-kolpino', 'improvement', $2, $2, $3, 'standard', $4, $5, $5, $5, $5, $5, $6, $7, $8, $9)
-                        RETURNING id""").execute(row).await().atMost(WAIT).iterator().next().getLong("id");
+        return fixtures.storedCase("spb-kolpino", status, executor, topic, noon(createdDay), noon(resolvedDay), reopened,
+                repeatOf, cameBack);
     }
 
     private void storedMessage(long caseId, String address, String topic, int day) {
-        Tuple row = Tuple.tuple().addString(MARKER + "-" + run + "-" + caseId).addOffsetDateTime(noon(day))
-                .addString(MARKER + " " + topic).addString(address).addString(topic).addLong(caseId);
-        pool.preparedQuery("""
-                        INSERT INTO message (source, external_id, created_at, text, text_normalized, display_text, address, topic,
-                                             municipality_id, locate_method, category_id, classify_method, classify_confidence,
-                                             case_id, counted_at)
-                        VALUES ('portal', $1, $2, $3, $3, $3, $4, $5, 'spb-kolpino', 'address', 'improvement', 'source', 1.0, $6, now())""")
-                .execute(row).await().atMost(WAIT);
+        fixtures.storedMessage("spb-kolpino", caseId, address, topic, noon(day));
     }
 
-    private static OffsetDateTime noon(int day) {
-        return OffsetDateTime.ofInstant(DAY_ZERO_NOON.plus(Duration.ofDays(day)), ZoneOffset.UTC);
+    private static Instant noon(int day) {
+        return DAY_ZERO_NOON.plus(Duration.ofDays(day));
     }
 }
