@@ -73,6 +73,8 @@ class EveryEndpointIsProtectedTest {
             entry("GET /api/v1/tension-points", SCREENS),
             entry("GET /api/v1/dynamics", SCREENS),
             entry("GET /api/v1/prevention/places", SCREENS),
+            entry("GET /api/v1/prevention/report.csv", Set.of(OPERATOR, OFFICIAL, ADMIN)),
+            entry("GET /api/v1/prevention/report.pdf", Set.of(OPERATOR, OFFICIAL, ADMIN)),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
@@ -234,7 +236,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(44);
+        assertThat(documented).hasSize(46);
     }
 
     @Test

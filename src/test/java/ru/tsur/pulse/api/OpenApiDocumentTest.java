@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(44);
+        assertThat(operations()).hasSize(46);
     }
 
     @Test

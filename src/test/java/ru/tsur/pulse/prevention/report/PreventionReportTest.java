@@ -196,6 +196,10 @@ class PreventionReportTest {
         Response page = given().redirects().follow(false).when().get("/reports/prevention").then().extract().response();
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.header("Location")).contains("/protocol/openid-connect/auth");
+        // An executor logged in is refused the page; so are its downloads by the cookie.
+        PageSession executor = PageSession.login(url("/reports/prevention"), "executor-zhks1");
+        assertThat(executor.landing().statusCode()).isEqualTo(403);
+        assertThat(executor.get(url("/reports/prevention.csv")).statusCode()).isEqualTo(403);
     }
 
     private static int status(String user, String path) {
