@@ -18,6 +18,9 @@ import java.util.Locale;
  * one section's table. One file rather than a zip of one file per section: an official opens one file,
  * and each section is still a table of its own. Headers are Russian (people read them); figures are plain
  * numbers — a dot, shares as fractions from 0 to 1, days as ISO dates — so the spreadsheet computes with them.
+ * Text that residents wrote (an address, a topic) and names are written as text even when they begin like a
+ * formula ({@code =}, {@code +}, {@code -}, {@code @}): a leading apostrophe keeps a spreadsheet from running
+ * "=HYPERLINK(…)" that a message carried in.
  */
 public final class ReportCsv {
 
@@ -39,7 +42,7 @@ public final class ReportCsv {
 
     private static void header(Writer output, PreventionReport report) {
         Csv.writeRow(output, List.of("раздел", "отчёт", "охват", "муниципалитет", "с", "по", "построен"));
-        Csv.writeRow(output, List.of("report", "Отчёт о профилактике", report.scope(), text(report.municipality()),
+        Csv.writeRow(output, List.of("report", "Отчёт о профилактике", text(report.scope()), text(report.municipality()),
                 report.period().from().toString(), report.period().to().toString(), report.builtAt().toString()));
         blank(output);
     }
@@ -49,8 +52,8 @@ public final class ReportCsv {
                 "сообщений за 30 дней", "сообщений за 90 дней", "возвратов", "возвратов после решения",
                 "медиана дней до возврата", "тенденция", "исполнитель", "оценка (возвратов за 90 дней)"));
         for (TopPlacesSection.Line line : section.lines()) {
-            Csv.writeRow(output, List.of("places", Integer.toString(line.rank()), line.place(), text(line.municipality()),
-                    line.topic(), Integer.toString(line.messages30()), Integer.toString(line.messages90()),
+            Csv.writeRow(output, List.of("places", Integer.toString(line.rank()), text(line.place()), text(line.municipality()),
+                    text(line.topic()), Integer.toString(line.messages30()), Integer.toString(line.messages90()),
                     Integer.toString(line.returns()), Integer.toString(line.returnsAfterResolution()),
                     number(line.medianDaysToReturn()), number(line.trend()), text(line.executor()), number(line.score())));
         }
@@ -80,7 +83,7 @@ public final class ReportCsv {
         Csv.writeRow(output, List.of("раздел", "место в рейтинге", "исполнитель", "решено", "переоткрыто",
                 "повторились", "вернулись всего", "доля вернувшихся", "доля с поправкой на малое число"));
         for (ExecutorReturnsSection.Line line : section.lines()) {
-            List<String> fields = new ArrayList<>(List.of("executors", Integer.toString(line.rank()), line.executor(),
+            List<String> fields = new ArrayList<>(List.of("executors", Integer.toString(line.rank()), text(line.executor()),
                     Long.toString(line.resolved()), Long.toString(line.reopened()), Long.toString(line.cameBack()),
                     Long.toString(line.returned()), number(line.share()), number(line.adjustedShare())));
             Csv.writeRow(output, fields);
@@ -97,8 +100,12 @@ public final class ReportCsv {
         return text.equals("-0.0000") ? "0.0000" : text;
     }
 
-    private static String text(String value) {
-        return value == null ? "" : value;
+    /** Text as text: empty for null; a leading formula character (= + - @, tab, carriage return) behind an apostrophe. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static void blank(Writer output) {

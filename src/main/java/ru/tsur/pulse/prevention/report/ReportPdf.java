@@ -10,7 +10,9 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -63,6 +65,7 @@ public final class ReportPdf {
         try {
             PdfWriter writer = PdfWriter.getInstance(document, output);
             writer.setStrictImageSequence(true);
+            writer.setPageEvent(new Footer("Отчёт о профилактике: " + report.scope() + ", " + ReportText.period(report.period())));
             document.addTitle("Отчёт о профилактике — " + report.scope());
             document.addCreator("ЦУР Пульс");
             document.open();
@@ -233,6 +236,27 @@ public final class ReportPdf {
                 cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
             }
             table.addCell(cell);
+        }
+    }
+
+    /** Every page's foot: what the report is, and the page's number — sheets of a meeting get shuffled. */
+    private final class Footer extends PdfPageEventHelper {
+
+        private final String title;
+
+        Footer(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContent();
+            canvas.beginText();
+            canvas.setRGBColorFill(90, 90, 90);
+            canvas.setFontAndSize(regular, 7);
+            canvas.showTextAligned(Element.ALIGN_LEFT, title, document.left(), document.bottom() - 18, 0);
+            canvas.showTextAligned(Element.ALIGN_RIGHT, "стр. " + writer.getPageNumber(), document.right(), document.bottom() - 18, 0);
+            canvas.endText();
         }
     }
 

@@ -85,6 +85,17 @@ class ReportOutputsTest {
     }
 
     @Test
+    void textThatBeginsLikeAFormulaStaysText() {
+        assertThat(ReportCsv.text("=HYPERLINK(\"http://example.com\")")).isEqualTo("'=HYPERLINK(\"http://example.com\")");
+        assertThat(ReportCsv.text("+7 999")).isEqualTo("'+7 999");
+        assertThat(ReportCsv.text("-1")).isEqualTo("'-1");
+        assertThat(ReportCsv.text("@home")).isEqualTo("'@home");
+        assertThat(ReportCsv.text("ул. Труда, 12")).isEqualTo("ул. Труда, 12");
+        assertThat(ReportCsv.text(null)).isEmpty();
+        assertThat(ReportCsv.number(-0.00001)).isEqualTo("0.0000");
+    }
+
+    @Test
     void theRegisterIsTakenAtThePeriodsEndOrNowWhicheverComesFirst() {
         PreventionReport report = report();
         assertThat(report.places().asOf()).isEqualTo(AS_OF);
@@ -124,7 +135,8 @@ class ReportOutputsTest {
         assertThat(text.toString()).contains("Отчёт о профилактике: Колпино", "Период: 01.11.2026 — 21.11.2026",
                 "Хронические места", "ул. Тестовая, 1", "Наледь на крыше", "2,97", "пр. Пробный, 5", "2,03",
                 "Доля повторных обращений", "Обращений за период — 150, повторных — 35 (23,3 %)", "растёт",
-                "01.11—07.11", "40,0 %", "Исполнители, чьи решения возвращаются", "ЖКС-2", "34,2 %", "27,1 %", "8,0 %");
+                "01.11—07.11", "40,0 %", "Исполнители, чьи решения возвращаются", "ЖКС-2", "34,2 %", "27,1 %", "8,0 %",
+                "Отчёт о профилактике: Колпино, 01.11.2026 — 21.11.2026", "стр. 1", "стр. 2");
         reader.close();
     }
 }
