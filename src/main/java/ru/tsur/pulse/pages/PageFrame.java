@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What the frame of a page for people shows ({@code templates/layout.html}): who is logged in and the
  * sections this caller may open, the current one marked — an operator sees the console's sections, an
- * executor its inbox; nobody is shown a link that would answer 403.
+ * executor its inbox, officials, operators and admins the prevention report; nobody is shown a link that would answer 403.
  *
  * @param user  the login, as the identity provider names it
  * @param page  the current page's id (also the {@code data-page} the scripts read)
@@ -35,6 +35,9 @@ public record PageFrame(String user, String page, List<Link> links) {
         }
         if (caller.has(Roles.EXECUTOR)) {
             links.add(new Link("inbox", "/executor", "Входящие", false));
+        }
+        if (caller.has(Roles.OFFICIAL) || caller.has(Roles.OPERATOR) || caller.has(Roles.ADMIN)) {
+            links.add(new Link("prevention-report", "/reports/prevention", "Профилактика", false));
         }
         links.add(new Link("wall", "/wall/", "Стена", false));
         List<Link> marked = links.stream()

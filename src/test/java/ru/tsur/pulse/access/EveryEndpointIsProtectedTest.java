@@ -80,6 +80,8 @@ class EveryEndpointIsProtectedTest {
             entry("POST /api/v1/prevention/incidents/{id}/link", Set.of(OPERATOR, ADMIN)),
             entry("POST /api/v1/prevention/incidents/{id}/resolve", Set.of(OPERATOR, ADMIN)),
             entry("GET /api/v1/prevention/forecast", SCREENS),
+            entry("GET /api/v1/prevention/report.csv", Set.of(OPERATOR, OFFICIAL, ADMIN)),
+            entry("GET /api/v1/prevention/report.pdf", Set.of(OPERATOR, OFFICIAL, ADMIN)),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
@@ -242,7 +244,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(51);
+        assertThat(documented).hasSize(53);
     }
 
     @Test

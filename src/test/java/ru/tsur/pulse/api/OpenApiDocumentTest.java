@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(51);
+        assertThat(operations()).hasSize(53);
     }
 
     @Test
