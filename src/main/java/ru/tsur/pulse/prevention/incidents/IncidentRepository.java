@@ -98,6 +98,13 @@ public class IncidentRepository {
             ORDER BY started_at DESC, id DESC
             LIMIT $4""";
 
+    /** Incidents of the municipalities $3 (null: any) that began in [$1, $2), oldest first. */
+    private static final String BEGAN_BETWEEN = """
+            SELECT * FROM incident
+            WHERE started_at >= $1 AND started_at < $2
+              AND ($3::text[] IS NULL OR municipality_id = ANY($3::text[]))
+            ORDER BY started_at, id""";
+
     /** Moves an incident from one of the statuses $2 to $3, with who, when and their words; nothing if not there. */
     private static final String SET_STATUS = """
             UPDATE incident SET status = $3, status_by = $4, status_at = $5, status_note = $6, updated_at = $5
@@ -233,6 +240,17 @@ public class IncidentRepository {
                 .addArrayOfString(municipalities == null ? null : municipalities.toArray(String[]::new))
                 .addOffsetDateTime(utc(since)).addInteger(limit);
         return pool.preparedQuery(LIST).execute(parameters).map(rows -> {
+            List<StoredIncident> incidents = new ArrayList<>(rows.size());
+            rows.forEach(row -> incidents.add(from(row)));
+            return incidents;
+        });
+    }
+
+    /** Incidents of the municipalities (null: any) that began in {@code [from, to)}, oldest first. */
+    public Uni<List<StoredIncident>> beganBetween(Instant from, Instant to, Set<String> municipalities) {
+        Tuple parameters = Tuple.tuple().addOffsetDateTime(utc(from)).addOffsetDateTime(utc(to))
+                .addArrayOfString(municipalities == null ? null : municipalities.toArray(String[]::new));
+        return pool.preparedQuery(BEGAN_BETWEEN).execute(parameters).map(rows -> {
             List<StoredIncident> incidents = new ArrayList<>(rows.size());
             rows.forEach(row -> incidents.add(from(row)));
             return incidents;

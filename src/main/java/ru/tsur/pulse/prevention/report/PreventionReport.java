@@ -16,8 +16,9 @@ import java.time.Instant;
  * @param places     top chronic places as of the period's end
  * @param repeatRate the repeat rate and its weekly trend
  * @param executors  executors whose resolutions come back most
+ * @param incidents  incidents with one root cause that began in the period
  */
 public record PreventionReport(String scope, String municipality, ReportPeriod period, Instant builtAt,
                                TopPlacesSection places, RepeatRateSection repeatRate,
-                               ExecutorReturnsSection executors) {
+                               ExecutorReturnsSection executors, IncidentsSection incidents) {
 }

@@ -4,6 +4,8 @@ import ru.tsur.pulse.prevention.ChronicPlace;
 import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.PlaceMessage;
 
+import ru.tsur.pulse.prevention.incidents.StoredIncident;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +14,8 @@ import java.util.Map;
 
 /**
  * Builds a {@link PreventionReport} from what the database gave: the messages of the 90 days before the
- * period's end (for the chronic-places register), the period's weekly case tallies and its executors'
- * resolutions. Plain logic, no framework: the service's report and its tests build alike.
+ * period's end (for the chronic-places register), the period's weekly case tallies, its executors'
+ * resolutions and the incidents that began in it. Plain logic, no framework: the service's report and its tests build alike.
  */
 public final class PreventionReportBuilder {
 
@@ -51,7 +53,7 @@ public final class PreventionReportBuilder {
 
     public PreventionReport build(String scope, String municipality, ReportPeriod period, Instant builtAt,
                                   Collection<PlaceMessage> messages, List<RepeatRateTrend.WeekCount> weeks,
-                                  List<ExecutorReturns.Tally> resolutions) {
+                                  List<ExecutorReturns.Tally> resolutions, List<StoredIncident> incidents) {
         Instant asOf = registerTime(period, builtAt);
         List<ChronicPlace> rows = register.rank(messages, asOf);
         List<TopPlacesSection.Line> lines = new ArrayList<>();
@@ -59,7 +61,8 @@ public final class PreventionReportBuilder {
             lines.add(line(lines.size() + 1, row));
         }
         return new PreventionReport(scope, municipality, period, builtAt, new TopPlacesSection(asOf, rows.size(), lines),
-                RepeatRateTrend.section(period, weeks), ExecutorReturns.section(resolutions, priorWeight, TOP_EXECUTORS));
+                RepeatRateTrend.section(period, weeks), ExecutorReturns.section(resolutions, priorWeight, TOP_EXECUTORS),
+                IncidentsSection.of(incidents, names.municipalities()));
     }
 
     private TopPlacesSection.Line line(int rank, ChronicPlace row) {

@@ -11,6 +11,7 @@ import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.PreventionRepository;
+import ru.tsur.pulse.prevention.incidents.IncidentRepository;
 import ru.tsur.pulse.problems.Problem;
 
 import java.time.Clock;
@@ -42,15 +43,17 @@ public class PreventionReports {
 
     private final PreventionRepository places;
     private final ReportRepository repository;
+    private final IncidentRepository incidents;
     private final Clock clock;
     private final ZoneId zone;
     private final String regionName;
     private final Map<String, String> municipalityNames;
     private final PreventionReportBuilder builder;
 
-    public PreventionReports(PreventionRepository places, ReportRepository repository, Region region, CasesConfig cases,
-                             Clock clock) {
+    public PreventionReports(PreventionRepository places, ReportRepository repository, IncidentRepository incidents,
+                             Region region, CasesConfig cases, Clock clock) {
         this.places = places;
+        this.incidents = incidents;
         this.repository = repository;
         this.clock = clock;
         this.zone = ZoneId.of(region.timeZone());
@@ -137,10 +140,11 @@ public class PreventionReports {
         return Uni.combine().all().unis(
                         places.placeMessages(asOf.minus(Duration.ofDays(ChronicPlaces.WINDOW_DAYS)), asOf, filter),
                         repository.weekCounts(period, municipalities),
-                        repository.executorTallies(period, municipalities)).asTuple()
+                        repository.executorTallies(period, municipalities),
+                        incidents.beganBetween(period.start(), period.end(), municipalities)).asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(read -> builder.build(scope, request.municipality(), period, now, read.getItem1(), read.getItem2(),
-                        read.getItem3()));
+                        read.getItem3(), read.getItem4()));
     }
 
     private String scope(String municipality, Set<String> municipalities) {

@@ -14,7 +14,8 @@ import java.util.Locale;
  * The report as one CSV file (the project's dialect, {@link Csv#writeRow}), for a spreadsheet: a UTF-8
  * byte-order mark first, so Excel reads the Cyrillic right; then one block per section — its header row,
  * its rows, a blank line — every row opening with the section's id ({@code report}, {@code places},
- * {@code repeat_rate}, {@code repeat_rate_week}, {@code executors}), so a filter on the first column gives
+ * {@code repeat_rate}, {@code repeat_rate_week}, {@code executors}, {@code incidents}, {@code incident_causes},
+ * {@code incident}), so a filter on the first column gives
  * one section's table. One file rather than a zip of one file per section: an official opens one file,
  * and each section is still a table of its own. Headers are Russian (people read them); figures are plain
  * numbers — a dot, shares as fractions from 0 to 1, days as ISO dates — so the spreadsheet computes with them.
@@ -37,6 +38,7 @@ public final class ReportCsv {
         places(output, report.places());
         repeatRate(output, report.repeatRate());
         executors(output, report.executors());
+        incidents(output, report.incidents());
         return output.toString();
     }
 
@@ -87,6 +89,27 @@ public final class ReportCsv {
                     Long.toString(line.resolved()), Long.toString(line.reopened()), Long.toString(line.cameBack()),
                     Long.toString(line.returned()), number(line.share()), number(line.adjustedShare())));
             Csv.writeRow(output, fields);
+        }
+        blank(output);
+    }
+
+    private static void incidents(Writer output, IncidentsSection section) {
+        Csv.writeRow(output, List.of("раздел", "инцидентов", "открыто", "из них подтверждено", "решено", "отклонено"));
+        Csv.writeRow(output, List.of("incidents", Integer.toString(section.total()), Integer.toString(section.open()),
+                Integer.toString(section.confirmed()), Integer.toString(section.resolved()), Integer.toString(section.dismissed())));
+        blank(output);
+        Csv.writeRow(output, List.of("раздел", "вероятная причина", "инцидентов", "сообщений"));
+        for (IncidentsSection.CauseCount cause : section.causes()) {
+            Csv.writeRow(output, List.of("incident_causes", text(cause.cause()), Integer.toString(cause.incidents()),
+                    Integer.toString(cause.messages())));
+        }
+        blank(output);
+        Csv.writeRow(output, List.of("раздел", "номер", "начало", "муниципалитет", "тема", "вероятная причина", "адресов",
+                "сообщений", "статус"));
+        for (IncidentsSection.Line line : section.lines()) {
+            Csv.writeRow(output, List.of("incident", Long.toString(line.id()), line.start().toString(),
+                    text(line.municipality()), text(line.topic()), text(line.cause()), Integer.toString(line.places()),
+                    Integer.toString(line.messages()), line.status()));
         }
         blank(output);
     }

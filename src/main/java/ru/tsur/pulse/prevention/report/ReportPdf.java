@@ -73,6 +73,7 @@ public final class ReportPdf {
             places(document, report.places(), zone);
             repeatRate(document, writer, report.repeatRate());
             executors(document, report.executors());
+            incidents(document, report.incidents(), zone);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The report's PDF cannot be built", e);
@@ -194,6 +195,29 @@ public final class ReportPdf {
             row(table, Integer.toString(line.rank()), line.executor(), Long.toString(line.resolved()),
                     Long.toString(line.reopened()), Long.toString(line.cameBack()), Long.toString(line.returned()),
                     ReportText.percent(line.share()), ReportText.percent(line.adjustedShare()));
+        }
+        document.add(table);
+    }
+
+    private void incidents(Document document, IncidentsSection section, ZoneId zone) {
+        heading(document, "Инциденты с одной причиной");
+        note(document, "Одновременные жалобы на одно и то же с нескольких адресов рядом, начавшиеся за период: "
+                + section.total() + "; открыто " + section.open() + " (подтверждено " + section.confirmed() + "), решено "
+                + section.resolved() + ", отклонено " + section.dismissed() + ".");
+        if (section.total() == 0) {
+            return;
+        }
+        PdfPTable causes = table(new float[]{40, 10, 10});
+        headerRow(causes, "Вероятная причина", "Инцидентов", "Сообщений");
+        for (IncidentsSection.CauseCount cause : section.causes()) {
+            row(causes, cause.cause(), Integer.toString(cause.incidents()), Integer.toString(cause.messages()));
+        }
+        document.add(causes);
+        PdfPTable table = table(new float[]{5, 11, 14, 26, 22, 6, 7, 9});
+        headerRow(table, "№", "Начало", "Муниципалитет", "Тема", "Вероятная причина", "Адресов", "Сообщений", "Статус");
+        for (IncidentsSection.Line line : section.lines()) {
+            row(table, Long.toString(line.id()), ReportText.moment(line.start(), zone), line.municipality(), line.topic(),
+                    line.cause(), Integer.toString(line.places()), Integer.toString(line.messages()), line.status());
         }
         document.add(table);
     }

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.Place;
 import ru.tsur.pulse.prevention.PlaceMessage;
+import ru.tsur.pulse.prevention.incidents.CauseClass;
+import ru.tsur.pulse.prevention.incidents.StoredIncident;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One small report built by {@link PreventionReportBuilder} and written by {@link ReportCsv}, {@link WeeklyChart}
  * and {@link ReportPdf}, every figure worked by hand: the register's two places (README «Prevention» defines
  * the score), the repeat rate of {@link RepeatRateTrendTest}'s rising case and the executors of
- * {@link ExecutorReturnsTest}.
+ * {@link ExecutorReturnsTest}, and two incidents.
  */
 class ReportOutputsTest {
 
@@ -50,7 +52,20 @@ class ReportOutputsTest {
                 List.of(new RepeatRateTrend.WeekCount(0, 50, 5), new RepeatRateTrend.WeekCount(1, 50, 10),
                         new RepeatRateTrend.WeekCount(2, 50, 20)),
                 List.of(new ExecutorReturns.Tally("ЖКС-1", 2, 1, 0, 1), new ExecutorReturns.Tally("ЖКС-2", 20, 5, 4, 8),
-                        new ExecutorReturns.Tally("ЖКС-3", 18, 0, 0, 0)));
+                        new ExecutorReturns.Tally("ЖКС-3", 18, 0, 0, 0)),
+                // Two incidents: no hot water at 7 buildings (confirmed), graffiti at 3 places (dismissed); the larger first.
+                List.of(incident(11, "Граффити на стенах", CauseClass.UNDETERMINED, 3, 4, StoredIncident.DISMISSED, "2026-11-03T07:00:00Z"),
+                        incident(12, "Нет горячей воды", "теплоснабжение: авария на сети/ИТП", 7, 9, StoredIncident.CONFIRMED,
+                                "2026-11-10T05:30:00Z")));
+    }
+
+    private static StoredIncident incident(long id, String topic, String cause, int places, int messages, String status,
+                                           String start) {
+        List<String> keys = java.util.stream.IntStream.range(0, places).mapToObj(index -> "building:" + id + "-" + index).toList();
+        Instant first = Instant.parse(start);
+        return new StoredIncident(id, topic, "improvement", "spb-kolpino", cause, first, first.plus(Duration.ofHours(3)),
+                first.plus(Duration.ofHours(1)), 59.75, 30.6, 400, keys, messages, 0.5, 1e-6, status, "operator",
+                first.plus(Duration.ofHours(2)), null);
     }
 
     private static PlaceMessage message(Place place, String topic, String executor, int daysBefore, Integer resolvedDaysBefore) {
@@ -80,6 +95,17 @@ class ReportOutputsTest {
                 executors,1,ЖКС-2,20,5,4,8,0.4000,0.3417
                 executors,2,ЖКС-1,2,1,0,1,0.5000,0.2708
                 executors,3,ЖКС-3,18,0,0,0,0.0000,0.0804
+
+                раздел,инцидентов,открыто,из них подтверждено,решено,отклонено
+                incidents,2,1,1,0,1
+
+                раздел,вероятная причина,инцидентов,сообщений
+                incident_causes,общая причина не определена,1,4
+                incident_causes,теплоснабжение: авария на сети/ИТП,1,9
+
+                раздел,номер,начало,муниципалитет,тема,вероятная причина,адресов,сообщений,статус
+                incident,12,2026-11-10T05:30:00Z,Колпино,Нет горячей воды,теплоснабжение: авария на сети/ИТП,7,9,подтверждён
+                incident,11,2026-11-03T07:00:00Z,Колпино,Граффити на стенах,общая причина не определена,3,4,отклонён
 
                 """);
     }
@@ -136,7 +162,9 @@ class ReportOutputsTest {
                 "Хронические места", "ул. Тестовая, 1", "Наледь на крыше", "2,97", "пр. Пробный, 5", "2,03",
                 "Доля повторных обращений", "Обращений за период — 150, повторных — 35 (23,3 %)", "растёт",
                 "01.11—07.11", "40,0 %", "Исполнители, чьи решения возвращаются", "ЖКС-2", "34,2 %", "27,1 %", "8,0 %",
-                "Отчёт о профилактике: Колпино, 01.11.2026 — 21.11.2026", "стр. 1", "стр. 2");
+                "Отчёт о профилактике: Колпино, 01.11.2026 — 21.11.2026", "стр. 1", "стр. 2",
+                "Инциденты с одной причиной", "начавшиеся за период: 2; открыто 1 (подтверждено 1), решено 0, отклонено 1",
+                "теплоснабжение: авария на сети/ИТП", "10.11.2026 08:30", "подтверждён", "отклонён");
         reader.close();
     }
 }
