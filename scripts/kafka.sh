@@ -16,6 +16,9 @@
 #   scripts/kafka.sh stop     # stop the broker this script started (its data stays)
 #   scripts/kafka.sh restart  # stop, then start on the same data
 #   scripts/kafka.sh reset    # stop, delete its data (topics and offsets), start afresh
+#   scripts/kafka.sh topics|console-producer|console-consumer ARGS...  # Kafka's own command-line tools on the
+#       same classpath (kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh of a distribution),
+#       e.g. scripts/kafka.sh topics --bootstrap-server 127.0.0.1:9092 --describe --topic messages
 # Environment: PULSE_KAFKA_PORT (9092), PULSE_KAFKA_CONTROLLER_PORT (the port after it), PULSE_KAFKA_PARTITIONS
 # (partitions of `messages`, 6), PULSE_KAFKA_HOME (cache folder), PULSE_KAFKA_JAVA_HOME (a JDK/JRE >= 17; default
 # JAVA_HOME, else the java on PATH), PULSE_KAFKA_HEAP (default -Xms128m -Xmx512m),
@@ -213,11 +216,19 @@ stop_kafka() {
 
 ensure_topics() {
   local existing entry name partitions configs args
-  existing=$(kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --list) \
+  local have
+  # One JVM for all: "name partitions" of every topic the broker has.
+  existing=$(kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$BOOTSTRAP" --describe --exclude-internal \
+    | awk -F'\t' '/^Topic: / { name = $1; sub(/^Topic: /, "", name); for (i = 2; i <= NF; i++) if ($i ~ /^PartitionCount: /) { count = $i; sub(/^PartitionCount: /, "", count) } print name, count }') \
     || fail "the broker on $BOOTSTRAP does not answer a topic listing (log: $LOG)"
   for entry in "${TOPICS[@]}"; do
     IFS=: read -r name partitions configs <<<"$entry"
-    if grep -qx "$name" <<<"$existing"; then log "topic $name exists"; continue; fi
+    have=$(awk -v n="$name" '$1 == n { print $2 }' <<<"$existing")
+    if [ -n "$have" ]; then
+      if [ "$have" = "$partitions" ]; then log "topic $name exists ($have partition(s))"
+      else log "topic $name exists with $have partition(s), not $partitions; left as it is (more partitions would move keys; 'reset' recreates it)"; fi
+      continue
+    fi
     args=(--bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic "$name" --partitions "$partitions" --replication-factor 1)
     if [ -n "$configs" ]; then
       IFS=, read -ra pairs <<<"$configs"
@@ -242,6 +253,23 @@ ensure_kafka() {
   log "Kafka answers on $BOOTSTRAP (bootstrap servers; topics: messages, messages-dlq, pulse-broadcast)"
 }
 
+# Kafka's command-line tools, without the lock (a console consumer may run for long).
+case "${1:-}" in
+  topics|console-producer|console-consumer)
+    case "$1" in
+      topics) main=org.apache.kafka.tools.TopicCommand ;;
+      console-producer) main=org.apache.kafka.tools.ConsoleProducer ;;
+      console-consumer) main=org.apache.kafka.tools.consumer.ConsoleConsumer ;;
+    esac
+    shift
+    require_java
+    mkdir -p "$CACHE"; resolve_classpath >&2
+    [ -f "$BROKER/log4j2-tools.properties" ] || write_config
+    kafka_tool "$main" "$@"
+    exit $?
+    ;;
+esac
+
 mkdir -p "$CACHE"
 # One run at a time (services.sh may run from several worktrees at once).
 exec 9>"$CACHE/.lock"
@@ -252,5 +280,5 @@ case "${1:-ensure}" in
   stop) stop_kafka ;;
   restart) require_java; resolve_classpath; stop_kafka; ensure_kafka ;;
   reset) require_java; resolve_classpath; stop_kafka; log "deleting $DATA"; rm -rf "$DATA" "$BROKER/cluster.id"; ensure_kafka ;;
-  *) echo "usage: $0 [ensure|stop|restart|reset]" >&2; exit 2 ;;
+  *) echo "usage: $0 [ensure|stop|restart|reset] | $0 topics|console-producer|console-consumer ARGS..." >&2; exit 2 ;;
 esac
