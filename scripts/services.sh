@@ -5,9 +5,20 @@
 #   3. else, as root on Debian/Ubuntu, installs them with apt-get and starts them;
 # then creates the role and the databases the service and its tests use (pulse / pulse_test);
 # then makes the development Keycloak (OIDC identity provider, realm `pulse`) answer on 127.0.0.1:8180
-# through scripts/keycloak.sh (needs a Java >= 21 beside the project's 17; PULSE_KEYCLOAK=off skips it).
+# through scripts/keycloak.sh (needs a Java >= 21 beside the project's 17; PULSE_KEYCLOAK=off skips it);
+# with --kafka (or PULSE_KAFKA=on), last makes a development Kafka broker answer on 127.0.0.1:9092 through
+# scripts/kafka.sh (the topics of the Kafka binding, issue 18; the service's default binding needs no broker).
+#   scripts/services.sh [--kafka]
 # With Docker available elsewhere, docker/docker-compose.yml is the alternative.
 set -euo pipefail
+
+WITH_KAFKA=${PULSE_KAFKA:-off}
+for arg in "$@"; do
+  case "$arg" in
+    --kafka) WITH_KAFKA=on ;;
+    *) echo "usage: $0 [--kafka]" >&2; exit 2 ;;
+  esac
+done
 
 DB_HOST=${PULSE_DB_HOST:-127.0.0.1}
 DB_PORT=${PULSE_DB_PORT:-5432}
@@ -100,4 +111,9 @@ if [ "${PULSE_KEYCLOAK:-on}" = "off" ]; then
   log "Keycloak skipped (PULSE_KEYCLOAK=off)"
 else
   bash "$(dirname "$0")/keycloak.sh"
+fi
+
+# Kafka, only when asked for: the broker of the Kafka binding (scripts/kafka.sh says how).
+if [ "$WITH_KAFKA" = "on" ]; then
+  bash "$(dirname "$0")/kafka.sh"
 fi
