@@ -85,6 +85,11 @@ class PreventionReportTest {
         storedMessage(c2, "ул. Отчётная, 1", icicles, 8);
         storedMessage(c3, "ул. Отчётная, 1", icicles, 15);
         storedMessage(c4, "ул. Отчётная, 2", litter, 18);
+        // An outage on day 10, resolved; another municipality's incident on day 11 is not Kolpino's report's.
+        fixtures.storedIncident("spb-kolpino", "Нет горячей воды " + run, "теплоснабжение: авария на сети/ИТП",
+                DAY_ZERO_NOON.plus(Duration.ofDays(10)), 6, 8, "resolved");
+        fixtures.storedIncident("spb-kolomna", "Нет горячей воды " + run, "теплоснабжение: авария на сети/ИТП",
+                DAY_ZERO_NOON.plus(Duration.ofDays(11)), 4, 4, "detected");
     }
 
     @Test
@@ -119,7 +124,22 @@ class PreventionReportTest {
                 executors,1,%3$s,3,1,3,3,1.0000,0.6154
                 executors,2,%4$s,5,0,1,1,0.2000,0.4000
 
-                """.formatted(icicles, litter, executorX, executorY));
+                раздел,инцидентов,открыто,из них подтверждено,решено,отклонено
+                incidents,1,0,0,1,0
+
+                раздел,вероятная причина,инцидентов,сообщений
+                incident_causes,теплоснабжение: авария на сети/ИТП,1,8
+
+                раздел,номер,начало,муниципалитет,тема,вероятная причина,адресов,сообщений,статус
+                incident,%5$s,2015-03-12T09:00:00Z,город Колпино,prevention-report-test Нет горячей воды %6$s,теплоснабжение: авария на сети/ИТП,6,8,решён
+
+                """.formatted(icicles, litter, executorX, executorY, incidentId("spb-kolpino"), run));
+    }
+
+    private long incidentId(String municipality) {
+        return pool.preparedQuery("SELECT id FROM incident WHERE topic = $1 AND municipality_id = $2")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(ReportFixtures.MARKER + " Нет горячей воды " + run, municipality))
+                .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong("id");
     }
 
     @Test

@@ -26,8 +26,9 @@ final class ReportFixtures {
         this.pool = pool;
     }
 
-    /** Removes every marked message and case. */
+    /** Removes every marked message, case and incident. */
     void clear() {
+        pool.query("DELETE FROM incident WHERE topic LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
         pool.query("UPDATE problem_case SET repeat_of = NULL WHERE summary LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
         pool.query("DELETE FROM message WHERE text LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
         pool.query("DELETE FROM problem_case WHERE summary LIKE '" + MARKER + "%'").execute().await().atMost(WAIT);
@@ -56,6 +57,20 @@ final class ReportFixtures {
                                              municipality_id, locate_method, category_id, classify_method, classify_confidence,
                                              case_id, counted_at)
                         VALUES ('portal', $1, $2, $3, $3, $3, $4, $5, $7, 'address', 'improvement', 'source', 1.0, $6, now())""")
+                .execute(row).await().atMost(WAIT);
+    }
+
+    /** An incident of the municipality whose topic carries the marker, with {@code places} place keys. */
+    void storedIncident(String municipality, String topic, String cause, Instant started, int places, int messages,
+                        String status) {
+        String[] keys = java.util.stream.IntStream.range(0, places).mapToObj(index -> "building:" + topic + " " + index)
+                .toArray(String[]::new);
+        Tuple row = Tuple.tuple().addString(MARKER + " " + topic).addString(municipality).addString(cause)
+                .addOffsetDateTime(utc(started)).addArrayOfString(keys).addInteger(messages).addString(status);
+        pool.preparedQuery("""
+                        INSERT INTO incident (topic, category_id, municipality_id, cause, started_at, ended_at, detected_at, lat, lon,
+                                              radius_metres, place_keys, message_count, expected, p_value, status)
+                        VALUES ($1, 'improvement', $2, $3, $4, $4, $4, 59.75, 30.6, 400, $5, $6, 0.5, 1e-6, $7)""")
                 .execute(row).await().atMost(WAIT);
     }
 
