@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(44);
+        assertThat(operations()).hasSize(47);
     }
 
     @Test
@@ -87,7 +87,9 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/admin/keys", List.of("name", "sources")),
                 Map.entry("POST /api/v1/admin/executors", List.of("name")),
                 Map.entry("POST /api/v1/audit/verify", List.of()),
-                Map.entry("POST /api/v1/triage/{id}", List.of("category"))));
+                Map.entry("POST /api/v1/triage/{id}", List.of("category")),
+                Map.entry("POST /api/v1/prevention/measures",
+                        List.of("title", "municipality", "category", "takenAt", "idempotencyKey"))));
         JsonNode silence = resolve(operations().get("POST /api/v1/alerts/{id}/silence")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(silence.path("properties").has("by")).isFalse();
