@@ -163,6 +163,49 @@ class MeasureStoryTest {
                 .when().post("/api/v1/prevention/measures").then().statusCode(403);
     }
 
+    /**
+     * A measure at one building: its place is the chronic-places register's (the address as the register
+     * normalizes it), the controls are the other buildings with the topic. The building: 6 messages in weeks
+     * −6…−1, 1 in week 0; three other buildings of the street: 6 before, 2 a week in weeks 0…2. Expected
+     * 6 × 18/18 = 6, observed 1: ratio 1/6, Var = 1 + 1/6 + 1/18 + 1/18, 95% from 0.018 to 1.528.
+     */
+    @Test
+    void aMeasureAtOneBuildingIsJudgedAgainstOtherBuildings() {
+        String tag = TestMessages.uniqueId().replaceAll("[^a-z]", "").substring(0, 6);
+        String topic = "Наледь на козырьке " + TestMessages.uniqueId();
+        Instant taken = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofDays(21));
+        String street = "г. Санкт-Петербург, ул. Мерная " + tag + ", д. ";
+        for (int week = -6; week < 0; week++) {
+            for (String house : List.of("7", "9", "11", "13")) {
+                postAt(street + house, topic, midWeek(taken, week));
+            }
+        }
+        postAt(street + "7", topic, midWeek(taken, 0));
+        for (int week = 0; week < 3; week++) {
+            for (String house : List.of("9", "11", "13")) {
+                postAt(street + house, topic, midWeek(taken, week));
+                postAt(street + house, topic, midWeek(taken, week).plus(Duration.ofHours(2)));
+            }
+        }
+        String body = """
+                {"title":"Очищены козырьки","municipality":"%s","category":"%s","topic":"%s","address":"%s",                "takenAt":"%s","idempotencyKey":"%s"}""".formatted(TREATED, CATEGORY, topic, street + "7", taken,
+                TestMessages.uniqueId());
+        JsonPath created = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/prevention/measures")
+                .then().statusCode(201).extract().jsonPath();
+        String building = "building:санкт петербург, улица мерная " + tag + ", дом ";
+        assertThat(created.getString("placeKey")).isEqualTo(building + "7");
+        assertThat(created.getString("placeLabel")).isEqualTo(street + "7");
+        Map<String, Object> effect = created.getMap("effect");
+        assertThat(effect).containsEntry("verdict", "NO_CLEAR_CHANGE").containsEntry("treatedBefore", 6)
+                .containsEntry("treatedAfter", 1).containsEntry("controlsBefore", 18).containsEntry("controlsAfter", 18)
+                .containsEntry("controls", List.of(building + "11", building + "13", building + "9"));
+        assertThat(number(effect, "expectedAfter")).isCloseTo(6, within(0.001));
+        assertThat(number(effect, "ratio")).isCloseTo(0.167, within(0.001));
+        assertThat(number(effect, "percentChange")).isCloseTo(-83.333, within(0.001));
+        assertThat(number(effect, "lower")).isCloseTo(0.018, within(0.001));
+        assertThat(number(effect, "upper")).isCloseTo(1.528, within(0.001));
+    }
+
     @Test
     void badMeasuresAreRefusedNamingEachField() {
         given().contentType(ContentType.JSON).body("{\"title\":\" \",\"municipality\":\"\",\"latitude\":91,\"idempotencyKey\":\"k\"}")
@@ -205,6 +248,14 @@ class MeasureStoryTest {
                 {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","category":"%s",\
                 "topic":"%s"}""".formatted(TestMessages.uniqueId(), createdAt,
                 "Во дворе снова не убран мусор у контейнерной площадки", municipality, CATEGORY, topic);
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages").then().statusCode(202);
+    }
+
+    private static void postAt(String address, String topic, Instant createdAt) {
+        String body = """
+                {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","municipality":"%s","category":"%s",\
+                "topic":"%s","address":"%s"}""".formatted(TestMessages.uniqueId(), createdAt,
+                "Над входом в парадную висит наледь, опасно ходить", TREATED, CATEGORY, topic, address);
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages").then().statusCode(202);
     }
 
