@@ -88,9 +88,10 @@ public record MeasureRow(long id, String title, String description, String where
         return CHART_WIDTH / 2.0;
     }
 
-    private static String signedPercent(double percent) {
-        long rounded = Math.round(percent);
-        return (rounded > 0 ? "+" : rounded < 0 ? "−" : "") + Math.abs(rounded) + "%";
+    /** A whole percent with its sign, halves away from zero (−87.5 is −88, as +87.5 is +88). */
+    static String signedPercent(double percent) {
+        long magnitude = Math.round(Math.abs(percent));
+        return (magnitude == 0 ? "" : percent > 0 ? "+" : "−") + magnitude + "%";
     }
 
     private static String decimal(double value, int digits) {

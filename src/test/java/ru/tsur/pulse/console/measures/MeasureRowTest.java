@@ -46,6 +46,9 @@ class MeasureRowTest {
         assertThat(row).isEqualTo(new MeasureRow(8, "Ремонт", "Подробно", "Коломна", "Кровля", "01.03.2026", "operator",
                 9, 0, "—", "—", "", "рано судить: прошло 10 дн. из 14", "too-early", "0 для сравнения: 0 → 0",
                 "40.0,38.0", ""));
+        assertThat(MeasureRow.signedPercent(-87.5)).isEqualTo("−88%");
+        assertThat(MeasureRow.signedPercent(87.5)).isEqualTo("+88%");
+        assertThat(MeasureRow.signedPercent(-0.4)).isEqualTo("0%");
         assertThat(MeasureRow.words(Verdict.TOO_FEW, 30)).isEqualTo("мало сообщений или сравнимых мест");
         assertThat(MeasureRow.words(Verdict.INCREASE, 30)).isEqualTo("стало больше");
         assertThat(MeasureRow.words(Verdict.NO_CLEAR_CHANGE, 30)).isEqualTo("явного изменения нет");
