@@ -2,7 +2,7 @@
 # Runs a main class — the offline commands' launcher ru.tsur.pulse.tools.PulseTools — on the compiled classes
 # and the project's dependencies: compiles first and writes target/classpath.txt when needed. Used by
 # train.sh, evaluate.sh, evaluate-corrections.sh, replay.sh, import-history.sh, evaluate-tension.sh,
-# evaluate-prevention.sh, evaluate-incidents.sh and scorecard.sh.
+# evaluate-prevention.sh, evaluate-incidents.sh, evaluate-measures.sh and scorecard.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 main_class=$1; shift

@@ -32,6 +32,7 @@ public record PageFrame(String user, String page, List<Link> links) {
             links.add(new Link("rejected", "/console/rejected", "Переназначение", false));
             links.add(new Link("alerts", "/console/alerts", "Оповещения", false));
             links.add(new Link("incidents", "/console/incidents", "Инциденты", false));
+            links.add(new Link("measures", "/console/measures", "Меры", false));
         }
         if (caller.has(Roles.EXECUTOR)) {
             links.add(new Link("inbox", "/executor", "Входящие", false));

@@ -11,6 +11,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import ru.tsur.pulse.tools.history.ImportHistoryCommand;
 import ru.tsur.pulse.tools.prevention.EvaluateForecastCommand;
 import ru.tsur.pulse.tools.prevention.EvaluateIncidentsCommand;
+import ru.tsur.pulse.tools.prevention.EvaluateMeasuresCommand;
 import ru.tsur.pulse.tools.prevention.EvaluatePreventionCommand;
 import ru.tsur.pulse.tools.replay.ReplayCommand;
 import ru.tsur.pulse.tools.regionpack.BuildRegionPacks;
@@ -41,7 +42,7 @@ import java.util.List;
                 + " evaluation, executor scorecards, region packs.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, EvaluateCorrectionsCommand.class, ReplayCommand.class,
                 ImportHistoryCommand.class, EvaluateTensionCommand.class, EvaluatePreventionCommand.class, EvaluateIncidentsCommand.class,
-                EvaluateForecastCommand.class, ScorecardCommand.class, BuildRegionPacks.class})
+                EvaluateForecastCommand.class, EvaluateMeasuresCommand.class, ScorecardCommand.class, BuildRegionPacks.class})
 public final class PulseTools {
 
     /** Exit code of a command that failed while running (usage errors are picocli's 2). */

@@ -82,6 +82,9 @@ class EveryEndpointIsProtectedTest {
             entry("GET /api/v1/prevention/forecast", SCREENS),
             entry("GET /api/v1/prevention/report.csv", Set.of(OPERATOR, OFFICIAL, ADMIN)),
             entry("GET /api/v1/prevention/report.pdf", Set.of(OPERATOR, OFFICIAL, ADMIN)),
+            entry("POST /api/v1/prevention/measures", Set.of(OPERATOR, ADMIN)),
+            entry("GET /api/v1/prevention/measures", Set.of(OPERATOR, OFFICIAL, ADMIN)),
+            entry("GET /api/v1/prevention/measures/{id}", Set.of(OPERATOR, OFFICIAL, ADMIN)),
             entry("GET /api/v1/region", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/region/boundaries", Set.of(WALL, OPERATOR, OFFICIAL, ADMIN, EXECUTOR)),
             entry("GET /api/v1/alerts", SCREENS),
@@ -131,7 +134,8 @@ class EveryEndpointIsProtectedTest {
             "/api/v1/messages/{id}", "999999999",
             "/api/v1/admin/keys/{id}", "k_aaaaaaaaaaaa",
             "/api/v1/triage/{id}", "999999999",
-            "/api/v1/prevention/incidents/{id}", "999999999");
+            "/api/v1/prevention/incidents/{id}", "999999999",
+            "/api/v1/prevention/measures/{id}", "999999999");
 
     private static final String UNAUTHORIZED = """
             {"type":"urn:tsur-pulse:problem:unauthorized","title":"Нужен вход","status":401,\
@@ -244,7 +248,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(53);
+        assertThat(documented).hasSize(56);
     }
 
     @Test

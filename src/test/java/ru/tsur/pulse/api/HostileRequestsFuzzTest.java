@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,6 +142,7 @@ class HostileRequestsFuzzTest {
                 Map.entry("api/v1/tension-points", List.of("window", "limit")),
                 Map.entry("api/v1/dynamics", List.of("municipality", "category", "topic", "from", "to", "step")),
                 Map.entry("api/v1/prevention/places", List.of("municipality", "category", "topic", "limit")),
+                Map.entry("api/v1/prevention/measures", List.of("municipality", "category", "limit")),
                 Map.entry("api/v1/scorecards", List.of("by")),
                 Map.entry("api/v1/messages/recent", List.of("limit")),
                 Map.entry("api/v1/deadlines/summary", List.of("executor")),
@@ -160,7 +162,23 @@ class HostileRequestsFuzzTest {
             attacks.add(Attack.get("api/v1/alerts/" + id, true));
             attacks.add(Attack.post("api/v1/cases/" + id + "/accept", "application/json", "{}", true));
             attacks.add(Attack.post("api/v1/alerts/" + id + "/ack", "application/json", "{}", true));
+            attacks.add(Attack.get("api/v1/prevention/measures/" + id, true));
         }
+        // A measure: control characters in every text field, wrong types, a year out of range.
+        for (String field : List.of("title", "description", "municipality", "category", "topic", "address", "idempotencyKey")) {
+            for (String hostile : List.of("\"x\\u0000y\"", "\"\\u001b[31mx\"", "\"\\ud800\"", "[]", "{}", "1e999")) {
+                Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("title", "\"Ремонт\"",
+                        "municipality", "\"spb-kolomna\"", "category", "\"roof\"", "takenAt", "\"2026-01-01T00:00:00Z\"",
+                        "idempotencyKey", "\"fuzz\""));
+                fields.put(field, hostile);
+                StringJoiner body = new StringJoiner(",", "{", "}");
+                fields.forEach((name, value) -> body.add("\"" + name + "\":" + value));
+                attacks.add(Attack.post("api/v1/prevention/measures", "application/json", body.toString(), true));
+            }
+        }
+        attacks.add(Attack.post("api/v1/prevention/measures", "application/json", """
+                {"title":"Ремонт","municipality":"spb-kolomna","category":"roof","takenAt":"+99999-01-01T00:00:00Z",\
+                "idempotencyKey":"fuzz"}""", true));
 
         // Ingest: control characters in every field, wrong types, bounds.
         for (String field : List.of("source", "externalId", "text", "address", "municipality", "category", "topic", "author",

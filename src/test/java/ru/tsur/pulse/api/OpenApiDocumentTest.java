@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(53);
+        assertThat(operations()).hasSize(56);
     }
 
     @Test
@@ -91,7 +91,9 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/prevention/incidents/{id}/confirm", List.of()),
                 Map.entry("POST /api/v1/prevention/incidents/{id}/dismiss", List.of("reason")),
                 Map.entry("POST /api/v1/prevention/incidents/{id}/link", List.of("caseIds")),
-                Map.entry("POST /api/v1/prevention/incidents/{id}/resolve", List.of("text"))));
+                Map.entry("POST /api/v1/prevention/incidents/{id}/resolve", List.of("text")),
+                Map.entry("POST /api/v1/prevention/measures",
+                        List.of("title", "municipality", "category", "takenAt", "idempotencyKey"))));
         JsonNode silence = resolve(operations().get("POST /api/v1/alerts/{id}/silence")
                 .path("requestBody").path("content").path("application/json").path("schema"));
         assertThat(silence.path("properties").has("by")).isFalse();

@@ -13,7 +13,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console's triage, alert and incident pages and parts are the operator's alone: a page without a session goes to the
+ * The console's triage, alert, incident and measures pages and parts are the operator's alone: a page without a session goes to the
  * identity provider's login (302), a part without a bearer token is a 401 (the session cookie is not enough —
  * parts change state), an executor or a wall is refused (403), the operator gets through. The pages and parts
  * are not in the API document, so EveryEndpointIsProtectedTest cannot list them; this test does.
@@ -22,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthenticatedRestAssured.Anonymous
 class ConsolePagesProtectedTest {
 
-    private static final List<String> PAGES = List.of("/console/triage", "/console/alerts", "/console/incidents");
+    private static final List<String> PAGES = List.of("/console/triage", "/console/alerts", "/console/incidents",
+            "/console/measures");
     private static final List<String> PARTS = List.of("GET /console/parts/triage", "GET /console/parts/alerts",
+            "GET /console/parts/measures", "POST /console/parts/measures",
             "POST /console/parts/triage/1", "POST /console/parts/alerts/000000000000000000000000/ack",
             "POST /console/parts/alerts/000000000000000000000000/silence",
             "POST /console/parts/alerts/000000000000000000000000/unsilence",
@@ -43,7 +45,9 @@ class ConsolePagesProtectedTest {
             answers.add(part + " " + call(part, null));
         }
         assertThat(answers).containsExactly("/console/triage 302 true", "/console/alerts 302 true", "/console/incidents 302 true",
-                "GET /console/parts/triage 401", "GET /console/parts/alerts 401", "POST /console/parts/triage/1 401",
+                "/console/measures 302 true",
+                "GET /console/parts/triage 401", "GET /console/parts/alerts 401", "GET /console/parts/measures 401",
+                "POST /console/parts/measures 401", "POST /console/parts/triage/1 401",
                 "POST /console/parts/alerts/000000000000000000000000/ack 401",
                 "POST /console/parts/alerts/000000000000000000000000/silence 401",
                 "POST /console/parts/alerts/000000000000000000000000/unsilence 401",
@@ -56,16 +60,18 @@ class ConsolePagesProtectedTest {
     void partsRefuseExecutorsAndWallsAndLetTheOperatorThrough() {
         List<String> answers = new ArrayList<>();
         for (String user : List.of("executor-zhks1", "wall", "operator")) {
-            for (String part : List.of("GET /console/parts/triage", "GET /console/parts/alerts", "GET /console/parts/incidents")) {
+            for (String part : List.of("GET /console/parts/triage", "GET /console/parts/alerts", "GET /console/parts/incidents",
+                    "GET /console/parts/measures")) {
                 answers.add(user + " " + part + " " + call(part, Tokens.bearer(user)));
             }
         }
         assertThat(answers).containsExactly(
                 "executor-zhks1 GET /console/parts/triage 403", "executor-zhks1 GET /console/parts/alerts 403",
-                "executor-zhks1 GET /console/parts/incidents 403",
+                "executor-zhks1 GET /console/parts/incidents 403", "executor-zhks1 GET /console/parts/measures 403",
                 "wall GET /console/parts/triage 403", "wall GET /console/parts/alerts 403", "wall GET /console/parts/incidents 403",
+                "wall GET /console/parts/measures 403",
                 "operator GET /console/parts/triage 200", "operator GET /console/parts/alerts 200",
-                "operator GET /console/parts/incidents 200");
+                "operator GET /console/parts/incidents 200", "operator GET /console/parts/measures 200");
     }
 
     private static int call(String part, String bearer) {

@@ -75,6 +75,10 @@ public class PulseToolsTest {
                                           category 7 days ahead every week between the dates
                                           and prints one line: forecast weeks=N series=M mase=…
                                           coverage80=… naive_mase=1.00.
+                  evaluate-measures     Placebo check of the measures' effect: fake measures at
+                                          random municipalities and dates of a CSV should get
+                                          95% intervals that hold "no effect" about 95% of the
+                                          time.
                   scorecard             Ranks the executors of the St Petersburg portal export
                                           by on-time first replies, with the service's working
                                           calendar and scorecard classes.
