@@ -48,13 +48,7 @@ public record MeasureRow(long id, String title, String description, String where
 
     /** The verdict as the table says it. */
     static String words(Verdict verdict, double daysAfter) {
-        return switch (verdict) {
-            case TOO_EARLY -> "рано судить: прошло " + decimal(daysAfter, 0) + " дн. из 14";
-            case TOO_FEW -> "мало сообщений или сравнимых мест";
-            case DECREASE -> "стало меньше";
-            case INCREASE -> "стало больше";
-            case NO_CLEAR_CHANGE -> "явного изменения нет";
-        };
+        return verdict.russian(daysAfter);
     }
 
     /**

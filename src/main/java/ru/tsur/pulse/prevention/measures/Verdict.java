@@ -15,5 +15,16 @@ public enum Verdict {
     /** Observed after is above expected, the whole interval over 1. */
     INCREASE,
     /** The interval holds 1: no change told apart from chance. */
-    NO_CLEAR_CHANGE
+    NO_CLEAR_CHANGE;
+
+    /** The verdict in the words the console and the report use; {@code daysAfter}: the after-time judged. */
+    public String russian(double daysAfter) {
+        return switch (this) {
+            case TOO_EARLY -> "рано судить: прошло " + String.format(java.util.Locale.ROOT, "%.0f", daysAfter) + " дн. из 14";
+            case TOO_FEW -> "мало сообщений или сравнимых мест";
+            case DECREASE -> "стало меньше";
+            case INCREASE -> "стало больше";
+            case NO_CLEAR_CHANGE -> "явного изменения нет";
+        };
+    }
 }

@@ -17,8 +17,10 @@ import java.time.Instant;
  * @param repeatRate the repeat rate and its weekly trend
  * @param executors  executors whose resolutions come back most
  * @param incidents  incidents with one root cause that began in the period
+ * @param measures   measures taken in the period or the weeks before it, with their effects
  */
 public record PreventionReport(String scope, String municipality, ReportPeriod period, Instant builtAt,
                                TopPlacesSection places, RepeatRateSection repeatRate,
-                               ExecutorReturnsSection executors, IncidentsSection incidents) {
+                               ExecutorReturnsSection executors, IncidentsSection incidents,
+                               MeasuresSection measures) {
 }

@@ -5,6 +5,7 @@ import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.PlaceMessage;
 
 import ru.tsur.pulse.prevention.incidents.StoredIncident;
+import ru.tsur.pulse.prevention.measures.MeasureResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * Builds a {@link PreventionReport} from what the database gave: the messages of the 90 days before the
  * period's end (for the chronic-places register), the period's weekly case tallies, its executors'
- * resolutions and the incidents that began in it. Plain logic, no framework: the service's report and its tests build alike.
+ * resolutions, the incidents that began in it and the measures of it and the weeks before with their effects. Plain logic, no framework: the service's report and its tests build alike.
  */
 public final class PreventionReportBuilder {
 
@@ -53,7 +54,8 @@ public final class PreventionReportBuilder {
 
     public PreventionReport build(String scope, String municipality, ReportPeriod period, Instant builtAt,
                                   Collection<PlaceMessage> messages, List<RepeatRateTrend.WeekCount> weeks,
-                                  List<ExecutorReturns.Tally> resolutions, List<StoredIncident> incidents) {
+                                  List<ExecutorReturns.Tally> resolutions, List<StoredIncident> incidents,
+                                  List<MeasureResult> measures) {
         Instant asOf = registerTime(period, builtAt);
         List<ChronicPlace> rows = register.rank(messages, asOf);
         List<TopPlacesSection.Line> lines = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class PreventionReportBuilder {
         }
         return new PreventionReport(scope, municipality, period, builtAt, new TopPlacesSection(asOf, rows.size(), lines),
                 RepeatRateTrend.section(period, weeks), ExecutorReturns.section(resolutions, priorWeight, TOP_EXECUTORS),
-                IncidentsSection.of(incidents, names.municipalities()));
+                IncidentsSection.of(incidents, names.municipalities()), MeasuresSection.of(measures, names));
     }
 
     private TopPlacesSection.Line line(int rank, ChronicPlace row) {

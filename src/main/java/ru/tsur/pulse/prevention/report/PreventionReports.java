@@ -12,6 +12,7 @@ import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.PreventionRepository;
 import ru.tsur.pulse.prevention.incidents.IncidentRepository;
+import ru.tsur.pulse.prevention.measures.MeasureEffects;
 import ru.tsur.pulse.problems.Problem;
 
 import java.time.Clock;
@@ -37,6 +38,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PreventionReports {
 
+    /** The most measures the report lists. */
+    static final int MEASURES = 100;
+
     /** What a report is asked for, checked. */
     public record Request(String municipality, ReportPeriod period) {
     }
@@ -44,6 +48,7 @@ public class PreventionReports {
     private final PreventionRepository places;
     private final ReportRepository repository;
     private final IncidentRepository incidents;
+    private final MeasureEffects measures;
     private final Clock clock;
     private final ZoneId zone;
     private final String regionName;
@@ -51,9 +56,10 @@ public class PreventionReports {
     private final PreventionReportBuilder builder;
 
     public PreventionReports(PreventionRepository places, ReportRepository repository, IncidentRepository incidents,
-                             Region region, CasesConfig cases, Clock clock) {
+                             MeasureEffects measures, Region region, CasesConfig cases, Clock clock) {
         this.places = places;
         this.incidents = incidents;
+        this.measures = measures;
         this.repository = repository;
         this.clock = clock;
         this.zone = ZoneId.of(region.timeZone());
@@ -141,10 +147,13 @@ public class PreventionReports {
                         places.placeMessages(asOf.minus(Duration.ofDays(ChronicPlaces.WINDOW_DAYS)), asOf, filter),
                         repository.weekCounts(period, municipalities),
                         repository.executorTallies(period, municipalities),
-                        incidents.beganBetween(period.start(), period.end(), municipalities)).asTuple()
+                        incidents.beganBetween(period.start(), period.end(), municipalities),
+                        measures.list(municipalities, null, null,
+                                period.start().minus(Duration.ofDays(MeasuresSection.EARLIER_DAYS)), period.end(), MEASURES))
+                .asTuple()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(read -> builder.build(scope, request.municipality(), period, now, read.getItem1(), read.getItem2(),
-                        read.getItem3(), read.getItem4()));
+                        read.getItem3(), read.getItem4(), read.getItem5()));
     }
 
     private String scope(String municipality, Set<String> municipalities) {

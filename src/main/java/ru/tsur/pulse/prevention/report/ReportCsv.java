@@ -15,7 +15,7 @@ import java.util.Locale;
  * byte-order mark first, so Excel reads the Cyrillic right; then one block per section — its header row,
  * its rows, a blank line — every row opening with the section's id ({@code report}, {@code places},
  * {@code repeat_rate}, {@code repeat_rate_week}, {@code executors}, {@code incidents}, {@code incident_causes},
- * {@code incident}), so a filter on the first column gives
+ * {@code incident}, {@code measures}, {@code measure}), so a filter on the first column gives
  * one section's table. One file rather than a zip of one file per section: an official opens one file,
  * and each section is still a table of its own. Headers are Russian (people read them); figures are plain
  * numbers — a dot, shares as fractions from 0 to 1, days as ISO dates — so the spreadsheet computes with them.
@@ -39,6 +39,7 @@ public final class ReportCsv {
         repeatRate(output, report.repeatRate());
         executors(output, report.executors());
         incidents(output, report.incidents());
+        measures(output, report.measures());
         return output.toString();
     }
 
@@ -110,6 +111,22 @@ public final class ReportCsv {
             Csv.writeRow(output, List.of("incident", Long.toString(line.id()), line.start().toString(),
                     text(line.municipality()), text(line.topic()), text(line.cause()), Integer.toString(line.places()),
                     Integer.toString(line.messages()), line.status()));
+        }
+        blank(output);
+    }
+
+    private static void measures(Writer output, MeasuresSection section) {
+        Csv.writeRow(output, List.of("раздел", "мер", "стало меньше", "стало больше", "явного изменения нет", "рано или мало данных"));
+        Csv.writeRow(output, List.of("measures", Integer.toString(section.total()), Integer.toString(section.decrease()),
+                Integer.toString(section.increase()), Integer.toString(section.noClearChange()), Integer.toString(section.notYet())));
+        blank(output);
+        Csv.writeRow(output, List.of("раздел", "номер", "когда", "что сделано", "где", "тема", "сообщений до", "сообщений после",
+                "ожидалось после", "изменение в %", "нижняя граница 95 % в %", "верхняя граница 95 % в %", "вывод"));
+        for (MeasuresSection.Line line : section.lines()) {
+            Csv.writeRow(output, List.of("measure", Long.toString(line.id()), line.takenAt().toString(), text(line.title()),
+                    text(line.where()), text(line.topic()), Long.toString(line.before()), Long.toString(line.after()),
+                    number(line.expected()), number(line.percentChange()), number(line.lower()), number(line.upper()),
+                    line.verdict()));
         }
         blank(output);
     }

@@ -74,6 +74,7 @@ public final class ReportPdf {
             repeatRate(document, writer, report.repeatRate());
             executors(document, report.executors());
             incidents(document, report.incidents(), zone);
+            measures(document, report.measures(), zone);
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The report's PDF cannot be built", e);
@@ -218,6 +219,26 @@ public final class ReportPdf {
         for (IncidentsSection.Line line : section.lines()) {
             row(table, Long.toString(line.id()), ReportText.moment(line.start(), zone), line.municipality(), line.topic(),
                     line.cause(), Integer.toString(line.places()), Integer.toString(line.messages()), line.status());
+        }
+        document.add(table);
+    }
+
+    private void measures(Document document, MeasuresSection section, ZoneId zone) {
+        heading(document, "Меры и их результат");
+        note(document, "Меры за период и " + MeasuresSection.EARLIER_DAYS / 7 + " недель до него: " + section.total()
+                + "; стало меньше — " + section.decrease() + ", стало больше — " + section.increase()
+                + ", явного изменения нет — " + section.noClearChange() + ", рано судить или мало данных — "
+                + section.notYet() + ". Ожидалось — по сравнимым местам без мер (разность разностей), интервал 95 %.");
+        if (section.lines().isEmpty()) {
+            return;
+        }
+        PdfPTable table = table(new float[]{4, 10, 22, 16, 16, 6, 6, 7, 14, 13});
+        headerRow(table, "№", "Когда", "Что сделано", "Где", "Тема", "До", "После", "Ожидалось", "Изменение", "Вывод");
+        for (MeasuresSection.Line line : section.lines()) {
+            row(table, Long.toString(line.id()), ReportText.moment(line.takenAt(), zone), line.title(), line.where(),
+                    line.topic(), Long.toString(line.before()), Long.toString(line.after()),
+                    ReportText.decimal(line.expected(), 1), ReportText.effect(line.percentChange(), line.lower(), line.upper()),
+                    line.verdict());
         }
         document.add(table);
     }

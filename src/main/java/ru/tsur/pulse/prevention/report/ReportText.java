@@ -31,6 +31,22 @@ public final class ReportText {
         return (change > 0 && !text.equals("0,0") ? "+" : change < 0 && !text.equals("0,0") ? "−" : "") + text + " п. п.";
     }
 
+    /**
+     * A measure's effect, whole percents with a sign, and its interval: («−23 % (от −40 % до −2 %)»); «—» when
+     * not judged.
+     */
+    public static String effect(Double percent, Double lower, Double upper) {
+        if (percent == null) {
+            return "—";
+        }
+        return signed(percent) + " (от " + signed(lower) + " до " + signed(upper) + ")";
+    }
+
+    private static String signed(double percent) {
+        long magnitude = Math.round(Math.abs(percent));
+        return (magnitude == 0 ? "" : percent > 0 ? "+" : "−") + magnitude + " %";
+    }
+
     /** A number with {@code digits} decimals and a decimal comma; «—» for null. */
     public static String decimal(Double value, int digits) {
         if (value == null) {

@@ -8,6 +8,11 @@ import ru.tsur.pulse.prevention.Place;
 import ru.tsur.pulse.prevention.PlaceMessage;
 import ru.tsur.pulse.prevention.incidents.CauseClass;
 import ru.tsur.pulse.prevention.incidents.StoredIncident;
+import ru.tsur.pulse.prevention.measures.EffectEstimate;
+import ru.tsur.pulse.prevention.measures.Measure;
+import ru.tsur.pulse.prevention.measures.MeasureResult;
+import ru.tsur.pulse.prevention.measures.MeasureWindow;
+import ru.tsur.pulse.prevention.measures.Verdict;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -23,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One small report built by {@link PreventionReportBuilder} and written by {@link ReportCsv}, {@link WeeklyChart}
  * and {@link ReportPdf}, every figure worked by hand: the register's two places (README «Prevention» defines
  * the score), the repeat rate of {@link RepeatRateTrendTest}'s rising case and the executors of
- * {@link ExecutorReturnsTest}, and two incidents.
+ * {@link ExecutorReturnsTest}, two incidents and two measures.
  */
 class ReportOutputsTest {
 
@@ -56,7 +61,22 @@ class ReportOutputsTest {
                 // Two incidents: no hot water at 7 buildings (confirmed), graffiti at 3 places (dismissed); the larger first.
                 List.of(incident(11, "Граффити на стенах", CauseClass.UNDETERMINED, 3, 4, StoredIncident.DISMISSED, "2026-11-03T07:00:00Z"),
                         incident(12, "Нет горячей воды", "теплоснабжение: авария на сети/ИТП", 7, 9, StoredIncident.CONFIRMED,
-                                "2026-11-10T05:30:00Z")));
+                                "2026-11-10T05:30:00Z")),
+                // Two measures: a roof repaired in October, judged (45 before, 12 after against 30 expected: −60 %);
+                // a yard's collection rescheduled a week before the end, too early.
+                List.of(measure(22, "Вывоз мусора по новому графику", null, "2026-11-14T07:00:00Z",
+                                new EffectEstimate(Verdict.TOO_EARLY, MeasureWindow.of(Instant.parse("2026-11-14T07:00:00Z"),
+                                        Instant.parse("2026-12-01T09:00:00Z"), 8, 8), 10, 1, List.of(), 0, 0, null, null, null,
+                                        null, null, 0.95, null, List.of())),
+                        measure(21, "Ремонт кровли", "ул. Тестовая, 1", "2026-10-05T07:00:00Z",
+                                new EffectEstimate(Verdict.DECREASE, MeasureWindow.of(Instant.parse("2026-10-05T07:00:00Z"),
+                                        Instant.parse("2026-12-01T09:00:00Z"), 8, 8), 45, 12, List.of("a", "b", "c"), 300, 200,
+                                        30.0, 0.4, -60.0, 0.25, 0.64, 0.95, 0.01, List.of()))));
+    }
+
+    private static MeasureResult measure(long id, String title, String place, String takenAt, EffectEstimate effect) {
+        return new MeasureResult(new Measure(id, title, null, "spb-kolpino", "improvement", null, place == null ? null : "building:x",
+                place, Instant.parse(takenAt), "operator", Instant.parse(takenAt)), effect);
     }
 
     private static StoredIncident incident(long id, String topic, String cause, int places, int messages, String status,
@@ -106,6 +126,13 @@ class ReportOutputsTest {
                 раздел,номер,начало,муниципалитет,тема,вероятная причина,адресов,сообщений,статус
                 incident,12,2026-11-10T05:30:00Z,Колпино,Нет горячей воды,теплоснабжение: авария на сети/ИТП,7,9,подтверждён
                 incident,11,2026-11-03T07:00:00Z,Колпино,Граффити на стенах,общая причина не определена,3,4,отклонён
+
+                раздел,мер,стало меньше,стало больше,явного изменения нет,рано или мало данных
+                measures,2,1,0,0,1
+
+                раздел,номер,когда,что сделано,где,тема,сообщений до,сообщений после,ожидалось после,изменение в %,нижняя граница 95 % в %,верхняя граница 95 % в %,вывод
+                measure,22,2026-11-14T07:00:00Z,Вывоз мусора по новому графику,Колпино,Благоустройство,10,1,,,,,рано судить: прошло 17 дн. из 14
+                measure,21,2026-10-05T07:00:00Z,Ремонт кровли,"Колпино, ул. Тестовая, 1",Благоустройство,45,12,30.0000,-60.0000,-75.0000,-36.0000,стало меньше
 
                 """);
     }
@@ -164,7 +191,8 @@ class ReportOutputsTest {
                 "01.11—07.11", "40,0 %", "Исполнители, чьи решения возвращаются", "ЖКС-2", "34,2 %", "27,1 %", "8,0 %",
                 "Отчёт о профилактике: Колпино, 01.11.2026 — 21.11.2026", "стр. 1", "стр. 2",
                 "Инциденты с одной причиной", "начавшиеся за период: 2; открыто 1 (подтверждено 1), решено 0, отклонено 1",
-                "теплоснабжение: авария на сети/ИТП", "10.11.2026 08:30", "подтверждён", "отклонён");
+                "теплоснабжение: авария на сети/ИТП", "10.11.2026 08:30", "подтверждён", "отклонён",
+                "Меры и их результат", "стало меньше — 1", "Ремонт кровли", "−60 % (от −75 % до", "рано судить");
         reader.close();
     }
 }

@@ -23,6 +23,10 @@ public class ReportFormat {
         return ReportText.decimal(value, digits);
     }
 
+    static String effect(Double percent, Double lower, Double upper) {
+        return ReportText.effect(percent, lower, upper);
+    }
+
     static String period(ReportPeriod period) {
         return ReportText.period(period);
     }
