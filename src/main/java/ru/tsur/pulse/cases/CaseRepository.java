@@ -24,7 +24,7 @@ import static ru.tsur.pulse.sql.Timestamps.utc;
 
 /**
  * All SQL on cases: {@code problem_case}, {@code case_event}, {@code case_answer}, the {@code case_id} of
- * messages and the {@code job_lease} of single-replica jobs. Statements that take part in a transaction
+ * messages. Statements that take part in a transaction
  * take the connection; "overdue" is one SQL expression used for both filtering and reading.
  */
 @ApplicationScoped
@@ -166,12 +166,6 @@ public class CaseRepository {
             SELECT executor, municipality_id, created_at, first_answer_at, first_reply_due, status, reopened_count,
                    repeat_of, cardinality(answer_flags) > 0 AS flagged
             FROM problem_case WHERE opened_at >= $1 AND status <> 'merged'""";
-
-    private static final String TAKE_LEASE = """
-            INSERT INTO job_lease AS l (name, holder, until) VALUES ($1, $2, now() + make_interval(secs => $3))
-            ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
-            WHERE l.holder = EXCLUDED.holder OR l.until < now()
-            RETURNING holder""";
 
     /** A stored message still without a case. */
     public record UncasedMessage(long id, Instant createdAt, Double lat, Double lon, String displayText,
@@ -481,12 +475,6 @@ public class CaseRepository {
             }
             return sources;
         });
-    }
-
-    /** Takes or renews the named lease for {@code holder}; false when another holder has it. */
-    public Uni<Boolean> takeLease(String name, String holder, Duration length) {
-        return pool.preparedQuery(TAKE_LEASE).execute(Tuple.of(name, holder, length.toMillis() / 1000.0))
-                .map(rows -> rows.size() > 0);
     }
 
     private static Optional<ProblemCase> first(RowSet<Row> rows) {

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import ru.tsur.pulse.alerts.Alert;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
+import ru.tsur.pulse.leases.JobLeases;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Keeps deadline alerts true. Every {@code watch-interval} the replica holding the watcher lease (a row
@@ -41,13 +41,14 @@ public class DeadlineWatcher {
     private final CaseMetrics metrics;
     private final CasesConfig config;
     private final Clock clock;
-    private final String holder = UUID.randomUUID().toString();
+    private final JobLeases leases;
 
-    public DeadlineWatcher(CaseRepository repository, AlertService alerts, DeadlineAssessment assessment,
+    public DeadlineWatcher(CaseRepository repository, JobLeases leases, AlertService alerts, DeadlineAssessment assessment,
                            CaseMetrics metrics, CasesConfig config, Outages outages, Clock clock) {
         this.clock = clock;
         this.outages = outages;
         this.repository = repository;
+        this.leases = leases;
         this.alerts = alerts;
         this.assessment = assessment;
         this.metrics = metrics;
@@ -58,7 +59,7 @@ public class DeadlineWatcher {
     @Scheduled(every = "${pulse.cases.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> round() {
         Duration lease = config.watchInterval().multipliedBy(3);
-        return repository.takeLease(LEASE, holder, lease)
+        return leases.take(LEASE, lease)
                 .chain(held -> held ? sweep().replaceWith("ran") : Uni.createFrom().item("skipped"))
                 .call(this::refreshGauges)
                 .invoke(metrics::watcherRun)

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
-import ru.tsur.pulse.cases.CaseRepository;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.leases.JobLeases;
 import ru.tsur.pulse.problems.Outages;
 
 import java.time.Clock;
@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Finds incidents with one root cause as messages come in. Every {@code interval} the replica holding the
@@ -50,17 +49,16 @@ public class IncidentWatcher {
     private static final String LEASE = "incident-watcher";
 
     private final IncidentRepository repository;
-    private final CaseRepository leases;
+    private final JobLeases leases;
     private final AlertService alerts;
     private final IncidentsConfig config;
     private final IncidentFinder finder;
     private final IncidentAlertText text;
     private final Outages outages;
     private final Clock clock;
-    private final String holder = UUID.randomUUID().toString();
     private final Map<String, String> categoryNames = new HashMap<>();
 
-    public IncidentWatcher(IncidentRepository repository, CaseRepository leases, AlertService alerts,
+    public IncidentWatcher(IncidentRepository repository, JobLeases leases, AlertService alerts,
                            IncidentsConfig config, Region region, Outages outages, Clock clock) {
         this.repository = repository;
         this.leases = leases;
@@ -79,7 +77,7 @@ public class IncidentWatcher {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return leases.takeLease(LEASE, holder, config.interval().multipliedBy(3))
+        return leases.take(LEASE, config.interval().multipliedBy(3))
                 .chain(held -> held ? sweep() : Uni.createFrom().voidItem())
                 .onFailure().recoverWithItem(failure -> {
                     if (!outages.absorb(failure)) {
