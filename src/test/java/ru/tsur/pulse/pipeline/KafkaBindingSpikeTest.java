@@ -1,0 +1,162 @@
+package ru.tsur.pulse.pipeline;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import ru.tsur.pulse.support.TestKafka;
+import ru.tsur.pulse.support.TestMessages;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The spike of issue 18's first step (docs/kafka-binding-spike.md): the same build, started with the
+ * {@code kafka} configuration profile, binds the ingest channels to a topic of the in-JVM test broker. A message
+ * posted to the API is answered 202 once the broker has it (no id yet: PostgreSQL has not seen it), the topic's
+ * end offset grows by one, the pipeline consumes it and stores it in PostgreSQL, and the pipeline's consumer
+ * group commits the offset only after that. Posting the same message again adds a record to the topic and no
+ * row (the idempotency key). Every other test keeps the default in-process binding.
+ */
+@QuarkusTest
+@TestProfile(KafkaBindingSpikeTest.KafkaBinding.class)
+class KafkaBindingSpikeTest {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * The kafka profile's properties (as parent of the test profile), pointed at the in-JVM broker. The profile
+     * runs in another class loader than the test's methods, so their {@link TestKafka} would be another broker:
+     * the test reads the broker's address and the topic back from the configuration instead.
+     */
+    public static final class KafkaBinding implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String topic = "messages-spike-" + UUID.randomUUID();
+            topic(topic, PARTITIONS);
+            topic(topic + "-dead-letter", 1);
+            return Map.of(
+                    "quarkus.config.profile.parent", "kafka",
+                    "PULSE_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
+                    "PULSE_KAFKA_TOPIC", topic,
+                    "quarkus.log.category.\"kafka\".level", "WARN",
+                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        }
+    }
+
+    /**
+     * Creates the topic, asking again when the broker's describe, right after the create, does not know it yet
+     * (seen here: UnknownTopicOrPartitionException on the second topic of a fresh broker).
+     */
+    private static void topic(String name, int partitions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TestKafka.topic(name, partitions);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "PULSE_KAFKA_BOOTSTRAP_SERVERS")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "PULSE_KAFKA_TOPIC")
+    String topic;
+
+    @Test
+    void aPostedMessageTravelsThroughTheTopicIntoPostgreSqlAndItsOffsetIsCommittedAfterwards() throws Exception {
+        String externalId = TestMessages.uniqueId();
+        String text = "Во дворе не вывезен мусор, контейнеры переполнены " + externalId;
+        String body = """
+                {"source":"portal","externalId":"%s","text":"%s","municipality":"spb-kolomna","category":"improvement"}"""
+                .formatted(externalId, text);
+        long before = endOffset();
+
+        JsonPath answer = given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages")
+                .then().statusCode(202).extract().jsonPath();
+        assertThat(answer.getMap("")).as("202 on the broker's acknowledgement: no id yet")
+                .containsOnlyKeys("id", "duplicate").containsEntry("id", null).containsEntry("duplicate", null);
+        assertThat(endOffset()).as("the message is in the topic when the API answers").isEqualTo(before + 1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(externalId)).as("stored once, from the topic")
+                .containsExactly(text));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(committedOffset()).as("offsets committed after the commit")
+                .isEqualTo(before + 1));
+
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages").then().statusCode(202);
+        assertThat(endOffset()).as("the repeat is in the topic too").isEqualTo(before + 2);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(committedOffset()).isEqualTo(before + 2));
+        assertThat(rows(externalId)).as("the repeat stored nothing (the idempotency key)").containsExactly(text);
+
+        given().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    private List<String> rows(String externalId) {
+        List<String> texts = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT text FROM message WHERE source = $1 AND external_id = $2")
+                .execute(Tuple.of("portal", externalId)).await().atMost(WAIT)) {
+            texts.add(row.getString("text"));
+        }
+        return texts;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** The sum of the topic's partitions' end offsets: how many records were ever written to it. */
+    private long endOffset() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            IntStream.range(0, PARTITIONS).forEach(partition -> latest.put(new TopicPartition(topic, partition), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(WAIT.toSeconds(), TimeUnit.SECONDS).values().stream()
+                    .mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    /** The sum of the offsets the pipeline's consumer group committed on the topic. */
+    private long committedOffset() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("pulse-pipeline")
+                    .partitionsToOffsetAndMetadata().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return committed.entrySet().stream().filter(entry -> entry.getKey().topic().equals(topic))
+                    .filter(entry -> entry.getValue() != null).mapToLong(entry -> entry.getValue().offset()).sum();
+        }
+    }
+}
