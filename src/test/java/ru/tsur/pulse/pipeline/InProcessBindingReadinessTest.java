@@ -2,6 +2,8 @@ package ru.tsur.pulse.pipeline;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class InProcessBindingReadinessTest {
 
+    @Inject
+    Instance<BuildTimeBindingMarker> buildTimeMarker;
+
     @Test
     void theDefaultBindingIsReadyWithoutAnyBroker() {
         JsonPath health = given().when().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
@@ -27,5 +32,11 @@ class InProcessBindingReadinessTest {
         assertThat(checks).extracting(check -> String.valueOf(check.get("name")))
                 .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("kafka"));
         assertThat(checks).allSatisfy(check -> assertThat(check.get("status")).as(String.valueOf(check)).isEqualTo("UP"));
+    }
+
+    @Test
+    void theDefaultBuildHasNoBeanOfTheKafkaBuild() {
+        assertThat(buildTimeMarker.isResolvable()).as("the default test profile's build did not see kafka-spike.binding=kafka")
+                .isFalse();
     }
 }

@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -60,6 +61,7 @@ class KafkaBindingSpikeTest {
             topic(topic + "-dead-letter", 1);
             return Map.of(
                     "quarkus.config.profile.parent", "kafka",
+                    "kafka-spike.binding", "kafka",
                     "PULSE_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
                     "PULSE_KAFKA_TOPIC", topic,
                     "quarkus.log.category.\"kafka\".level", "WARN",
@@ -93,6 +95,9 @@ class KafkaBindingSpikeTest {
     @Inject
     Pool pool;
 
+    @Inject
+    Instance<BuildTimeBindingMarker> buildTimeMarker;
+
     @ConfigProperty(name = "PULSE_KAFKA_BOOTSTRAP_SERVERS")
     String bootstrapServers;
 
@@ -125,6 +130,14 @@ class KafkaBindingSpikeTest {
         assertThat(rows(externalId)).as("the repeat stored nothing (the idempotency key)").containsExactly(text);
 
         given().when().get("/q/health/ready").then().statusCode(200);
+        assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
+                .as("the consumer lag under the name the dashboards query")
+                .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"kafka-consumer-messages-in\"");
+    }
+
+    @Test
+    void aBuildTimePropertyOfTheTestProfileReachesThisProfilesBuild() {
+        assertThat(buildTimeMarker.isResolvable()).as("@IfBuildProperty saw the test profile's value").isTrue();
     }
 
     private List<String> rows(String externalId) {
