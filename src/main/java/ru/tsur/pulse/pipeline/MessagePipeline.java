@@ -91,6 +91,12 @@ public class MessagePipeline {
 
     /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
     private List<Pending> prepareOrReject(Message<IncomingMessage> message) {
+        if (message.getPayload() == null) {
+            // A record the broker's consumer could not read (Kafka binding): poison, to the dead-letter topic.
+            LOG.warnf("A message without a readable payload was rejected");
+            message.nack(new IllegalArgumentException("the record could not be read as a message"));
+            return List.of();
+        }
         try {
             String normalized = message.getMetadata(NormalizedText.class).map(NormalizedText::text).orElse(null);
             return List.of(new Pending(message, decisions.decide(message.getPayload(), normalized, metrics::recordStages)));

@@ -13,14 +13,27 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import ru.tsur.pulse.support.TestKafka;
 import ru.tsur.pulse.support.TestMessages;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  * posted to the API is answered 202 once the broker has it (no id yet: PostgreSQL has not seen it), the topic's
  * end offset grows by one, the pipeline consumes it and stores it in PostgreSQL, and the pipeline's consumer
  * group commits the offset only after that. Posting the same message again adds a record to the topic and no
- * row (the idempotency key). Every other test keeps the default in-process binding.
+ * row (the idempotency key). A record the pipeline cannot read, written to the topic by another producer, goes to
+ * the dead-letter topic with its reason, and the valid message behind it in the same partition is stored. Every
+ * other test keeps the default in-process binding.
  */
 @QuarkusTest
 @TestProfile(KafkaBindingSpikeTest.KafkaBinding.class)
@@ -136,6 +151,61 @@ class KafkaBindingSpikeTest {
     }
 
     @Test
+    void aRecordThePipelineCannotReadGoesToTheDeadLetterTopicWithItsReasonAndThePartitionMovesOn() throws Exception {
+        long deadBefore = endOffset(topic + "-dead-letter", 1);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            // Partition 0 explicitly, so the valid message after it must pass the poison in the same partition.
+            producer.send(new ProducerRecord<>(topic, 0, "poison", "{not json")).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(endOffset(topic + "-dead-letter", 1)).isEqualTo(deadBefore + 1));
+        Map<String, String> headers = deadLetterHeaders(deadBefore);
+        assertThat(headers).as("the reason travels with the dead letter")
+                .containsKeys("dead-letter-reason", "dead-letter-topic", "dead-letter-partition", "dead-letter-offset")
+                .containsEntry("dead-letter-topic", topic).containsEntry("dead-letter-partition", "0");
+
+        String externalId = TestMessages.uniqueId();
+        String text = "После ядовитой записи: яма на тротуаре " + externalId;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, 0, "spb-kolomna", """
+                    {"source":"portal","externalId":"%s","createdAt":"%s","text":"%s","lat":null,"lon":null,"address":null,\
+                    "municipalityHint":"spb-kolomna","category":null,"topic":null,"author":null}"""
+                    .formatted(externalId, Instant.now().truncatedTo(ChronoUnit.SECONDS), text)))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rows(externalId)).as("the partition moved on").containsExactly(text));
+    }
+
+    /** The headers of the dead letter at this offset, as text. */
+    private Map<String, String> deadLetterHeaders(long offset) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+            TopicPartition partition = new TopicPartition(topic + "-dead-letter", 0);
+            consumer.assign(List.of(partition));
+            consumer.seek(partition, offset);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    Map<String, String> headers = new HashMap<>();
+                    for (Header header : record.headers()) {
+                        headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
+                    }
+                    return headers;
+                }
+            }
+            throw new AssertionError("no dead letter at offset " + offset);
+        }
+    }
+
+    @Test
     void aBuildTimePropertyOfTheTestProfileReachesThisProfilesBuild() {
         assertThat(buildTimeMarker.isResolvable()).as("@IfBuildProperty saw the test profile's value").isTrue();
     }
@@ -155,9 +225,13 @@ class KafkaBindingSpikeTest {
 
     /** The sum of the topic's partitions' end offsets: how many records were ever written to it. */
     private long endOffset() throws Exception {
+        return endOffset(topic, PARTITIONS);
+    }
+
+    private long endOffset(String name, int partitions) throws Exception {
         try (Admin admin = admin()) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            IntStream.range(0, PARTITIONS).forEach(partition -> latest.put(new TopicPartition(topic, partition), OffsetSpec.latest()));
+            IntStream.range(0, partitions).forEach(partition -> latest.put(new TopicPartition(name, partition), OffsetSpec.latest()));
             return admin.listOffsets(latest).all().get(WAIT.toSeconds(), TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset()).sum();
         }
