@@ -52,8 +52,9 @@ import static org.awaitility.Awaitility.await;
  * posted to the API is answered 202 once the broker has it (no id yet: PostgreSQL has not seen it), the topic's
  * end offset grows by one, the pipeline consumes it and stores it in PostgreSQL, and the pipeline's consumer
  * group commits the offset only after that. Posting the same message again adds a record to the topic and no
- * row (the idempotency key). A record the pipeline cannot read, written to the topic by another producer, goes to
- * the dead-letter topic with its reason, and the valid message behind it in the same partition is stored. Every
+ * row (the idempotency key). Records the pipeline cannot read, written to the topic by another producer (bad
+ * JSON: refused by the connector; no value: refused by the pipeline), go to the dead-letter topic with their
+ * reason, and the valid message behind them in the same partition is stored. Every
  * other test keeps the default in-process binding.
  */
 @QuarkusTest
@@ -165,6 +166,16 @@ class KafkaBindingSpikeTest {
         assertThat(headers).as("the reason travels with the dead letter")
                 .containsKeys("dead-letter-reason", "dead-letter-topic", "dead-letter-partition", "dead-letter-offset")
                 .containsEntry("dead-letter-topic", topic).containsEntry("dead-letter-partition", "0");
+
+        // A record without a value (a tombstone, which reads as no payload at all) is rejected by the pipeline.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, 0, "tombstone", null)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(endOffset(topic + "-dead-letter", 1)).isEqualTo(deadBefore + 2));
+        assertThat(deadLetterHeaders(deadBefore + 1)).containsEntry("dead-letter-reason", "the record could not be read as a message");
 
         String externalId = TestMessages.uniqueId();
         String text = "После ядовитой записи: яма на тротуаре " + externalId;
