@@ -26,7 +26,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The one door into the pipeline for every source (REST, demo feed, replay): puts messages on
- * {@link Channels#MESSAGES_IN} and completes when PostgreSQL has committed them. At most
+ * {@link Channels#MESSAGES_SUBMITTED} and completes when they are acknowledged: when PostgreSQL has committed
+ * them under the in-process binding, when the broker has them under the Kafka binding. At most
  * {@code pulse.ingest.max-in-flight} messages wait at once; past that, callers are refused at once
  * (overflow policy: reject with 503, never queue without bound). Counts every message by source and
  * outcome ({@code pulse_ingest_messages_total}; the counters exist from startup so rates start at zero).
@@ -37,9 +38,11 @@ public class IngestGateway {
 
     /**
      * What the pipeline answered for one message: stored with its id (or already stored), or — rarely, as
-     * the door refuses what PostgreSQL would — refused by PostgreSQL alone, with its reason.
+     * the door refuses what PostgreSQL would — refused by PostgreSQL alone, with its reason. {@code committed}
+     * is false when the message was acknowledged by a broker (Kafka binding): then its id and whether it
+     * repeats one are not known yet.
      */
-    public record Accepted(long id, boolean duplicate, String refused) {
+    public record Accepted(long id, boolean duplicate, String refused, boolean committed) {
         public boolean stored() {
             return refused == null;
         }
@@ -56,7 +59,7 @@ public class IngestGateway {
     private final long retryAfterSeconds;
     private final Map<String, Counter> outcomes = new HashMap<>();
 
-    public IngestGateway(@Channel(Channels.MESSAGES_IN) MutinyEmitter<IncomingMessage> emitter, IngestConfig config,
+    public IngestGateway(@Channel(Channels.MESSAGES_SUBMITTED) MutinyEmitter<IncomingMessage> emitter, IngestConfig config,
                          MeterRegistry registry) {
         this.emitter = emitter;
         this.inFlight = new Semaphore(config.maxInFlight());
@@ -110,11 +113,11 @@ public class IngestGateway {
         Metadata metadata = submission.normalizedText() == null ? Metadata.of(receipt)
                 : Metadata.of(receipt, new NormalizedText(submission.normalizedText()));
         return emitter.sendMessage(Message.of(message, metadata))
-                .map(ignored -> new Accepted(receipt.id(), receipt.duplicate(), null))
+                .map(ignored -> new Accepted(receipt.id(), receipt.duplicate(), null, receipt.recorded()))
                 .invoke(accepted -> outcome(message.source(), accepted.duplicate() ? "duplicate" : "accepted").increment())
                 .onFailure(RowRefusedException.class).recoverWithItem(refused -> {
                     outcome(message.source(), "rejected").increment();
-                    return new Accepted(0, false, "refused by the database: " + refused.getMessage());
+                    return new Accepted(0, false, "refused by the database: " + refused.getMessage(), true);
                 })
                 .onFailure().invoke(() -> outcome(message.source(), "unavailable").increment());
     }

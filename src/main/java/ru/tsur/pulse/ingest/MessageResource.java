@@ -170,8 +170,10 @@ public class MessageResource {
 
     private static Map<String, Object> result(IngestGateway.Accepted accepted) {
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("id", accepted.id());
-        result.put("duplicate", accepted.duplicate());
+        // Under the Kafka binding the answer comes with the broker's acknowledgement, before PostgreSQL gave an
+        // id: both fields are null then (the message is durable in the log; (source, externalId) finds it later).
+        result.put("id", accepted.committed() ? accepted.id() : null);
+        result.put("duplicate", accepted.committed() ? accepted.duplicate() : null);
         return result;
     }
 

@@ -3,12 +3,23 @@ package ru.tsur.pulse.pipeline;
 /**
  * Names of the pipeline's channels: the one door of every flow, from the sources to the stores and from the
  * stores to the screens (no stage calls a screen stream directly). In-process by default; each payload carries
- * what a replica elsewhere would need, so a channel can be bound to a Kafka topic by configuration alone
- * ({@code mp.messaging.*.messages-in.connector=smallrye-kafka}).
+ * what a replica elsewhere would need, so a channel can be bound to a Kafka topic by configuration alone. The
+ * ingest path is two connector channels, {@link #MESSAGES_SUBMITTED} → {@link #MESSAGES_IN}, linked in the
+ * process by {@link InProcessConnector} unless the {@code kafka} profile binds both to the topic
+ * (docs/kafka-binding-spike.md).
  */
 public final class Channels {
 
-    /** Validated messages from every source, before normalization. */
+    /**
+     * Validated messages from every source as the gateway submits them (an outgoing connector channel: the
+     * in-process link or the Kafka topic).
+     */
+    public static final String MESSAGES_SUBMITTED = "messages-submitted";
+
+    /**
+     * Validated messages from every source, before normalization, as the pipeline consumes them (an incoming
+     * connector channel: the other end of {@link #MESSAGES_SUBMITTED}'s link or topic).
+     */
     public static final String MESSAGES_IN = "messages-in";
 
     /** Messages committed in PostgreSQL for the first time (duplicates are not forwarded). */

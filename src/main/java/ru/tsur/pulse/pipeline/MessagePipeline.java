@@ -3,8 +3,10 @@ package ru.tsur.pulse.pipeline;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.annotations.Broadcast;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
@@ -16,6 +18,7 @@ import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.problems.Outages;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +27,19 @@ import java.util.List;
  * (batched). A message is acknowledged — and its
  * submitter answered — only after its batch is committed; a failed batch is negatively acknowledged so
  * nothing unconfirmed is reported as accepted. Newly stored messages are broadcast to every stage that
- * follows the commit (counters, cases); the tension detector re-counts from PostgreSQL instead.
+ * follows the commit (counters, cases); the tension detector re-counts from PostgreSQL instead. Under the
+ * Kafka binding (no submitter waits: the messages carry no {@link IngestReceipt}) a PostgreSQL outage is not a
+ * failure of the messages: their batch is retried until PostgreSQL answers, so they are neither sent to the
+ * dead-letter topic nor committed; a message PostgreSQL refuses, or the decisions cannot prepare, is nacked
+ * (the channel's failure strategy sends it to the dead-letter topic).
  */
 @ApplicationScoped
 public class MessagePipeline {
 
     private static final Logger LOG = Logger.getLogger(MessagePipeline.class);
     private static final int PERSIST_CONCURRENCY = 4;
+    /** How long a batch from a broker waits before PostgreSQL is asked again during an outage. */
+    private static final Duration OUTAGE_RETRY = Duration.ofSeconds(1);
 
     /** A message on its way to PostgreSQL, with the channel message to acknowledge. */
     private record Pending(Message<IncomingMessage> message, PreparedMessage prepared) {
@@ -42,6 +51,7 @@ public class MessagePipeline {
     private final IngestConfig config;
     private final int decisionConcurrency;
     private final Outages outages;
+    private volatile boolean stopping;
 
     public MessagePipeline(DecisionPath decisions, MessageRepository repository, PipelineMetrics metrics,
                            IngestConfig config, PipelineConfig pipelineConfig, Outages outages) {
@@ -81,6 +91,12 @@ public class MessagePipeline {
 
     /** Runs the decision stages on one message; a message they cannot handle is rejected, not lost silently. */
     private List<Pending> prepareOrReject(Message<IncomingMessage> message) {
+        if (message.getPayload() == null) {
+            // A record the broker's consumer could not read (Kafka binding): poison, to the dead-letter topic.
+            LOG.warnf("A message without a readable payload was rejected");
+            message.nack(new IllegalArgumentException("the record could not be read as a message"));
+            return List.of();
+        }
         try {
             String normalized = message.getMetadata(NormalizedText.class).map(NormalizedText::text).orElse(null);
             return List.of(new Pending(message, decisions.decide(message.getPayload(), normalized, metrics::recordStages)));
@@ -108,9 +124,39 @@ public class MessagePipeline {
                     outages.succeeded(Outages.Dependency.POSTGRESQL);
                     return acknowledge(batch, stored);
                 })
-                .onFailure().recoverWithUni(failure -> Outages.statementRefused(failure)
-                        ? splitAfterRefusal(batch, failure)
-                        : Uni.createFrom().item(() -> failAll(batch, failure)));
+                .onFailure().recoverWithUni(failure -> {
+                    if (Outages.statementRefused(failure)) {
+                        return splitAfterRefusal(batch, failure);
+                    }
+                    if (fromBroker(batch)) {
+                        return retryAfterOutage(batch, failure);
+                    }
+                    return Uni.createFrom().item(() -> failAll(batch, failure));
+                });
+    }
+
+    /** Whether no submitter waits on these messages: they came from a broker, which will deliver them again. */
+    private static boolean fromBroker(List<Pending> batch) {
+        return batch.stream().noneMatch(pending -> pending.message().getMetadata(IngestReceipt.class).isPresent());
+    }
+
+    /**
+     * Holds a batch from a broker through a PostgreSQL outage: asks again every {@link #OUTAGE_RETRY} while the
+     * partition waits behind it (the consumer pauses when the pipeline stops asking for messages), and gives up
+     * only when the service stops — then it neither acknowledges nor rejects, so the offsets stay uncommitted and
+     * the next consumer of the partition gets the messages again.
+     */
+    private Uni<List<Message<StoredMessage>>> retryAfterOutage(List<Pending> batch, Throwable failure) {
+        metrics.recordPersistFailure();
+        outages.failed(Outages.Dependency.POSTGRESQL, failure);
+        if (stopping) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(OUTAGE_RETRY).chain(() -> persist(batch));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private static List<Message<StoredMessage>> acknowledge(List<Pending> batch, List<StoredMessage> stored) {
