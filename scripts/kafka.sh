@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a development Apache Kafka broker answer on 127.0.0.1:${PULSE_KAFKA_PORT:-9092} with the topics TSUR
 # Pulse's Kafka binding uses (issue 18): `messages` (ingest, keyed by municipality; PULSE_KAFKA_PARTITIONS,
-# default 6), `messages-dlq` (dead letters) and `pulse-broadcast` (screen fan-out to every replica; one partition
+# default 6), `messages-dead-letter` (dead letters) and `pulse-broadcast` (screen fan-out to every replica; one partition
 # keeps the order). No Docker and no Kafka tarball: Apache Kafka's own broker from Maven Central.
 # Called by `scripts/services.sh --kafka`; idempotent like it:
 #   1. if a broker this script started answers on the port, only creates the topics that are missing;
@@ -45,7 +45,7 @@ NODE_ID=1
 # topic:partitions:configs (configs comma-separated, or empty)
 TOPICS=(
   "messages:$PARTITIONS:"
-  "messages-dlq:1:"
+  "messages-dead-letter:1:"
   "pulse-broadcast:1:retention.ms=3600000"
 )
 
@@ -250,7 +250,7 @@ ensure_kafka() {
     start_kafka
   fi
   ensure_topics
-  log "Kafka answers on $BOOTSTRAP (bootstrap servers; topics: messages, messages-dlq, pulse-broadcast)"
+  log "Kafka answers on $BOOTSTRAP (bootstrap servers; topics: messages, messages-dead-letter, pulse-broadcast)"
 }
 
 # Kafka's command-line tools, without the lock (a console consumer may run for long).
