@@ -2,8 +2,9 @@
  * The triage page's keyboard and liveness: j/k (or arrows) move between cards, 1–3 choose the model's
  * n-th category and send, Enter sends what the form holds, e opens the category choice; after a decision
  * the next card takes the focus. The queue reloads when the feed brings messages — but not while the
- * operator is inside a card's form nor while a decision is on its way (then right after it), the focused card
- * keeps the focus across the reload, and what a decision did stays shown.
+ * operator is inside a card's form nor while a decision is on its way (then right after it) — a reload already
+ * on its way when the operator went into a form is held back until they leave it —, the focused card keeps the
+ * focus across the reload, and what a decision did stays shown.
  */
 
 import { movedIndex, triageAction } from './triage-keys.mjs';
@@ -104,8 +105,26 @@ document.body.addEventListener('htmx:afterRequest', event => {
 // What a decision did stays on screen across reloads (the message has left the queue), until the page is left.
 let keptDecisions = [];
 document.body.addEventListener('htmx:beforeSwap', event => {
-  if (event.detail.target === queue) {
-    keptDecisions = Array.from(queue.querySelectorAll('[data-testid="triage-decided"]'));
+  if (event.detail.target !== queue) {
+    return;
+  }
+  if (editing()) {
+    // The reload was asked for before the operator went into a card's form and came back while they fill it
+    // in: swapping now would take the form (and what they typed) away. Kept; reloaded once they leave it.
+    event.detail.shouldSwap = false;
+    reloadWanted = true;
+    return;
+  }
+  keptDecisions = Array.from(queue.querySelectorAll('[data-testid="triage-decided"]'));
+});
+
+// A reload held back while the operator filled in a form comes once the focus leaves the queue's fields
+// without a decision (a decision reloads after its answer, below).
+queue.addEventListener('focusout', event => {
+  const next = event.relatedTarget;
+  if (reloadWanted && sending === 0 && !(inField(next) && queue.contains(next))) {
+    reloadWanted = false;
+    reloadQueue();
   }
 });
 
@@ -155,8 +174,13 @@ function reloadQueue() {
   htmx.trigger(queue, 'pulse:refresh');
 }
 
+/** Whether the operator is inside a card's form. */
+function editing() {
+  return inField(document.activeElement) && queue.contains(document.activeElement);
+}
+
 document.body.addEventListener('pulse:feed', () => {
-  if (inField(document.activeElement) && queue.contains(document.activeElement)) {
+  if (editing()) {
     return;
   }
   reloadQueue();
