@@ -9,8 +9,6 @@ import ru.tsur.pulse.cases.CaseScope;
 import ru.tsur.pulse.cases.DeadlineAssessment;
 import ru.tsur.pulse.cases.ProblemCase;
 import ru.tsur.pulse.cases.ScorecardFigures;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 
 import java.time.Clock;
@@ -18,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads what the executor's pages show: the inbox (its open cases by time left, and its scorecard) and one
@@ -45,8 +42,8 @@ public class Inbox {
         this.calendar = calendar;
         this.clock = clock;
         this.list = new InboxList(calendar, assessment, new InboxList.Names(
-                region.municipalities().stream().collect(Collectors.toMap(Municipality::id, Municipality::name, (a, b) -> a)),
-                region.categories().stream().collect(Collectors.toMap(Category::id, Category::name, (a, b) -> a))));
+                region.municipalityNames(),
+                region.categoryNames()));
     }
 
     /** The executors whose cases the caller acts on (none for a token without the claim). */

@@ -19,8 +19,6 @@ import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.QueryParameters;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.api.ChronicPlaceItem;
 import ru.tsur.pulse.prevention.api.ExecutorMessages;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/prevention/places?municipality=&category=&topic=&limit=}: the chronic-places register
@@ -67,10 +64,8 @@ public class PreventionResource {
         this.repository = repository;
         this.caller = caller;
         this.clock = clock;
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        this.categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        this.categoryNames = region.categoryNames();
     }
 
     @GET

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.alerts.AlertLabels;
 import ru.tsur.pulse.alerts.AlertRaise;
 import ru.tsur.pulse.alerts.AlertService;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 
 import java.time.ZoneId;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Hands the detector's alert changes to the alerts core ({@link AlertService}): raised and updated alerts
@@ -39,10 +36,8 @@ public class TensionAlertPublisher {
         this.alerts = alerts;
         this.repository = repository;
         this.config = config;
-        Map<String, String> municipalities = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        Map<String, String> categories = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        Map<String, String> municipalities = region.municipalityNames();
+        Map<String, String> categories = region.categoryNames();
         this.text = new TensionAlertText(name(municipalities), name(categories), region.name(), ZoneId.of(region.timeZone()));
         this.raisedMunicipal = raisedCounter(registry, "municipality");
         this.raisedRegion = raisedCounter(registry, "region");

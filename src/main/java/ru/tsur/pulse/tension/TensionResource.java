@@ -17,8 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.QueryParameters;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.problems.Problem;
 import ru.tsur.pulse.tension.api.Dynamics;
@@ -37,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The tension APIs: {@code GET /api/v1/tension-points?window=1h|24h|7d&limit=10} (the series with the
@@ -74,10 +71,8 @@ public class TensionResource {
         this.tension = tension;
         this.region = region;
         this.clock = clock;
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        this.categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        this.categoryNames = region.categoryNames();
     }
 
     @GET

@@ -15,7 +15,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.PathIds;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.pages.FormRecords;
 import ru.tsur.pulse.pages.PageFrame;
@@ -79,8 +78,7 @@ public class IncidentPages {
         this.forms = forms;
         this.clock = clock;
         this.zone = ZoneId.of(region.timeZone());
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
     }
 
     @GET

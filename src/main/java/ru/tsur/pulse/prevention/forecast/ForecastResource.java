@@ -17,8 +17,6 @@ import ru.tsur.pulse.access.CurrentCaller;
 import ru.tsur.pulse.access.Roles;
 import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.QueryParameters;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.forecast.api.AreaWeekAhead;
 import ru.tsur.pulse.prevention.forecast.api.CategoryWeekAhead;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/prevention/forecast?municipality=&category=&order=&limit=}: the week ahead per
@@ -71,10 +68,8 @@ public class ForecastResource {
     public ForecastResource(ForecastService forecast, Region region, CurrentCaller caller) {
         this.forecast = forecast;
         this.caller = caller;
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        this.categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        this.categoryNames = region.categoryNames();
     }
 
     @GET

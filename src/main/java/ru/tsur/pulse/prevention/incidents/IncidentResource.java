@@ -25,8 +25,6 @@ import ru.tsur.pulse.api.ApiDocument;
 import ru.tsur.pulse.api.PathIds;
 import ru.tsur.pulse.api.QueryParameters;
 import ru.tsur.pulse.api.TextBounds;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.incidents.api.DismissIncidentRequest;
 import ru.tsur.pulse.prevention.incidents.api.IncidentDetail;
@@ -44,7 +42,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Incidents with one root cause ({@code /api/v1/prevention/incidents}): the list and one incident with its
@@ -78,10 +75,8 @@ public class IncidentResource {
         this.repository = repository;
         this.caller = caller;
         this.clock = clock;
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        this.categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        this.categoryNames = region.categoryNames();
     }
 
     @GET

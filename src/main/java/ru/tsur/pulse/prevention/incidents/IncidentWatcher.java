@@ -56,7 +56,7 @@ public class IncidentWatcher {
     private final IncidentAlertText text;
     private final Outages outages;
     private final Clock clock;
-    private final Map<String, String> categoryNames = new HashMap<>();
+    private final Map<String, String> categoryNames;
 
     public IncidentWatcher(IncidentRepository repository, JobLeases leases, AlertService alerts,
                            IncidentsConfig config, Region region, Outages outages, Clock clock) {
@@ -68,7 +68,7 @@ public class IncidentWatcher {
         this.clock = clock;
         this.finder = new IncidentFinder(config.finderSettings());
         this.text = IncidentAlertText.of(region, config.criticalPlaces());
-        region.categories().forEach(category -> categoryNames.putIfAbsent(category.id(), category.name()));
+        this.categoryNames = region.categoryNames();
     }
 
     /** One round, if this replica holds the lease; skipped while one runs. */

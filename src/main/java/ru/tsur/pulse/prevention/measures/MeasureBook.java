@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.audit.Actor;
 import ru.tsur.pulse.audit.AuditJson;
 import ru.tsur.pulse.audit.CallerAudit;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.Place;
 import ru.tsur.pulse.prevention.measures.api.MeasureDetail;
@@ -23,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Entering a measure, for the API and the console page alike: the checks Bean Validation cannot make (the
@@ -48,10 +45,8 @@ public class MeasureBook {
         this.effects = effects;
         this.audit = audit;
         this.clock = clock;
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left));
-        this.categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        this.categoryNames = region.categoryNames();
     }
 
     /** A stored measure with its effect, and whether this request stored it. */

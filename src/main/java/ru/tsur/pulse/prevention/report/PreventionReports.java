@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import ru.tsur.pulse.access.Caller;
 import ru.tsur.pulse.api.QueryParameters;
 import ru.tsur.pulse.cases.CasesConfig;
-import ru.tsur.pulse.domain.Category;
-import ru.tsur.pulse.domain.Municipality;
 import ru.tsur.pulse.domain.Region;
 import ru.tsur.pulse.prevention.ChronicPlaces;
 import ru.tsur.pulse.prevention.PreventionRepository;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Builds prevention reports for the page, the CSV and the PDF alike: reads the query ({@code municipality},
@@ -64,10 +61,8 @@ public class PreventionReports {
         this.clock = clock;
         this.zone = ZoneId.of(region.timeZone());
         this.regionName = region.name();
-        this.municipalityNames = region.municipalities().stream()
-                .collect(Collectors.toMap(Municipality::id, Municipality::name, (left, right) -> left, LinkedHashMap::new));
-        Map<String, String> categoryNames = region.categories().stream()
-                .collect(Collectors.toMap(Category::id, Category::name, (left, right) -> left));
+        this.municipalityNames = region.municipalityNames();
+        Map<String, String> categoryNames = region.categoryNames();
         this.builder = new PreventionReportBuilder(new ChronicPlaces(ChronicPlaces.Settings.defaults()),
                 new PreventionReportBuilder.Names(municipalityNames, categoryNames), cases.scorecardPriorWeight());
     }
