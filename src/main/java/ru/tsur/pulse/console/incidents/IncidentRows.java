@@ -1,6 +1,7 @@
 package ru.tsur.pulse.console.incidents;
 
 import io.quarkus.qute.TemplateData;
+import ru.tsur.pulse.prevention.incidents.IncidentAlertText;
 import ru.tsur.pulse.prevention.incidents.IncidentRepository;
 import ru.tsur.pulse.prevention.incidents.StoredIncident;
 
@@ -8,7 +9,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,9 +29,6 @@ public final class IncidentRows {
     public record MessageLine(String when, String address, String text, Long caseId) {
     }
 
-    private static final Map<String, String> STATUS = Map.of(StoredIncident.DETECTED, "найден",
-            StoredIncident.CONFIRMED, "подтверждён", StoredIncident.DISMISSED, "отклонён",
-            StoredIncident.RESOLVED, "решён");
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", RUSSIAN);
 
@@ -49,24 +46,15 @@ public final class IncidentRows {
 
     static Row row(StoredIncident incident, Function<String, String> municipalityNames, ZoneId zone) {
         int places = incident.places().size();
-        String what = incident.topic() + " — " + places + " " + plural(places, "адрес", "адреса", "адресов");
+        String what = incident.topic() + " — " + IncidentAlertText.addresses(places);
         String figures = String.format(RUSSIAN, "%d %s при норме %.1f, радиус %d м", incident.messageCount(),
-                plural(incident.messageCount(), "обращение", "обращения", "обращений"), incident.expected(),
+                IncidentAlertText.messagesWord(incident.messageCount()), incident.expected(),
                 Math.round(incident.radiusMetres()));
         String note = incident.statusBy() == null ? null
-                : STATUS.get(incident.status()) + ": " + incident.statusBy() + ", " + TIME.format(incident.statusAt().atZone(zone))
+                : incident.statusWord() + ": " + incident.statusBy() + ", " + TIME.format(incident.statusAt().atZone(zone))
                 + (incident.statusNote() == null ? "" : " — " + incident.statusNote());
-        return new Row(incident.id(), incident.status(), STATUS.getOrDefault(incident.status(), incident.status()), what,
+        return new Row(incident.id(), incident.status(), incident.statusWord(), what,
                 municipalityNames.apply(incident.municipality()), TIME.format(incident.start().atZone(zone)), figures,
                 incident.cause(), incident.open(), StoredIncident.DETECTED.equals(incident.status()), note);
-    }
-
-    static String plural(int count, String one, String few, String many) {
-        int lastTwo = count % 100;
-        int last = count % 10;
-        if (lastTwo >= 11 && lastTwo <= 14) {
-            return many;
-        }
-        return last == 1 ? one : last >= 2 && last <= 4 ? few : many;
     }
 }

@@ -7,7 +7,6 @@ import ru.tsur.pulse.domain.Region;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,7 @@ public final class IncidentAlertText {
 
     /** The texts of a region: its municipalities' names and time zone. */
     public static IncidentAlertText of(Region region, int criticalPlaces) {
-        Map<String, String> names = new HashMap<>();
-        region.municipalities().forEach(municipality -> names.putIfAbsent(municipality.id(), municipality.name()));
+        Map<String, String> names = region.municipalityNames();
         return new IncidentAlertText(id -> names.getOrDefault(id, id), ZoneId.of(region.timeZone()), criticalPlaces);
     }
 
@@ -112,7 +110,7 @@ public final class IncidentAlertText {
     }
 
     /** «1 адрес», «3 адреса», «5 адресов». */
-    static String addresses(int count) {
+    public static String addresses(int count) {
         return count + " " + plural(count, List.of("адрес", "адреса", "адресов"));
     }
 
@@ -121,7 +119,8 @@ public final class IncidentAlertText {
         return count + " " + (count % 10 == 1 && count % 100 != 11 ? "адреса" : "адресов");
     }
 
-    static String messagesWord(int count) {
+    /** «обращение», «обращения», «обращений» after a count. */
+    public static String messagesWord(int count) {
         return plural(count, List.of("обращение", "обращения", "обращений"));
     }
 

@@ -26,6 +26,17 @@ public record StoredIncident(long id, String topic, String category, String muni
         places = List.copyOf(places);
     }
 
+    /** Its status in the words the console and the report use («найден», «подтверждён», «отклонён», «решён»). */
+    public String statusWord() {
+        return switch (status) {
+            case DETECTED -> "найден";
+            case CONFIRMED -> "подтверждён";
+            case DISMISSED -> "отклонён";
+            case RESOLVED -> "решён";
+            default -> status;
+        };
+    }
+
     /** Whether it still asks for attention (its alert fires while the finder still sees it). */
     public boolean open() {
         return DETECTED.equals(status) || CONFIRMED.equals(status);

@@ -28,8 +28,6 @@ public record IncidentsSection(int total, int open, int confirmed, int resolved,
     /** Rows of the largest incidents. */
     public static final int TOP = 15;
 
-    private static final Map<String, String> STATUS = Map.of(StoredIncident.DETECTED, "найден",
-            StoredIncident.CONFIRMED, "подтверждён", StoredIncident.RESOLVED, "решён", StoredIncident.DISMISSED, "отклонён");
 
     public IncidentsSection {
         causes = List.copyOf(causes);
@@ -90,7 +88,7 @@ public record IncidentsSection(int total, int open, int confirmed, int resolved,
                 .map(incident -> new Line(incident.id(), incident.start(),
                         municipalityNames.getOrDefault(incident.municipality(), incident.municipality()), incident.topic(),
                         incident.cause(), incident.places().size(), incident.messageCount(),
-                        STATUS.getOrDefault(incident.status(), incident.status())))
+                        incident.statusWord()))
                 .toList();
         return new IncidentsSection(incidents.size(), open, confirmed, resolved, dismissed, causes, lines);
     }
