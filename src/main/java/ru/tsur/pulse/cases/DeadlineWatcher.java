@@ -56,7 +56,9 @@ public class DeadlineWatcher {
     }
 
     /** One round: the sweep if this replica holds the lease, and the gauges in any case; skipped while one runs. */
-    @Scheduled(every = "${pulse.cases.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pulse.cases.watch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not while the application starts: the channels it emits on may not be connected yet (SRMSG00019).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> round() {
         Duration lease = config.watchInterval().multipliedBy(3);
         return leases.take(LEASE, lease)

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.domain.StoredMessage;
+import ru.tsur.pulse.leases.JobLeases;
 import ru.tsur.pulse.pipeline.Channels;
 
 import java.util.ArrayList;
@@ -36,10 +37,13 @@ public class CountingStage {
     private static final int CATCH_UP_LIMIT = 5000;
     /** Stored messages that may wait for a counting round; past that, the catch-up job counts them. */
     private static final int WAITING_LIMIT = 100_000;
+    /** The lease of the replica that runs the catch-up and the rebuilds (leases.JobLeases). */
+    static final String LEASE = "counter-maintenance";
 
     private final CounterService counters;
     private final MutinyEmitter<CountedBatch> maintained;
     private final CountersConfig config;
+    private final JobLeases leases;
     private final BlockingQueue<Long> waiting = new ArrayBlockingQueue<>(WAITING_LIMIT);
     private final Counter leftToCatchUp;
     private volatile boolean viewChecked;
@@ -52,8 +56,9 @@ public class CountingStage {
     public CountingStage(CounterService counters,
                          @Channel(Channels.COUNTS_CHANGED) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 64)
                          MutinyEmitter<CountedBatch> maintained,
-                         CountersConfig config, MeterRegistry registry) {
+                         CountersConfig config, JobLeases leases, MeterRegistry registry) {
         this.counters = counters;
+        this.leases = leases;
         this.leftToCatchUp = Counter.builder("pulse.counters.left.to.catch.up")
                 .description("Stored messages not queued for counting (queue full); the catch-up job counts them")
                 .register(registry);
@@ -94,9 +99,23 @@ public class CountingStage {
         return counters.count(ids).onFailure().recoverWithItem(new CountedBatch(Set.of(), 0, null));
     }
 
-    /** One round of the safety net; skipped while the previous round still runs. */
-    @Scheduled(every = "${pulse.counters.catch-up-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * One round of the safety net, on the one replica that holds its lease (replicas share Redis: two rebuilding
+     * at once would only do the work twice); skipped while the previous round still runs.
+     */
+    @Scheduled(every = "${pulse.counters.catch-up-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not while the application starts: the channels it emits on may not be connected yet (SRMSG00019).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> maintain() {
+        return leases.take(LEASE, config.catchUpInterval().multipliedBy(3))
+                .chain(held -> held ? maintainHeld() : Uni.createFrom().voidItem())
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.debugf("Counter maintenance skipped: %s", failure.toString());
+                    return null;
+                });
+    }
+
+    private Uni<Void> maintainHeld() {
         boolean starting = !viewChecked && config.rebuildOnStart();
         return (starting
                 ? counters.rebuildIfMissingOrStale().invoke(() -> viewChecked = true)
@@ -115,11 +134,7 @@ public class CountingStage {
                     }
                     announce(batch);
                 })
-                .replaceWithVoid()
-                .onFailure().recoverWithItem(failure -> {
-                    LOG.debugf("Counter maintenance skipped: %s", failure.toString());
-                    return null;
-                });
+                .replaceWithVoid();
     }
 
     /** Rebuilds the Redis view from PostgreSQL (an operator asked for it); every municipality is then re-read. */

@@ -2,19 +2,13 @@ package ru.tsur.pulse.feed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.access.ScreenScope;
-import ru.tsur.pulse.clock.Ticks;
-import ru.tsur.pulse.domain.StoredMessage;
 import ru.tsur.pulse.messages.MessageRepository;
 import ru.tsur.pulse.messages.RecentMessage;
 import ru.tsur.pulse.pipeline.Channels;
@@ -31,11 +25,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Pushes the live feed to every feed screen. Newly stored messages arrive on the {@code messages-stored}
- * channel and wait (bounded: only the newest {@code pulse.feed.snapshot-size} can reach a screen anyway);
- * every {@code pulse.feed.poll-interval} they go out as one frame. The picture a screen starts from is read
- * from PostgreSQL (the truth) when it is the only screen; while screens stay connected the channel keeps it
- * current.
+ * Pushes the live feed to this replica's feed screens. Batches of newly stored messages — this replica's and,
+ * under {@code kafka}, every other replica's — arrive on the {@code feed-entries-in} channel (each replica's
+ * {@link FeedRelay} sends one per {@code pulse.feed.poll-interval}) and go out at once as one frame. The picture
+ * a screen starts from is read from PostgreSQL (the truth) when it is the only screen; while screens stay
+ * connected the channel keeps it current.
  */
 @ApplicationScoped
 public class FeedBroadcaster implements ScreenStream<SingleFeed> {
@@ -48,10 +42,12 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
     private final Clock clock;
     private final FeedState state;
     private final ScreenHub<SingleFeed> hub;
-    /** Stored messages not yet pushed, oldest first; the oldest give way beyond the snapshot size. */
+    /**
+     * Stored messages not yet pushed, oldest first; the oldest give way beyond the snapshot size. They wait while
+     * no screen has loaded the feed.
+     */
     private final ArrayDeque<RecentMessage> waiting = new ArrayDeque<>();
     private volatile boolean loaded;
-    private volatile Cancellable pushes;
 
     public FeedBroadcaster(MessageRepository repository, FeedConfig config, ObjectMapper json,
                            MeterRegistry registry, Clock clock) {
@@ -63,23 +59,27 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
         this.hub = new ScreenHub<>("feed", config.clientBuffer(), (feed, scope) -> snapshotFrame(scope), registry);
     }
 
-    /** A message stored for the first time (any source); it waits for the next push. */
-    @Incoming(Channels.MESSAGES_STORED)
-    void stored(StoredMessage message) {
-        RecentMessage shown = RecentMessage.of(message);
+    /** A batch some replica stored (this one's too); it goes out at once. */
+    @Incoming(Channels.FEED_ENTRIES_IN)
+    void received(FeedEntries entries) {
+        if (entries == null) {
+            return;
+        }
         synchronized (waiting) {
-            waiting.addLast(shown);
+            entries.messages().forEach(waiting::addLast);
             while (waiting.size() > config.snapshotSize()) {
                 waiting.removeFirst();
             }
         }
+        push();
     }
 
     /**
-     * Pushes what was stored since the last push, as one frame. Until a screen has loaded the feed the messages
+     * Pushes what arrived since the last push, as one frame. Until a screen has loaded the feed the messages
      * keep waiting (those the first read already holds are then recognised and not pushed again).
+     * One push at a time, so frames leave in the order of their sequence numbers.
      */
-    void push() {
+    synchronized void push() {
         if (!loaded) {
             return;
         }
@@ -101,17 +101,6 @@ public class FeedBroadcaster implements ScreenStream<SingleFeed> {
         // A scoped screen gets its municipalities' messages only (an empty batch keeps its sequence in step).
         hub.publish(SingleFeed.ALL, batch.get().seq(), scope -> frames.messages(
                 new FeedState.Batch(batch.get().seq(), within(batch.get().messages(), scope)), clock.instant()));
-    }
-
-    void start(@Observes StartupEvent startup) {
-        pushes = Ticks.every(config.pollInterval(), "Feed push", () -> Uni.createFrom().item(() -> {
-            push();
-            return null;
-        }));
-    }
-
-    void stop(@Observes ShutdownEvent shutdown) {
-        pushes.cancel();
     }
 
     @Scheduled(every = "${pulse.feed.heartbeat}")

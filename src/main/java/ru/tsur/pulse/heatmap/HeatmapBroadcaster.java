@@ -11,7 +11,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
-import io.smallrye.reactive.messaging.annotations.Merge;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,11 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pushes the heat map to every screen. The {@code counts-changed} channel marks municipalities as changed;
+ * Pushes the heat map to every screen. The {@code counts-changed-in} channel marks municipalities as changed;
  * every tick the changed municipalities' windows are read from Redis (one pipeline), compared with what
  * screens were last sent, and the changed cells go out as one delta per window with the next sequence
  * number. At each new minute every municipality is re-read, so windows slide even when nothing is posted.
- * Scores from the {@code tension-scores} channel go out at the next tick the same way.
+ * Scores from the {@code tension-scores-in} channel go out at the next tick the same way.
  */
 @ApplicationScoped
 public class HeatmapBroadcaster implements ScreenStream<Window> {
@@ -97,13 +96,13 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
     }
 
     /**
-     * Which municipalities moved: counting rounds, the catch-up job and rebuilds all announce it here. Merged:
-     * the count stage's stream and the maintenance jobs' emitter both feed the channel.
+     * Which municipalities moved, on any replica: counting rounds, the catch-up job and rebuilds all announce it
+     * (the heat map re-reads those windows from the shared Redis at the next tick).
      */
-    @Incoming(Channels.COUNTS_CHANGED)
-    @Merge
+    @Incoming(Channels.COUNTS_CHANGED_IN)
     public void countsChanged(CountedBatch batch) {
-        if (batch.municipalities().isEmpty()) {
+        // null: a record of the Kafka binding that could not be read (the minute re-read covers it).
+        if (batch == null || batch.municipalities() == null || batch.municipalities().isEmpty()) {
             return;
         }
         changed.addAll(batch.municipalities());
@@ -114,9 +113,12 @@ public class HeatmapBroadcaster implements ScreenStream<Window> {
         }
     }
 
-    /** The tension detector's latest scores; published at the next tick. */
-    @Incoming(Channels.TENSION_SCORES)
+    /** The tension detector's latest scores (from the replica that publishes them); published at the next tick. */
+    @Incoming(Channels.TENSION_SCORES_IN)
     public void tensionScores(TensionScores scores) {
+        if (scores == null || scores.scores() == null) {
+            return;
+        }
         pendingTension.set(scores);
     }
 

@@ -10,8 +10,11 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import ru.tsur.pulse.domain.IncomingMessage;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.locate.MunicipalityLocator;
 import ru.tsur.pulse.pipeline.Channels;
 import ru.tsur.pulse.pipeline.IngestReceipt;
 import ru.tsur.pulse.pipeline.NormalizedText;
@@ -55,13 +58,17 @@ public class IngestGateway {
     static final List<String> OUTCOMES = List.of("accepted", "duplicate", "rejected", "unavailable");
 
     private final MutinyEmitter<IncomingMessage> emitter;
+    private final MunicipalityLocator locator;
+    private final Region region;
     private final Semaphore inFlight;
     private final long retryAfterSeconds;
     private final Map<String, Counter> outcomes = new HashMap<>();
 
     public IngestGateway(@Channel(Channels.MESSAGES_SUBMITTED) MutinyEmitter<IncomingMessage> emitter, IngestConfig config,
-                         MeterRegistry registry) {
+                         MunicipalityLocator locator, Region region, MeterRegistry registry) {
         this.emitter = emitter;
+        this.locator = locator;
+        this.region = region;
         this.inFlight = new Semaphore(config.maxInFlight());
         this.retryAfterSeconds = Math.max(1, config.retryAfter().toSeconds());
         for (String source : KNOWN_SOURCES) {
@@ -110,8 +117,11 @@ public class IngestGateway {
     private Uni<Accepted> send(Submission submission) {
         IncomingMessage message = submission.message();
         IngestReceipt receipt = new IngestReceipt();
-        Metadata metadata = submission.normalizedText() == null ? Metadata.of(receipt)
-                : Metadata.of(receipt, new NormalizedText(submission.normalizedText()));
+        // The partition key (read by the Kafka binding only): one municipality's messages in one partition, in order.
+        OutgoingKafkaRecordMetadata<String> partition = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(locator.plainAtTheDoor(message).orElse(region.id())).build();
+        Metadata metadata = submission.normalizedText() == null ? Metadata.of(receipt, partition)
+                : Metadata.of(receipt, partition, new NormalizedText(submission.normalizedText()));
         return emitter.sendMessage(Message.of(message, metadata))
                 .map(ignored -> new Accepted(receipt.id(), receipt.duplicate(), null, receipt.recorded()))
                 .invoke(accepted -> outcome(message.source(), accepted.duplicate() ? "duplicate" : "accepted").increment())

@@ -1,9 +1,12 @@
 package ru.tsur.pulse.leases;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -18,12 +21,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobLeases {
 
+    private static final Logger LOG = Logger.getLogger(JobLeases.class);
+
     /** Takes the lease when it is free or lapsed, renews it when the holder has it; answers the holder when it holds it. */
     private static final String TAKE = """
             INSERT INTO job_lease AS l (name, holder, until) VALUES ($1, $2, now() + make_interval(secs => $3))
             ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until
             WHERE l.holder = EXCLUDED.holder OR l.until < now()
             RETURNING holder""";
+
+    /** Gives up every lease of a holder (a replica that stops cleanly hands its jobs on at once). */
+    private static final String RELEASE = "DELETE FROM job_lease WHERE holder = $1";
 
     private final Pool pool;
     private final String holder = UUID.randomUUID().toString();
@@ -40,6 +48,18 @@ public class JobLeases {
     /** Takes or renews the named lease for this replica; false when another replica holds it. */
     public Uni<Boolean> take(String name, Duration length) {
         return take(name, holder, length);
+    }
+
+    /**
+     * A replica stopping cleanly (a rolling update, a scale-in) releases what it holds, so the jobs move on now
+     * instead of after a lease length; a replica that dies releases nothing and its leases lapse.
+     */
+    void release(@Observes ShutdownEvent shutdown) {
+        try {
+            pool.preparedQuery(RELEASE).execute(Tuple.of(holder)).await().atMost(Duration.ofSeconds(2));
+        } catch (RuntimeException failure) {
+            LOG.debugf("Leases not released (they lapse): %s", failure.toString());
+        }
     }
 
     /** Takes or renews the named lease for {@code holder}; false when another holder has it. */

@@ -68,6 +68,21 @@ public final class MunicipalityLocator {
         return Location.unknown();
     }
 
+    /**
+     * The municipality as far as it is plain before the pipeline runs: the boundary the point lies in, else the
+     * municipality the hint names exactly (no nearest boundary, no gazetteer). The ingest door keys the Kafka
+     * topic by it, so one municipality's messages stay in one partition, in order.
+     */
+    public Optional<String> plainAtTheDoor(IncomingMessage message) {
+        if (message.hasCoordinates()) {
+            Optional<String> byPoint = containing(message.lat(), message.lon());
+            if (byPoint.isPresent()) {
+                return byPoint;
+            }
+        }
+        return names.find(message.municipalityHint());
+    }
+
     /** The municipality containing the point, or the nearest one within the tolerance. */
     public Optional<String> byCoordinates(double lat, double lon) {
         Point point = RegionPack.GEOMETRY_FACTORY.createPoint(new Coordinate(lon, lat));

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import ru.tsur.pulse.domain.Location;
 import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.leases.JobLeases;
 import ru.tsur.pulse.pipeline.Channels;
 
 import java.time.Clock;
@@ -42,6 +43,8 @@ public class TensionService {
 
     private static final Logger LOG = Logger.getLogger(TensionService.class);
     private static final double SMALLEST_ELAPSED = 0.1;
+    /** The lease of the replica that publishes scores and alerts (leases.JobLeases). */
+    static final String LEASE = "tension-publisher";
 
     private final TensionConfig config;
     private final TensionSettings settings;
@@ -49,6 +52,7 @@ public class TensionService {
     private final TensionRepository repository;
     private final TensionAlertPublisher publisher;
     private final MutinyEmitter<TensionScores> scores;
+    private final JobLeases leases;
     private final Clock clock;
     private final Object lock = new Object();
     private final Timer detectorTime;
@@ -63,8 +67,9 @@ public class TensionService {
                           // Each round's scores are complete: a screen stream behind needs only the latest.
                           @Channel(Channels.TENSION_SCORES) @OnOverflow(OnOverflow.Strategy.LATEST)
                           MutinyEmitter<TensionScores> scores,
-                          MeterRegistry registry, Clock clock) {
+                          JobLeases leases, MeterRegistry registry, Clock clock) {
         this.clock = clock;
+        this.leases = leases;
         this.config = config;
         this.settings = config.settings(ZoneId.of(region.timeZone()));
         this.region = region;
@@ -100,7 +105,9 @@ public class TensionService {
     }
 
     /** One round: warm up if not yet warm, else recount and evaluate. Skipped while the last one runs. */
-    @Scheduled(every = "${pulse.tension.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pulse.tension.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not while the application starts: the channels it emits on may not be connected yet (SRMSG00019).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();
@@ -218,14 +225,26 @@ public class TensionService {
         }
     }
 
+    /**
+     * Sends the scores to every replica's heat map and raises or resolves alerts — on the one replica that holds
+     * the publishing lease. Every replica evaluates (each serves the tension APIs from its own warm detector, all
+     * read the same PostgreSQL counts), one speaks: a replica that takes the lease over first resolves the alerts
+     * its detector does not hold, as after a restart.
+     */
     private Uni<Void> publish(Round round) {
-        scores.sendAndForget(new TensionScores(round.scores(), round.learning(), clock.instant()));
-        Uni<Void> published = publisher.publish(round.changes());
-        if (staleAlertsResolved) {
-            return published;
-        }
-        return published.chain(() -> publisher.resolveAllExcept(round.firing()))
-                .invoke(() -> staleAlertsResolved = true);
+        return leases.take(LEASE, config.tick().multipliedBy(3)).chain(held -> {
+            if (!held) {
+                staleAlertsResolved = false;
+                return Uni.createFrom().voidItem();
+            }
+            scores.sendAndForget(new TensionScores(round.scores(), round.learning(), clock.instant()));
+            Uni<Void> published = publisher.publish(round.changes());
+            if (staleAlertsResolved) {
+                return published;
+            }
+            return published.chain(() -> publisher.resolveAllExcept(round.firing()))
+                    .invoke(() -> staleAlertsResolved = true);
+        });
     }
 
     /**

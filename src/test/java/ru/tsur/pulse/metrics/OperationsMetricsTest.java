@@ -53,7 +53,7 @@ class OperationsMetricsTest {
     /**
      * Metrics of the Kafka client (Micrometer KafkaClientMetrics), present only when {@code messages-in} is
      * bound to Kafka; this test runs the default in-process binding, so they cannot appear in this scrape
-     * ({@code pipeline.KafkaBindingSpikeTest} finds them under the {@code kafka} profile).
+     * ({@code pipeline.KafkaBindingTest} finds them under the {@code kafka} profile).
      */
     static final Set<String> ONLY_WITH_KAFKA_BINDING = Set.of("kafka_consumer_fetch_manager_records_lag_max");
 

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -65,8 +67,57 @@ public final class TestKafka {
     /**
      * Makes sure the topic exists with this many partitions (one replica) and returns its name; a topic that
      * already exists with another partition count is an error in the calling test, not something to adjust.
+     * A describe right after the create may not know the topic yet on a fresh broker (seen here:
+     * UnknownTopicOrPartitionException): it is asked again, up to ten times.
      */
     public static String topic(String name, int partitions) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return createOrCheck(name, partitions);
+            } catch (UnknownTopicYet notYet) {
+                if (attempt == 10) {
+                    throw new IllegalStateException("topic " + name + " unknown after its creation", notYet);
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
+    }
+
+    /**
+     * The configuration that binds a {@code @QuarkusTest} to this broker under the {@code kafka} profile (as the
+     * test profile's parent), with topics of its own: the ingest topic ({@code partitions}), its dead-letter topic
+     * and the three screens topics (one partition each), all named after {@code name} and a random suffix. A
+     * test profile runs in another class loader than the test's methods, so the test reads the broker's address
+     * ({@code PULSE_KAFKA_BOOTSTRAP_SERVERS}) and topics ({@code PULSE_KAFKA_TOPIC},
+     * {@code PULSE_KAFKA_SCREENS_PREFIX}) back from the configuration rather than from here.
+     */
+    public static Map<String, String> kafkaProfile(String name, int partitions) {
+        String suffix = UUID.randomUUID().toString();
+        String messages = name + "-" + suffix;
+        String screens = name + "-screens-" + suffix;
+        topic(messages, partitions);
+        topic(messages + "-dead-letter", 1);
+        for (String flow : SCREENS_FLOWS) {
+            topic(screens + "-" + flow, 1);
+        }
+        return Map.of(
+                "quarkus.config.profile.parent", "kafka",
+                "PULSE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+                "PULSE_KAFKA_TOPIC", messages,
+                "PULSE_KAFKA_SCREENS_PREFIX", screens,
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+    }
+
+    /** The suffixes of the screens topics (application.properties: {@code <prefix>-counts} and so on). */
+    public static final List<String> SCREENS_FLOWS = List.of("counts", "tension", "feed");
+
+    private static String createOrCheck(String name, int partitions) throws UnknownTopicYet {
         try (Admin admin = admin()) {
             try {
                 admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
@@ -76,15 +127,32 @@ public final class TestKafka {
                     throw e;
                 }
             }
-            TopicDescription description = admin.describeTopics(Set.of(name)).allTopicNames()
-                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(name);
+            TopicDescription description;
+            try {
+                description = admin.describeTopics(Set.of(name)).allTopicNames()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(name);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                    throw new UnknownTopicYet(e.getCause());
+                }
+                throw e;
+            }
             if (description.partitions().size() != partitions) {
                 throw new IllegalStateException("topic " + name + " exists with " + description.partitions().size()
                         + " partitions, not " + partitions);
             }
             return name;
+        } catch (UnknownTopicYet | IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not create topic " + name + " on the test broker", e);
+        }
+    }
+
+    /** The broker does not know a topic just created yet. */
+    private static final class UnknownTopicYet extends Exception {
+        UnknownTopicYet(Throwable cause) {
+            super(cause);
         }
     }
 

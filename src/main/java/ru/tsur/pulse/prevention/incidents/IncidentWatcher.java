@@ -72,7 +72,9 @@ public class IncidentWatcher {
     }
 
     /** One round, if this replica holds the lease; skipped while one runs. */
-    @Scheduled(every = "${pulse.prevention.incidents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pulse.prevention.incidents.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not while the application starts: the channels it emits on may not be connected yet (SRMSG00019).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> round() {
         if (!config.enabled()) {
             return Uni.createFrom().voidItem();

@@ -32,18 +32,18 @@ import static org.awaitility.Awaitility.await;
  * outage is not a poison message.
  */
 @QuarkusTest
-@TestProfile(KafkaBindingOutageSpikeTest.KafkaWithoutPostgres.class)
-class KafkaBindingOutageSpikeTest {
+@TestProfile(KafkaBindingOutageTest.KafkaWithoutPostgres.class)
+class KafkaBindingOutageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern PERSIST_FAILURES =
             Pattern.compile("(?m)^pulse_postgres_failures_total\\{[^}]*operation=\"persist\"[^}]*} ([0-9.E]+)");
 
-    /** The Kafka binding of {@link KafkaBindingSpikeTest}, with PostgreSQL out of reach. */
+    /** The Kafka binding of {@link KafkaBindingTest}, with PostgreSQL out of reach. */
     public static final class KafkaWithoutPostgres implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(new KafkaBindingSpikeTest.KafkaBinding().getConfigOverrides());
+            Map<String, String> overrides = new HashMap<>(new KafkaBindingTest.KafkaBinding().getConfigOverrides());
             overrides.putAll(new Unreachable.Postgres().getConfigOverrides());
             return overrides;
         }

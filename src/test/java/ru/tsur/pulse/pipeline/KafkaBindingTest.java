@@ -10,6 +10,9 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.locationtech.jts.geom.Point;
+import ru.tsur.pulse.domain.Region;
+import ru.tsur.pulse.locate.RegionPack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -58,8 +61,8 @@ import static org.awaitility.Awaitility.await;
  * other test keeps the default in-process binding.
  */
 @QuarkusTest
-@TestProfile(KafkaBindingSpikeTest.KafkaBinding.class)
-class KafkaBindingSpikeTest {
+@TestProfile(KafkaBindingTest.KafkaBinding.class)
+class KafkaBindingTest {
 
     private static final int PARTITIONS = 3;
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -72,44 +75,20 @@ class KafkaBindingSpikeTest {
     public static final class KafkaBinding implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String topic = "messages-spike-" + UUID.randomUUID();
-            topic(topic, PARTITIONS);
-            topic(topic + "-dead-letter", 1);
-            return Map.of(
-                    "quarkus.config.profile.parent", "kafka",
-                    "kafka-spike.binding", "kafka",
-                    "PULSE_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers(),
-                    "PULSE_KAFKA_TOPIC", topic,
-                    "quarkus.log.category.\"kafka\".level", "WARN",
-                    "quarkus.log.category.\"org.apache.kafka\".level", "WARN");
-        }
-    }
-
-    /**
-     * Creates the topic, asking again when the broker's describe, right after the create, does not know it yet
-     * (seen here: UnknownTopicOrPartitionException on the second topic of a fresh broker).
-     */
-    private static void topic(String name, int partitions) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                TestKafka.topic(name, partitions);
-                return;
-            } catch (IllegalStateException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
+            Map<String, String> overrides = new HashMap<>(TestKafka.kafkaProfile("messages-binding", PARTITIONS));
+            overrides.put("kafka-spike.binding", "kafka");
+            return overrides;
         }
     }
 
     @Inject
     Pool pool;
+
+    @Inject
+    RegionPack pack;
+
+    @Inject
+    Region region;
 
     @Inject
     Instance<BuildTimeBindingMarker> buildTimeMarker;
@@ -149,6 +128,61 @@ class KafkaBindingSpikeTest {
         assertThat(given().when().get("/q/metrics").then().statusCode(200).extract().asString())
                 .as("the consumer lag under the name the dashboards query")
                 .containsPattern("(?m)^kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"kafka-consumer-messages-in\"");
+    }
+
+    @Test
+    void eachMessageIsKeyedByTheMunicipalityPlainAtTheDoorElseByTheRegion() throws Exception {
+        Map<TopicPartition, Long> before = endOffsets();
+        Point inKolpino = pack.boundaries().get("spb-kolpino").getInteriorPoint();
+        String byHint = TestMessages.uniqueId();
+        String byPoint = TestMessages.uniqueId();
+        String unknown = TestMessages.uniqueId();
+        for (String body : List.of(
+                """
+                {"source":"portal","externalId":"%s","text":"Не горит фонарь у дома","municipality":"spb-kolomna"}"""
+                        .formatted(byHint),
+                """
+                {"source":"portal","externalId":"%s","text":"Не горит фонарь у дома","lat":%s,"lon":%s}"""
+                        .formatted(byPoint, inKolpino.getY(), inKolpino.getX()),
+                """
+                {"source":"portal","externalId":"%s","text":"Не горит фонарь у дома"}""".formatted(unknown))) {
+            given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages").then().statusCode(202);
+        }
+
+        assertThat(keysSince(before)).isEqualTo(Map.of(byHint, "spb-kolomna", byPoint, "spb-kolpino", unknown, region.id()));
+    }
+
+    /** External id → record key of every record written to the topic after the offsets given. */
+    private Map<String, String> keysSince(Map<TopicPartition, Long> offsets) throws Exception {
+        Map<String, String> keys = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "key-reader-" + UUID.randomUUID(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.assign(offsets.keySet());
+            offsets.forEach(consumer::seek);
+            Map<TopicPartition, Long> end = endOffsets();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (offsets.keySet().stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    keys.put(JsonPath.from(record.value()).getString("externalId"), record.key());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            IntStream.range(0, PARTITIONS).forEach(partition -> latest.put(new TopicPartition(topic, partition), OffsetSpec.latest()));
+            Map<TopicPartition, Long> offsets = new HashMap<>();
+            admin.listOffsets(latest).all().get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                    .forEach((partition, info) -> offsets.put(partition, info.offset()));
+            return offsets;
+        }
     }
 
     @Test
