@@ -26,6 +26,7 @@ public final class MessageParser {
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
     /** The bounds of the other fields, in characters (README «Limits»; the text's own is configured). */
     static final int MAX_EXTERNAL_ID = 200;
+    static final int MAX_SOURCE = 64;
     static final int MAX_ADDRESS = 500;
     static final int MAX_NAME = 300;
     static final int MAX_CATEGORY = 100;
@@ -67,7 +68,7 @@ public final class MessageParser {
             return new Parsed(null, errors);
         }
         Fields fields = new Fields(node, fieldPrefix, errors);
-        String source = fields.string("source", true, 64);
+        String source = fields.string("source", true, MAX_SOURCE);
         if (source != null) {
             source = source.toLowerCase(Locale.ROOT);
             if (!SOURCE.matcher(source).matches()) {

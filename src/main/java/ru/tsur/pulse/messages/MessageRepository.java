@@ -81,6 +81,10 @@ public class MessageRepository {
             SELECT id, created_at, received_at, municipality_id, category_id, topic, display_text
             FROM message ORDER BY id DESC LIMIT $1""";
 
+    private static final String SELECT_BY_KEY = """
+            SELECT id, source, external_id, received_at, municipality_id, category_id, case_id
+            FROM message WHERE source = $1 AND external_id = $2""";
+
     private final Pool pool;
 
     public MessageRepository(Pool pool) {
@@ -167,6 +171,12 @@ public class MessageRepository {
     /** Runs the work in one transaction (a read of personal data and its audit row commit together). */
     public <T> Uni<T> inTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(work);
+    }
+
+    /** The message stored under this idempotency key, if any. */
+    public Uni<java.util.Optional<StoredMessageStatus>> byKey(String source, String externalId) {
+        return pool.preparedQuery(SELECT_BY_KEY).execute(Tuple.of(source, externalId)).map(rows ->
+                rows.size() == 0 ? java.util.Optional.empty() : java.util.Optional.of(StoredMessageStatus.from(rows.iterator().next())));
     }
 
     public Uni<List<RecentMessage>> newest(int limit) {

@@ -67,6 +67,7 @@ class EveryEndpointIsProtectedTest {
             entry("POST /api/v1/messages", Set.of(SOURCE, OPERATOR)),
             entry("POST /api/v1/messages/batch", Set.of(SOURCE, OPERATOR)),
             entry("GET /api/v1/messages/recent", SCREENS),
+            entry("GET /api/v1/messages/by-key", Set.of(SOURCE, OPERATOR)),
             entry("GET /api/v1/messages/{id}/original", Set.of(OPERATOR, ADMIN)),
             entry("POST /api/v1/classify", Set.of(OPERATOR, ADMIN)),
             entry("GET /api/v1/heatmap", SCREENS),
@@ -248,7 +249,7 @@ class EveryEndpointIsProtectedTest {
         gone.removeAll(documented);
         assertThat(unlisted).as("every operation must be listed in ALLOWED, with the roles that may call it").isEmpty();
         assertThat(gone).as("rows of ALLOWED the API no longer has").isEmpty();
-        assertThat(documented).hasSize(56);
+        assertThat(documented).hasSize(57);
     }
 
     @Test

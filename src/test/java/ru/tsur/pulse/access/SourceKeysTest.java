@@ -7,7 +7,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import ru.tsur.pulse.keys.KeyCreated;
+import ru.tsur.pulse.messages.StoredMessageStatus;
+import ru.tsur.pulse.problems.FieldError;
 import ru.tsur.pulse.problems.Problem;
 import ru.tsur.pulse.support.AuthenticatedRestAssured;
 import ru.tsur.pulse.support.TestMessages;
@@ -41,6 +47,9 @@ class SourceKeysTest {
             return Map.of("pulse.keys.burst", "20", "pulse.keys.rate-per-second", "1");
         }
     }
+
+    @Inject
+    Pool pool;
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String UNAUTHORIZED = "Нужен вход: токен доступа (Authorization: Bearer …) или ключ источника (X-Api-Key)";
@@ -92,6 +101,44 @@ class SourceKeysTest {
                 .body("[" + message("portal-test") + "," + message("hotline") + "]").when().post("/api/v1/messages/batch");
         assertThat(problem(batch, 403)).isEqualTo(Problem.forbidden("Ключ " + key.id()
                 + " не может отправлять сообщения от имени источника «hotline» (поле [1].source); разрешены: portal-test").body());
+    }
+
+    @Test
+    void aKeyFindsItsSourcesMessagesByTheirKeyAndNoOtherSources() throws Exception {
+        KeyCreated key = create(List.of("portal-test"), null);
+        String externalId = TestMessages.uniqueId();
+        post(key, """
+                {"source":"portal-test","externalId":"%s","text":"Не убран снег во дворе дома 3","municipality":"spb-kolpino"}"""
+                .formatted(externalId)).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stored(externalId).caseId() != null);
+
+        String found = given().header("X-Api-Key", key.key()).queryParam("source", "Portal-Test")
+                .queryParam("externalId", externalId).when().get("/api/v1/messages/by-key")
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asString();
+        assertThat(JSON.readValue(found, StoredMessageStatus.class)).isEqualTo(stored(externalId));
+
+        Response otherSource = given().header("X-Api-Key", key.key()).queryParam("source", "hotline")
+                .queryParam("externalId", externalId).when().get("/api/v1/messages/by-key");
+        assertThat(problem(otherSource, 403)).isEqualTo(Problem.forbidden("Ключ " + key.id()
+                + " не видит сообщения источника «hotline»; разрешены: portal-test").body());
+        Response notYet = given().header("X-Api-Key", key.key()).queryParam("source", "portal-test")
+                .queryParam("externalId", "never-" + externalId).when().get("/api/v1/messages/by-key");
+        assertThat(problem(notYet, 404)).isEqualTo(Problem.notFound(
+                "Сообщение portal-test/never-" + externalId + " ещё не сохранено (или не приходило)").body());
+        Response bare = given().header("Authorization", Tokens.bearer("operator")).when().get("/api/v1/messages/by-key");
+        assertThat(problem(bare, 400)).isEqualTo(Problem.invalid(List.of(new FieldError("source", "обязательный параметр"),
+                new FieldError("externalId", "обязательный параметр"))).body());
+    }
+
+    /** The message as PostgreSQL holds it under the key (source portal-test). */
+    private StoredMessageStatus stored(String externalId) {
+        Row row = pool.preparedQuery("""
+                SELECT id, received_at, municipality_id, category_id, case_id FROM message
+                WHERE source = 'portal-test' AND external_id = $1""").execute(Tuple.of(externalId))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next();
+        return new StoredMessageStatus(row.getLong("id"), "portal-test", externalId,
+                row.getOffsetDateTime("received_at").toInstant(), row.getString("municipality_id"),
+                row.getString("category_id"), row.getLong("case_id"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class OpenApiDocumentTest {
             }
         });
         assertThat(missing).isEmpty();
-        assertThat(operations()).hasSize(56);
+        assertThat(operations()).hasSize(57);
     }
 
     @Test

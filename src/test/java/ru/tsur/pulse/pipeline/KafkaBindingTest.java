@@ -118,6 +118,11 @@ class KafkaBindingTest {
                 .containsExactly(text));
         await().atMost(WAIT).untilAsserted(() -> assertThat(committedOffset()).as("offsets committed after the commit")
                 .isEqualTo(before + 1));
+        long stored = pool.preparedQuery("SELECT id FROM message WHERE source = 'portal' AND external_id = $1")
+                .execute(Tuple.of(externalId)).await().atMost(WAIT).iterator().next().getLong("id");
+        assertThat(given().queryParam("source", "portal").queryParam("externalId", externalId)
+                .when().get("/api/v1/messages/by-key").then().statusCode(200).extract().jsonPath().getLong("id"))
+                .as("the source learns the id by the message's key").isEqualTo(stored);
 
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/messages").then().statusCode(202);
         assertThat(endOffset()).as("the repeat is in the topic too").isEqualTo(before + 2);
