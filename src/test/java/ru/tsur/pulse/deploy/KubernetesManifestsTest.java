@@ -406,7 +406,7 @@ class KubernetesManifestsTest {
         return false;
     }
 
-    private static int defaultHttpPort() throws IOException {
+    static int defaultHttpPort() throws IOException {
         Matcher port = Pattern.compile("(?m)^quarkus\\.http\\.port=\\$\\{PULSE_HTTP_PORT:(\\d+)}")
                 .matcher(Files.readString(Path.of("src/main/resources/application.properties")));
         assertThat(port.find()).isTrue();
