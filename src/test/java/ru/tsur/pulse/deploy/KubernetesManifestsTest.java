@@ -231,9 +231,7 @@ class KubernetesManifestsTest {
         String prefix = data.path("PULSE_KAFKA_SCREENS_PREFIX").asText(screensPrefixDefault());
         assertThat(partitions).containsExactlyInAnyOrderEntriesOf(Map.of("messages", 6, "messages-dead-letter", 1,
                 prefix + "-counts", 1, prefix + "-tension", 1, prefix + "-feed", 1));
-        Set<String> named = topicsNamedByServiceConfig(data);
-        assertThat(named).contains("messages", "messages-dead-letter");
-        assertThat(partitions.keySet()).containsAll(named);
+        assertThat(topicsNamedByServiceConfig(data)).as("the topics the kafka profile binds").isEqualTo(partitions.keySet());
         String ingestTopic = resolve(kafkaProfileProperty("mp.messaging.incoming.messages-in.topic"), data);
         Set<String> clusters = new HashSet<>();
         for (ObjectNode topic : ofKind(resources, "KafkaTopic")) {
@@ -349,10 +347,11 @@ class KubernetesManifestsTest {
         return expression.appendTail(resolved).toString();
     }
 
-    /** The fan-out topics' prefix when PULSE_KAFKA_SCREENS_PREFIX is not set: the configuration's, else the design's. */
+    /** The fan-out topics' prefix when PULSE_KAFKA_SCREENS_PREFIX is not set: the configuration's default. */
     private static String screensPrefixDefault() {
         Matcher expression = Pattern.compile("\\$\\{PULSE_KAFKA_SCREENS_PREFIX:([^}]*)}").matcher(applicationPropertiesText());
-        return expression.find() ? expression.group(1) : "pulse-screens";
+        assertThat(expression.find()).as("application.properties names the screens' prefix").isTrue();
+        return expression.group(1);
     }
 
     /** application.properties as key → value (as written: profile prefixes kept, expressions unresolved). */
