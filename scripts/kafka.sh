@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Makes a development Apache Kafka broker answer on 127.0.0.1:${PULSE_KAFKA_PORT:-9092} with the topics TSUR
 # Pulse's Kafka binding uses (issue 18): `messages` (ingest, keyed by municipality; PULSE_KAFKA_PARTITIONS,
-# default 6), `messages-dead-letter` (dead letters) and `pulse-broadcast` (screen fan-out to every replica; one partition
-# keeps the order). No Docker and no Kafka tarball: Apache Kafka's own broker from Maven Central.
+# default 6), `messages-dead-letter` (dead letters, kept 14 days) and the screens' fan-out to every replica,
+# `pulse-screens-counts`, `pulse-screens-tension`, `pulse-screens-feed` (prefix PULSE_KAFKA_SCREENS_PREFIX; one
+# partition each keeps the order; kept 1 hour). The same names and partitions as k8s/overlays/kafka/topics.yaml
+# and docker/docker-compose.replicas.yml. No Docker and no Kafka tarball: Apache Kafka's own broker from Maven
+# Central.
 # Called by `scripts/services.sh --kafka`; idempotent like it:
 #   1. if a broker this script started answers on the port, only creates the topics that are missing;
 #   2. if another Kafka answers there, uses it as it is (creates the missing topics);
@@ -20,7 +23,7 @@
 #       same classpath (kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh of a distribution),
 #       e.g. scripts/kafka.sh topics --bootstrap-server 127.0.0.1:9092 --describe --topic messages
 # Environment: PULSE_KAFKA_PORT (9092), PULSE_KAFKA_CONTROLLER_PORT (the port after it), PULSE_KAFKA_PARTITIONS
-# (partitions of `messages`, 6), PULSE_KAFKA_HOME (cache folder), PULSE_KAFKA_JAVA_HOME (a JDK/JRE >= 17; default
+# (partitions of `messages`, 6), PULSE_KAFKA_SCREENS_PREFIX (pulse-screens, as the service), PULSE_KAFKA_HOME (cache folder), PULSE_KAFKA_JAVA_HOME (a JDK/JRE >= 17; default
 # JAVA_HOME, else the java on PATH), PULSE_KAFKA_HEAP (default -Xms128m -Xmx512m),
 # PULSE_KAFKA_START_TIMEOUT (seconds, default 90).
 set -euo pipefail
@@ -31,6 +34,7 @@ HOST=127.0.0.1
 PORT=${PULSE_KAFKA_PORT:-9092}
 CONTROLLER_PORT=${PULSE_KAFKA_CONTROLLER_PORT:-$(( PORT + 1 ))}
 PARTITIONS=${PULSE_KAFKA_PARTITIONS:-6}
+SCREENS_PREFIX=${PULSE_KAFKA_SCREENS_PREFIX:-pulse-screens}
 CACHE=${PULSE_KAFKA_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/tsur-pulse/kafka-$KAFKA_VERSION}
 POM=$ROOT/tools/kafka/pom.xml
 CLASSPATH_FILE=$CACHE/classpath.txt   # the jars of tools/kafka/pom.xml, as Maven resolved them
@@ -45,8 +49,10 @@ NODE_ID=1
 # topic:partitions:configs (configs comma-separated, or empty)
 TOPICS=(
   "messages:$PARTITIONS:"
-  "messages-dead-letter:1:"
-  "pulse-broadcast:1:retention.ms=3600000"
+  "messages-dead-letter:1:retention.ms=1209600000"
+  "$SCREENS_PREFIX-counts:1:retention.ms=3600000"
+  "$SCREENS_PREFIX-tension:1:retention.ms=3600000"
+  "$SCREENS_PREFIX-feed:1:retention.ms=3600000"
 )
 
 log() { echo "[services] $*"; }
@@ -250,7 +256,7 @@ ensure_kafka() {
     start_kafka
   fi
   ensure_topics
-  log "Kafka answers on $BOOTSTRAP (bootstrap servers; topics: messages, messages-dead-letter, pulse-broadcast)"
+  log "Kafka answers on $BOOTSTRAP (bootstrap servers; topics: ${TOPICS[*]%%:*})"
 }
 
 # Kafka's command-line tools, without the lock (a console consumer may run for long).

@@ -19,8 +19,9 @@ import java.util.Set;
  * kustomize binary is packaged for the machines here): {@code resources} (files and directories),
  * {@code patches} given by {@code path} (strategic merge: maps merge, {@code null} deletes, lists of
  * containers, volumes, env, mounts, ports and spread constraints merge by their Kubernetes merge key, other
- * lists are replaced), {@code namespace} and {@code images}. Any other field is refused, so an overlay can
- * never use something this renderer would silently ignore.
+ * lists are replaced; a patch document holding {@code $patch: delete} removes the resource it names, as
+ * kustomize does), {@code namespace} and {@code images}. Any other field (or {@code $patch} directive) is
+ * refused, so an overlay can never use something this renderer would silently ignore.
  */
 public final class Kustomize {
 
@@ -53,7 +54,14 @@ public final class Kustomize {
             for (ObjectNode document : read(directory.resolve(patch.path("path").asText()))) {
                 ObjectNode target = find(resources, document.path("kind").asText(),
                         document.path("metadata").path("name").asText());
-                merge(target, document);
+                if (document.has("$patch")) {
+                    if (!document.path("$patch").asText().equals("delete")) {
+                        throw new IllegalArgumentException(directory + ": only '$patch: delete' is supported: " + document);
+                    }
+                    resources.remove(target);
+                } else {
+                    merge(target, document);
+                }
             }
         }
         if (kustomization.has("namespace")) {
@@ -100,6 +108,9 @@ public final class Kustomize {
     private static void merge(ObjectNode target, JsonNode patch) {
         patch.fields().forEachRemaining(field -> {
             String name = field.getKey();
+            if (name.startsWith("$")) {
+                throw new IllegalArgumentException("strategic-merge directive '" + name + "' is not supported inside a resource");
+            }
             JsonNode value = field.getValue();
             JsonNode existing = target.get(name);
             if (value.isNull()) {
