@@ -113,7 +113,7 @@ class DockerFilesTest {
             assertThat(service.path("depends_on").path("kafka-topics").path("condition").asText())
                     .isEqualTo("service_completed_successfully");
         }
-        assertThat(environment.path("QUARKUS_PROFILE").asText()).isEqualTo("kafka");
+        assertThat(environment.path("QUARKUS_PROFILE").asText()).as("prod kept, kafka last").isEqualTo("prod,kafka");
         assertThat(environment.path("PULSE_KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(bootstrap);
         assertThat(topics).containsKey(environment.path("PULSE_KAFKA_TOPIC").asText())
                 .containsKey(environment.path("PULSE_KAFKA_TOPIC").asText() + "-dead-letter");

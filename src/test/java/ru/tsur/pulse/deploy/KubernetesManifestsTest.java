@@ -223,7 +223,7 @@ class KubernetesManifestsTest {
     void kafkaOverlayHasEveryTopicTheServiceNamesAndScalesOnTheLagOfItsGroup() throws IOException {
         List<ObjectNode> resources = Kustomize.render(K8S.resolve("overlays/kafka"));
         JsonNode data = Kustomize.find(resources, "ConfigMap", APP).path("data");
-        assertThat(data.path("QUARKUS_PROFILE").asText().split(",")).contains("kafka");
+        assertThat(data.path("QUARKUS_PROFILE").asText().split(",")).as("prod kept, kafka last").containsExactly("prod", "kafka");
         assertThat(ofKind(resources, "HorizontalPodAutoscaler")).as("the ScaledObject's HPA is the only one").isEmpty();
 
         // Topics: the design's names and partition counts; every topic the kafka profile binds is among them.
